@@ -1,0 +1,48 @@
+# crosscheck: build, test, measure.
+# Everything here needs only Go and the module proxy; peers and browsers that
+# some tests compare against are installed by .ci/run, and tests skip when
+# they are missing.
+
+GO       ?= go
+FUZZTIME ?= 10s
+PKGS     := ./...
+
+.PHONY: all build test fmt-check vet unit bench fuzz demo clean
+
+all: build test
+
+build:
+	$(GO) build -o bin/crosscheck ./cmd/crosscheck
+
+# The gate every change passes: formatting, vet, and every test.
+test: fmt-check vet unit
+
+fmt-check:
+	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './bin/*')); \
+	if [ -n "$$files" ]; then echo "gofmt would change:"; echo "$$files"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+unit:
+	$(GO) test -count=1 $(PKGS)
+
+# Benchmarks for every stage on large inputs; speed and memory goals live here.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# A short run of every fuzz target (FUZZTIME each).
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+		for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$target"; \
+			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
+		done; \
+	done
+
+# The README's first command: check the bundled seed batch.
+demo:
+	$(GO) run ./cmd/crosscheck check --format text fixtures/canada-korea-mou
+
+clean:
+	rm -rf bin

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker"
+	"github.com/crosscheck-news/crosscheck/checker/ingest"
+	"github.com/crosscheck-news/crosscheck/checker/render"
+	"github.com/crosscheck-news/crosscheck/checker/report"
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+)
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
+
+// byteSize is a flag holding a size such as "10MiB", "12MB" or "500000".
+type byteSize int64
+
+func (b *byteSize) String() string { return ingest.HumanBytes(int64(*b)) }
+
+var sizePattern = regexp.MustCompile(`^\s*(\d+(?:\.\d+)?)\s*([kmg]i?b?|b)?\s*$`)
+
+func (b *byteSize) Set(v string) error {
+	m := sizePattern.FindStringSubmatch(strings.ToLower(v))
+	if m == nil {
+		return fmt.Errorf("%q is not a size (try 10MiB, 500KB or 1048576)", v)
+	}
+	n, _ := strconv.ParseFloat(m[1], 64)
+	unit := map[string]float64{"": 1, "b": 1,
+		"k": 1 << 10, "kb": 1e3, "kib": 1 << 10, "ki": 1 << 10,
+		"m": 1 << 20, "mb": 1e6, "mib": 1 << 20, "mi": 1 << 20,
+		"g": 1 << 30, "gb": 1e9, "gib": 1 << 30, "gi": 1 << 30}[m[2]]
+	if n*unit < 1 {
+		return fmt.Errorf("%q is too small", v)
+	}
+	*b = byteSize(n * unit)
+	return nil
+}
+
+type checkFlags struct {
+	format   string
+	out      string
+	maxBytes byteSize
+	rules    multiFlag
+	workers  int
+}
+
+func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
+	cf := &checkFlags{maxBytes: ingest.DefaultMaxBytes}
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&cf.format, "format", "", "report format: json or text (default: text on a terminal, json otherwise)")
+	fs.StringVar(&cf.out, "out", "", "write the report to this file instead of standard output")
+	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit; larger inputs are rejected (default 10MiB)")
+	fs.Var(&cf.rules, "rules", "folder of rule packs that add to or override the built-in rules (repeatable)")
+	fs.IntVar(&cf.workers, "workers", 0, "goroutines to use (default: one per CPU)")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, "Usage: crosscheck check [flags] PATH...\n\n"+
+			"Checks a batch of articles: each PATH is a file, a folder (its .txt, .md,\n"+
+			".html and .jsonl files, sorted by name), or - for JSON Lines on standard input.\n\n"+
+			"Flags:\n")
+		fs.PrintDefaults()
+	}
+	return fs, cf
+}
+
+func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, cf := newCheckFlags(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	paths := fs.Args()
+	if len(paths) == 0 {
+		fmt.Fprintln(stderr, "crosscheck check: no PATH given (a file, a folder, or - for JSON Lines on stdin)")
+		fs.Usage()
+		return exitUsage
+	}
+	format := cf.format
+	if format == "" {
+		format = "json"
+		if cf.out == "" && isTerminal(stdout) {
+			format = "text"
+		}
+	}
+	if format != "json" && format != "text" {
+		fmt.Fprintf(stderr, "crosscheck check: unknown --format %q (json or text)\n", format)
+		return exitUsage
+	}
+	set, err := ruleset.Load(cf.rules...)
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
+		return exitUsage
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	arts, rejected, err := checker.LoadPaths(paths, stdin, checker.LoadOptions{MaxBytes: int64(cf.maxBytes), Rules: set})
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
+		return exitUsage
+	}
+	rep, err := checker.Check(ctx, arts, checker.Options{Rules: set, Workers: cf.workers, MaxBytes: int64(cf.maxBytes), Rejected: rejected})
+	if err != nil {
+		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
+		return exitUsage
+	}
+	if err := writeReport(rep, format, cf.out, stdout); err != nil {
+		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
+		return exitUsage
+	}
+	for _, e := range rep.Errors {
+		fmt.Fprintf(stderr, "crosscheck: rejected %s: %s\n", e.Input, e.Error)
+	}
+	switch {
+	case len(rep.Articles) == 0:
+		fmt.Fprintln(stderr, "crosscheck check: no article could be read")
+		return exitUsage
+	case len(rep.Errors) > 0:
+		return exitRejected
+	}
+	return exitOK
+}
+
+// writeReport renders the report to out, or to stdout when out is "". A
+// file is written whole or not at all.
+func writeReport(rep *report.Report, format, out string, stdout io.Writer) error {
+	render1 := func(w io.Writer, color bool) error {
+		if format == "text" {
+			return render.Text(w, rep, render.TextOptions{Color: color})
+		}
+		return render.JSON(w, rep)
+	}
+	if out == "" {
+		return render1(stdout, isTerminal(stdout) && os.Getenv("NO_COLOR") == "")
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(out), ".crosscheck-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := render1(tmp, false); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), out)
+}
