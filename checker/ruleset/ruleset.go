@@ -299,7 +299,7 @@ func parsePack(data []byte, file string) (*Pack, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&raw); err != nil {
-		return nil, fmt.Errorf("%s: %s", file, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, yamlError(file, err)
 	}
 	if raw.Name == "" {
 		return nil, fmt.Errorf("%s: missing field \"pack\" (the pack's name)", file)
@@ -322,7 +322,7 @@ func parsePack(data []byte, file string) (*Pack, error) {
 		}
 		r := &Rule{}
 		if err := n.Decode(r); err != nil {
-			return nil, fmt.Errorf("%s: %s", where, strings.TrimPrefix(err.Error(), "yaml: "))
+			return nil, yamlError(file, err)
 		}
 		r.Pack, r.Source = p.Name, where
 		if err := r.validate(); err != nil {
@@ -331,6 +331,26 @@ func parsePack(data []byte, file string) (*Pack, error) {
 		p.Rules = append(p.Rules, r)
 	}
 	return p, nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*?)(?: in type [\w.]+)?$`)
+
+// yamlError rewrites a YAML decoding error as "file:line: reason", one
+// reason per problem, without Go type names.
+func yamlError(file string, err error) error {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for i, m := range msgs {
+		if g := yamlLine.FindStringSubmatch(m); g != nil {
+			msgs[i] = fmt.Sprintf("%s:%s: %s", file, g[1], g[2])
+		} else {
+			msgs[i] = fmt.Sprintf("%s: %s", file, strings.TrimPrefix(m, "yaml: "))
+		}
+	}
+	return errors.New(strings.Join(msgs, "; "))
 }
 
 func (r *Rule) validate() error {

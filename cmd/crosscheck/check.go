@@ -64,7 +64,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.SetOutput(stderr)
 	fs.StringVar(&cf.format, "format", "", "report format: json or text (default: text on a terminal, json otherwise)")
 	fs.StringVar(&cf.out, "out", "", "write the report to this file instead of standard output")
-	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit; larger inputs are rejected (default 10MiB)")
+	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit, such as 10MiB or 500KB; larger inputs are rejected")
 	fs.Var(&cf.rules, "rules", "folder of rule packs that add to or override the built-in rules (repeatable)")
 	fs.IntVar(&cf.workers, "workers", 0, "goroutines to use (default: one per CPU)")
 	fs.Usage = func() {

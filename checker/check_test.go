@@ -1,0 +1,253 @@
+package checker
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck-news/crosscheck/checker/report"
+)
+
+var update = flag.Bool("update", false, "rewrite golden reports in fixtures/golden (read the diff before committing)")
+
+// seedBatch is the bundled seed batch, loaded with paths relative to the
+// repository root as the README's command gives them.
+const seedBatch = "fixtures/canada-korea-mou"
+
+func checkSeeds(t *testing.T, opts Options) *Report {
+	t.Helper()
+	arts, rejected, err := LoadPaths([]string{seedBatch}, nil, LoadOptions{})
+	require.NoError(t, err)
+	require.Empty(t, rejected)
+	opts.Rejected = rejected
+	rep, err := Check(context.Background(), arts, opts)
+	require.NoError(t, err)
+	return rep
+}
+
+func jsonBytes(t *testing.T, rep *Report) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, rep.WriteJSON(&buf))
+	return buf.Bytes()
+}
+
+func TestSeedBatch(t *testing.T) {
+	t.Chdir("..")
+	rep := checkSeeds(t, Options{})
+	require.Len(t, rep.Articles, 5)
+	assert.Equal(t, report.SchemaID, rep.Schema)
+	assert.Empty(t, rep.Errors)
+	assert.Equal(t, 5, rep.Summary.Articles)
+	for _, a := range rep.Articles {
+		assert.NotEmpty(t, a.Paragraphs, a.ID)
+		assert.NotEmpty(t, a.Sentences, a.ID)
+		assert.Greater(t, a.Words, 300, a.ID)
+		checkSpans(t, a)
+	}
+	byID := map[string]report.Article{}
+	for _, a := range rep.Articles {
+		byID[a.ID[:3]] = a
+	}
+	assert.Equal(t, "Global News", byID["000"].Outlet)
+	assert.Equal(t, "MENA Newswire", byID["001"].Outlet)
+	assert.Equal(t, "Ottawa", byID["001"].Dateline)
+	assert.Equal(t, "Canada and Korea sign MOU for more trade, including autos and minerals", byID["002"].Title)
+	assert.Equal(t, "Global News", byID["002"].Outlet)
+	assert.True(t, strings.HasPrefix(byID["003"].Title, "Canada-South Korea Automotive MOU"))
+	assert.Equal(t, "Himanshu Kumar", byID["004"].Byline)
+}
+
+// checkSpans asserts that every span in an article report lies inside its
+// text, on rune boundaries, with matching quoted text.
+func checkSpans(t *testing.T, a report.Article) {
+	t.Helper()
+	ok := func(s report.Span, what string) {
+		require.True(t, 0 <= s.Start && s.Start <= s.End && s.End <= len(a.Text), "%s: %s span %v out of range", a.ID, what, s)
+		require.True(t, utf8.ValidString(a.Text[s.Start:s.End]), "%s: %s span %v splits a rune", a.ID, what, s)
+	}
+	for _, p := range a.Paragraphs {
+		ok(p.Span, "paragraph")
+	}
+	for _, s := range a.Sentences {
+		ok(s.Span, "sentence")
+	}
+	for _, in := range a.Inferred {
+		ok(in.Span, "inference")
+		assert.Equal(t, a.Text[in.Span.Start:in.Span.End], in.Text)
+	}
+	for _, f := range a.Findings {
+		ok(f.Span, "finding")
+		assert.Equal(t, a.Text[f.Span.Start:f.Span.End], f.Text)
+	}
+}
+
+func TestGoldenReports(t *testing.T) {
+	t.Chdir("..")
+	batches, err := filepath.Glob("fixtures/golden/*.json")
+	require.NoError(t, err)
+	if *update {
+		batches = []string{"fixtures/golden/canada-korea-mou.json"}
+	}
+	require.NotEmpty(t, batches)
+	for _, golden := range batches {
+		name := strings.TrimSuffix(filepath.Base(golden), ".json")
+		t.Run(name, func(t *testing.T) {
+			arts, rejected, err := LoadPaths([]string{filepath.Join("fixtures", name)}, nil, LoadOptions{})
+			require.NoError(t, err)
+			rep, err := Check(context.Background(), arts, Options{Rejected: rejected})
+			require.NoError(t, err)
+			got := jsonBytes(t, rep)
+			if *update {
+				require.NoError(t, os.WriteFile(golden, got, 0o644))
+				t.Logf("rewrote %s: read the diff before committing", golden)
+				return
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err)
+			assert.Equal(t, string(want), string(got), "report differs from %s; run go test ./checker -run TestGoldenReports -update and read the diff", golden)
+		})
+	}
+}
+
+func TestDeterministicAcrossWorkers(t *testing.T) {
+	t.Chdir("..")
+	one := jsonBytes(t, checkSeeds(t, Options{Workers: 1}))
+	for _, w := range []int{2, 8} {
+		assert.Equal(t, string(one), string(jsonBytes(t, checkSeeds(t, Options{Workers: w}))), "workers=%d", w)
+	}
+}
+
+func TestConcurrentChecks(t *testing.T) {
+	t.Chdir("..")
+	arts, _, err := LoadPaths([]string{seedBatch}, nil, LoadOptions{})
+	require.NoError(t, err)
+	want := jsonBytes(t, must(Check(context.Background(), arts, Options{})))
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			rep, err := Check(context.Background(), arts, Options{Workers: 2})
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			var buf bytes.Buffer
+			_ = rep.WriteJSON(&buf)
+			if !bytes.Equal(buf.Bytes(), want) {
+				errs <- "a concurrent check gave a different report"
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+func must(r *Report, err error) *Report {
+	if err != nil {
+		panic(err)
+	}
+	return r
+}
+
+func TestCheckRejectsBadArticles(t *testing.T) {
+	arts := []Article{
+		{ID: "a", Text: "First article."},
+		{ID: "a", Text: "Same id again."},
+		{ID: "", Text: "No id."},
+		{ID: "blank", Text: " \n "},
+		{ID: "big", Text: strings.Repeat("x", 200)},
+		{ID: "b", Text: "Second article."},
+	}
+	rejectedByLoader := []*InputError{{Input: "x.bin", Err: assert.AnError}}
+	rep, err := Check(context.Background(), arts, Options{MaxBytes: 100, Rejected: rejectedByLoader})
+	require.NoError(t, err)
+	var ids []string
+	for _, a := range rep.Articles {
+		ids = append(ids, a.ID)
+	}
+	assert.Equal(t, []string{"a", "b"}, ids)
+	require.Len(t, rep.Errors, 5)
+	assert.Equal(t, "x.bin", rep.Errors[0].Input)
+	assert.Contains(t, rep.Errors[1].Error, `duplicate article id "a"`)
+	assert.Contains(t, rep.Errors[2].Error, "no id")
+	assert.Contains(t, rep.Errors[3].Error, "empty input")
+	assert.Contains(t, rep.Errors[4].Error, "over the per-article limit")
+	assert.Equal(t, 5, rep.Summary.Rejected)
+}
+
+func TestCheckDoesNotChangeCallerArticles(t *testing.T) {
+	arts := []Article{{ID: "x", Text: "Court blocks strike\nThe court ruled."}}
+	rep, err := Check(context.Background(), arts, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, "Court blocks strike", rep.Articles[0].Title)
+	assert.Empty(t, arts[0].Title)
+	assert.Empty(t, arts[0].Inferred)
+}
+
+func TestCheckCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	arts := make([]Article, 50)
+	for i := range arts {
+		arts[i] = Article{ID: strings.Repeat("a", i+1), Text: "Some text."}
+	}
+	_, err := Check(ctx, arts, Options{Workers: 4})
+	assert.ErrorIs(t, err, context.Canceled)
+}
+
+func TestEmptyBatchRendersEmptyLists(t *testing.T) {
+	rep, err := Check(context.Background(), nil, Options{})
+	require.NoError(t, err)
+	out := string(jsonBytes(t, rep))
+	assert.NotContains(t, out, "null")
+	assert.Contains(t, out, `"articles": []`)
+}
+
+func TestReportsMatchSchema(t *testing.T) {
+	t.Chdir("..")
+	c := jsonschema.NewCompiler()
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(report.Schema))
+	require.NoError(t, err)
+	require.NoError(t, c.AddResource("schema.json", doc))
+	schema, err := c.Compile("schema.json")
+	require.NoError(t, err)
+
+	mixed := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "good.txt"), []byte("Court blocks strike\nBy Jane Doe\nThe court ruled on Monday.\nPublished: 2026-03-12"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "empty.txt"), nil, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(mixed, "latin.txt"), []byte("caf\xe9 owners"), 0o644))
+
+	for _, paths := range [][]string{{seedBatch}, {mixed}, {}} {
+		arts, rejected, err := LoadPaths(paths, nil, LoadOptions{})
+		require.NoError(t, err)
+		rep, err := Check(context.Background(), arts, Options{Rejected: rejected})
+		require.NoError(t, err)
+		inst, err := jsonschema.UnmarshalJSON(bytes.NewReader(jsonBytes(t, rep)))
+		require.NoError(t, err)
+		assert.NoError(t, schema.Validate(inst), "report for %v does not match the schema", paths)
+	}
+
+	// The schema is not vacuous: a broken report fails it.
+	var broken map[string]any
+	require.NoError(t, json.Unmarshal(jsonBytes(t, checkSeeds(t, Options{})), &broken))
+	broken["articles"].([]any)[0].(map[string]any)["words"] = -1
+	delete(broken, "conflicts")
+	assert.Error(t, schema.Validate(broken))
+}
