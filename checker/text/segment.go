@@ -247,6 +247,15 @@ func listMarkers(text string, p Span) []marker {
 		bullet bool
 	}
 	var cands []cand
+	// A chain must open the paragraph, so look no further when it does not
+	// start with a bullet or a label.
+	if first, w := utf8.DecodeRuneInString(text[p.Start:p.End]); !strings.ContainsRune("•▪◦‣⁃", first) {
+		if _, _, ok := listLabel(text, p.Start, p.End); !ok {
+			return nil
+		}
+	} else if w == 0 {
+		return nil
+	}
 	for q := p.Start; q < p.End; {
 		r, w := utf8.DecodeRuneInString(text[q:])
 		atStart := q == p.Start

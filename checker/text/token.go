@@ -1,7 +1,6 @@
 package text
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,33 +56,112 @@ type Token struct {
 // word counts and similarity measures use.
 func (t Token) IsWordLike() bool { return t.Kind == Word || t.Kind == Number }
 
-// linkPattern finds URLs and e-mail addresses, which are kept as one token
-// and never split into sentences.
-var linkPattern = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>"“”]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`)
-
 // findLinks returns the spans of URLs and e-mail addresses inside span sp of
-// text, with trailing sentence punctuation left out of each link.
+// text, in order, with trailing sentence punctuation left out of each link.
+// Links are kept as one token and never split into sentences. A hand-written
+// scan rather than a regular expression: this runs on every paragraph, and
+// an unanchored e-mail pattern costs more than the rest of segmentation.
 func findLinks(text string, sp Span) []Span {
 	seg := text[sp.Start:sp.End]
-	if !strings.ContainsAny(seg, "@/.") {
-		return nil
-	}
 	var out []Span
-	for _, m := range linkPattern.FindAllStringIndex(seg, -1) {
-		end := m[1]
-		for end > m[0] {
-			r, w := utf8.DecodeLastRuneInString(seg[m[0]:end])
-			if !strings.ContainsRune(".,;:!?)]}'\"’”", r) {
-				break
+	for i := 0; i < len(seg); {
+		start, end := nextLink(seg, i)
+		if start < 0 {
+			break
+		}
+		end = trimLinkEnd(seg, start, end)
+		if end > start {
+			if n := len(out); n > 0 && out[n-1].End > sp.Start+start {
+				out[n-1].End = max(out[n-1].End, sp.Start+end)
+			} else {
+				out = append(out, Span{sp.Start + start, sp.Start + end})
 			}
-			end -= w
 		}
-		if end > m[0] {
-			out = append(out, Span{sp.Start + m[0], sp.Start + end})
-		}
+		i = max(end, start+1)
 	}
 	return out
 }
+
+// nextLink finds the first URL or e-mail address at or after i in s and
+// returns its extent, or -1.
+func nextLink(s string, i int) (start, end int) {
+	for i < len(s) {
+		j := strings.IndexAny(s[i:], "@:w")
+		if j < 0 {
+			return -1, -1
+		}
+		j += i
+		switch s[j] {
+		case '@':
+			lo := j
+			for lo > 0 {
+				r, w := utf8.DecodeLastRuneInString(s[:lo])
+				if !isEmailRune(r) {
+					break
+				}
+				lo -= w
+			}
+			hi, dots := j+1, 0
+			for hi < len(s) {
+				r, w := utf8.DecodeRuneInString(s[hi:])
+				if r == '.' {
+					dots++
+				} else if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+					break
+				}
+				hi += w
+			}
+			if lo < j && dots > 0 && hi > j+1 {
+				return lo, hi
+			}
+		case ':':
+			if strings.HasPrefix(s[j:], "://") {
+				lo := j
+				for lo > 0 && isASCIILetter(s[lo-1]) {
+					lo--
+				}
+				scheme := strings.ToLower(s[lo:j])
+				if (scheme == "http" || scheme == "https") && j+3 < len(s) {
+					return lo, urlEnd(s, j+3)
+				}
+			}
+		case 'w':
+			if strings.HasPrefix(s[j:], "www.") && (j == 0 || !isASCIILetter(s[j-1])) && j+4 < len(s) {
+				return j, urlEnd(s, j+4)
+			}
+		}
+		i = j + 1
+	}
+	return -1, -1
+}
+
+func urlEnd(s string, i int) int {
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if isSpace(r) || strings.ContainsRune(`<>"“”`, r) {
+			break
+		}
+		i += w
+	}
+	return i
+}
+
+func trimLinkEnd(s string, start, end int) int {
+	for end > start {
+		r, w := utf8.DecodeLastRuneInString(s[start:end])
+		if !strings.ContainsRune(".,;:!?)]}'\"’”", r) {
+			break
+		}
+		end -= w
+	}
+	return end
+}
+
+func isEmailRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._%+-", r)
+}
+
+func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
 
 // Tokenize splits the span sp of text into tokens, appending them to dst.
 // links are the URL and e-mail spans inside sp (from findLinks), in order.
@@ -192,9 +270,15 @@ func dottedAbbrevLen(text string, i, limit int) int {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || ('0' <= r && r <= '9')
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
 }
 
 func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || ('\t' <= r && r <= '\r')
+	}
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
