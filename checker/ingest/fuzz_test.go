@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -84,4 +85,43 @@ func FuzzJSONLines(f *testing.F) {
 			require.NotEmpty(t, e.Error())
 		}
 	})
+}
+
+// BenchmarkLoadJSONLines reads 10,000 JSON Lines records of about 600
+// words each.
+func BenchmarkLoadJSONLines(b *testing.B) {
+	body := strings.Repeat("The committee met in Ottawa on Wednesday and signed a memorandum. ", 60)
+	var sb strings.Builder
+	for i := range 10000 {
+		fmt.Fprintf(&sb, `{"id":"a%05d","text":%q,"published":"2026-01-29"}`+"\n", i, body)
+	}
+	in := sb.String()
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l, err := NewLoader(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		arts, errs := l.LoadReader(strings.NewReader(in), "-")
+		if len(arts) != 10000 || len(errs) != 0 {
+			b.Fatalf("read %d articles, %d errors", len(arts), len(errs))
+		}
+	}
+}
+
+// BenchmarkExtractHTML extracts text from a 1 MB page.
+func BenchmarkExtractHTML(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<html><head><title>t</title></head><body><nav><ul>")
+	for sb.Len() < 1<<20 {
+		sb.WriteString(`<li><a href="/x">Section link</a></li><div class="story"><p>The committee met in <b>Ottawa</b> on Wednesday &amp; signed.</p></div>`)
+	}
+	sb.WriteString("</ul></nav></body></html>")
+	page := sb.String()
+	b.SetBytes(int64(len(page)))
+	b.ReportAllocs()
+	for b.Loop() {
+		extractHTML(page)
+	}
 }

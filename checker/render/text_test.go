@@ -1,0 +1,65 @@
+package render
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck-news/crosscheck/checker/report"
+)
+
+func sampleReport() *report.Report {
+	r := &report.Report{
+		Stages: []string{"load", "segment", "metadata"},
+		Articles: []report.Article{{
+			ID: "a1", Words: 42, Outlet: "Wire Co", Title: "Strike ends",
+			Paragraphs: []report.Paragraph{{Span: report.Span{Start: 0, End: 11}, Line: 1}},
+			Inferred:   []report.Inference{{Field: "outlet", Value: "Wire Co", Rule: "meta.copyright-outlet", Line: 3}},
+			Scores:     map[string]float64{"speculation": 0.25, "boilerplate": 0.1},
+			Findings:   []report.Finding{{Kind: "boilerplate", Rule: "bp.copyright", Message: "copyright line", Line: 3}},
+		}},
+		Errors:   []report.InputError{{Input: "x.bin", Error: "binary input"}},
+		Warnings: []report.InputWarning{{Input: "y.txt", Article: "y", Warning: "decoded as Windows-1252"}},
+	}
+	r.Normalize()
+	return r
+}
+
+func TestTextSummary(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, Text(&buf, sampleReport(), TextOptions{}))
+	out := buf.String()
+	for _, want := range []string{
+		"crosscheck report: 1 articles, 1 rejected, 42 words",
+		"a1  42 words, 1 paragraphs, 0 sentences",
+		"outlet:   Wire Co  (inferred by meta.copyright-outlet from line 3)",
+		"title:    Strike ends\n",
+		"scores:   boilerplate 0.10, speculation 0.25",
+		"boilerplate line 3: copyright line [bp.copyright]",
+		"not checked (stage rewrite did not run)",
+		"x.bin: binary input",
+		"y.txt: decoded as Windows-1252",
+	} {
+		assert.Contains(t, out, want)
+	}
+	assert.NotContains(t, out, "\x1b[")
+}
+
+func TestTextColour(t *testing.T) {
+	var buf bytes.Buffer
+	require.NoError(t, Text(&buf, sampleReport(), TextOptions{Color: true}))
+	assert.Contains(t, buf.String(), "\x1b[1mcrosscheck report:\x1b[0m")
+}
+
+func TestJSONIsStable(t *testing.T) {
+	var a, b bytes.Buffer
+	require.NoError(t, JSON(&a, sampleReport()))
+	require.NoError(t, JSON(&b, sampleReport()))
+	assert.Equal(t, a.String(), b.String())
+	assert.Contains(t, a.String(), `"scores": {
+        "boilerplate": 0.1,
+        "speculation": 0.25
+      }`)
+}
