@@ -259,3 +259,15 @@ func articleReport(a *Article, doc *text.Document) report.Article {
 
 // ErrNoArticles is returned by callers that need at least one article.
 var ErrNoArticles = errors.New("no article could be read")
+
+// LoadReader reads JSON Lines articles from r (one object per line with an
+// id and a text); name labels the inputs in errors ("-" for stdin gives
+// "-:1", "-:2", …).
+func LoadReader(r io.Reader, name string, opts LoadOptions) ([]Article, []*InputError, error) {
+	l, err := ingest.NewLoader(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	arts, errs := l.LoadReader(r, name)
+	return arts, errs, nil
+}

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
 )
 
@@ -76,9 +77,9 @@ func decode(data []byte, isHTML bool) (decoded, error) {
 	case bytes.HasPrefix(data, []byte{0x00, 0x00, 0xFE, 0xFF}):
 		enc, name = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM), EncUTF32BE
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		enc, name = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), EncUTF16LE
+		enc, name = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), EncUTF16LE
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		enc, name = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), EncUTF16BE
+		enc, name = xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM), EncUTF16BE
 	}
 	if enc != nil {
 		out, err := enc.NewDecoder().Bytes(data)
@@ -162,11 +163,7 @@ func checkText(s string) error {
 }
 
 func isBlank(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0x85, 0xa0, 0x200b, 0xfeff, 0x2028, 0x2029, 0x3000:
-		return true
-	}
-	return false
+	return unicode.IsSpace(r) || r == 0x200b || r == 0x2060 || r == 0xfeff
 }
 
 // sniffUTF16 recognises UTF-16 text without a byte-order mark from where
@@ -188,9 +185,9 @@ func sniffUTF16(b []byte) (encoding.Encoding, string) {
 	pairs := n / 2
 	switch {
 	case oddZero*10 >= pairs*9 && evenZero*10 < pairs:
-		return unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), EncUTF16LE
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), EncUTF16LE
 	case evenZero*10 >= pairs*9 && oddZero*10 < pairs:
-		return unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), EncUTF16BE
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), EncUTF16BE
 	}
 	return nil, ""
 }

@@ -94,11 +94,11 @@ func splitLines(text string) []line {
 	start := 0
 	emit := func(end int) {
 		raw := text[start:end]
-		trimmed := strings.TrimFunc(raw, isSpace)
+		left := strings.TrimLeftFunc(raw, isSpace)
+		trimmed := strings.TrimRightFunc(left, isSpace)
 		ln := line{blank: trimmed == ""}
 		if !ln.blank {
-			lead := strings.Index(raw, trimmed)
-			ln.start = start + lead
+			ln.start = start + len(raw) - len(left)
 			ln.end = ln.start + len(trimmed)
 			ln.trailingSpace = ln.end < end
 			ln.runes = utf8.RuneCountInString(trimmed)
