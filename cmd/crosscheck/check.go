@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker"
+	"github.com/crosscheck-news/crosscheck/checker/gate"
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/render"
 	"github.com/crosscheck-news/crosscheck/checker/report"
@@ -56,6 +57,8 @@ type checkFlags struct {
 	maxBytes byteSize
 	rules    multiFlag
 	workers  int
+	failOn   string
+	policy   string
 }
 
 func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
@@ -67,6 +70,8 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit, such as 10MiB or 500KB; larger inputs are rejected")
 	fs.Var(&cf.rules, "rules", "folder of rule packs that add to or override the built-in rules (repeatable)")
 	fs.IntVar(&cf.workers, "workers", 0, "goroutines to use (default: one per CPU)")
+	fs.StringVar(&cf.failOn, "fail-on", "", "exit 1 when any of these comma-separated conditions holds: conflict, rewrite, rejected,\nor a score test for any article such as boilerplate>0.3, speculation>0.5, off_topic>0.2, reliability<0.6")
+	fs.StringVar(&cf.policy, "policy", "", "YAML file whose fail_on list holds gate conditions (added to --fail-on)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: crosscheck check [flags] PATH...\n\n"+
 			"Checks a batch of articles: each PATH is a file, a folder (its .txt, .md,\n"+
@@ -102,6 +107,23 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crosscheck check: unknown --format %q (json or text)\n", format)
 		return exitUsage
 	}
+	var gates []gate.Condition
+	if cf.failOn != "" {
+		g, err := gate.Parse(cf.failOn)
+		if err != nil {
+			fmt.Fprintf(stderr, "crosscheck check: --fail-on: %v\n", err)
+			return exitUsage
+		}
+		gates = append(gates, g...)
+	}
+	if cf.policy != "" {
+		g, err := gate.LoadPolicy(cf.policy)
+		if err != nil {
+			fmt.Fprintf(stderr, "crosscheck check: --policy: %v\n", err)
+			return exitUsage
+		}
+		gates = append(gates, g...)
+	}
 	set, err := ruleset.Load(cf.rules...)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
@@ -127,11 +149,17 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	for _, e := range rep.Errors {
 		fmt.Fprintf(stderr, "crosscheck: rejected %s: %s\n", e.Input, e.Error)
 	}
-	switch {
-	case len(rep.Articles) == 0:
+	if len(rep.Articles) == 0 {
 		fmt.Fprintln(stderr, "crosscheck check: no article could be read")
 		return exitUsage
-	case len(rep.Errors) > 0:
+	}
+	if failures := gate.Evaluate(rep, gates); len(failures) > 0 {
+		for _, f := range failures {
+			fmt.Fprintf(stderr, "crosscheck: gate failed: %s\n", f)
+		}
+		return exitGate
+	}
+	if len(rep.Errors) > 0 {
 		return exitRejected
 	}
 	return exitOK

@@ -160,3 +160,39 @@ func TestRulesCommand(t *testing.T) {
 	assert.Contains(t, r.stderr, filepath.Join(dir, "x.yaml")+":3")
 	assert.Contains(t, r.stderr, "error parsing regexp")
 }
+
+func TestGates(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.txt")
+	require.NoError(t, os.WriteFile(good, []byte("The court ruled on Monday that the strike was legal.\n"), 0o644))
+	empty := filepath.Join(dir, "empty.txt")
+	require.NoError(t, os.WriteFile(empty, nil, 0o644))
+	policy := filepath.Join(dir, "policy.yaml")
+	require.NoError(t, os.WriteFile(policy, []byte("fail_on:\n  - rejected\n"), 0o644))
+
+	cases := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"clean article passes conflict gate", []string{"check", "--fail-on", "conflict,rewrite", good}, exitOK, ""},
+		{"rejected gate", []string{"check", "--fail-on", "rejected", good, empty}, exitGate, "gate failed: rejected: 1 inputs rejected: " + empty},
+		{"rejected without gate", []string{"check", good, empty}, exitRejected, ""},
+		{"policy file", []string{"check", "--policy", policy, good, empty}, exitGate, "gate failed: rejected"},
+		{"bad condition", []string{"check", "--fail-on", "tone>1", good}, exitUsage, "--fail-on: bad condition"},
+		{"missing policy", []string{"check", "--policy", filepath.Join(dir, "none.yaml"), good}, exitUsage, "--policy"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := runCLI(t, "", c.args...)
+			assert.Equal(t, c.code, r.code, r.stderr)
+			if c.err != "" {
+				assert.Contains(t, r.stderr, c.err)
+			}
+			if c.code != exitUsage {
+				assert.NotEmpty(t, r.stdout, "the report is written even when a gate fails")
+			}
+		})
+	}
+}
