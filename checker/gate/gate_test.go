@@ -102,8 +102,8 @@ func TestLoadPolicy(t *testing.T) {
 
 	for body, want := range map[string]string{
 		"fail_on: [conflict]\nfail_off: []\n": "field fail_off not found",
-		"fail_on: []\n":                        "lists no condition",
-		"fail_on: [tone>0.1]\n":                `unknown score "tone"`,
+		"fail_on: []\n":                       "lists no condition",
+		"fail_on: [tone>0.1]\n":               `unknown score "tone"`,
 	} {
 		p := filepath.Join(dir, "bad.yaml")
 		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
