@@ -417,6 +417,13 @@ func (l *Loader) loadJSONDocument(r io.Reader, path string) ([]Article, []*Input
 	return arts, errs
 }
 
+// ParseRecord reads one JSON record (the shape of a JSON Lines line: id,
+// text or html, and optional metadata); input names it in errors and in the
+// report.
+func (l *Loader) ParseRecord(data []byte, input string) (Article, error) {
+	return l.parseRecord(data, input)
+}
+
 func (l *Loader) parseRecord(line []byte, input string) (Article, error) {
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {

@@ -6,6 +6,7 @@
 // Usage:
 //
 //	crosscheck check [flags] PATH...   check a batch (files, folders, or - for JSON Lines on stdin)
+//	crosscheck serve [--addr ADDR]     serve the HTTP API
 //	crosscheck rules [--rules DIR]     list every rule with its id, pack and description
 //	crosscheck version                 print the version
 //
