@@ -62,6 +62,17 @@ type Options struct {
 	// the report's errors, so nothing a caller was given is dropped
 	// silently.
 	Rejected []*InputError
+	// Progress, when set, is told how far each stage has got. It may be
+	// called from several goroutines at once and must return quickly.
+	Progress func(Progress)
+}
+
+// Progress reports how much of a stage is done.
+type Progress struct {
+	// Stage is the stage's name, as in Report.Stages.
+	Stage string
+	// Done and Total count the stage's units of work (articles, pairs).
+	Done, Total int
 }
 
 // Stage names, as listed in Report.Stages.
@@ -91,9 +102,35 @@ func ParseArticle(id, format string, data []byte, opts LoadOptions) (Article, er
 // batch is the working state of one check: the accepted articles and their
 // segmented texts, in input order.
 type batch struct {
-	arts []Article
-	docs []*text.Document
-	rep  *report.Report
+	arts     []Article
+	docs     []*text.Document
+	rep      *report.Report
+	workers  int
+	progress func(Progress)
+}
+
+// each runs fn for every article on the batch's workers, reporting progress
+// under the stage's name.
+func (b *batch) each(ctx context.Context, stage string, fn func(i int)) error {
+	return parallel(ctx, len(b.arts), b.workers, b.tracked(stage, len(b.arts), fn))
+}
+
+// tracked wraps fn so that each call counts towards the stage's progress.
+func (b *batch) tracked(stage string, total int, fn func(i int)) func(i int) {
+	if b.progress == nil {
+		return fn
+	}
+	var mu sync.Mutex
+	done := 0
+	b.progress(Progress{Stage: stage, Total: total})
+	return func(i int) {
+		fn(i)
+		mu.Lock()
+		done++
+		p := Progress{Stage: stage, Done: done, Total: total}
+		mu.Unlock()
+		b.progress(p)
+	}
 }
 
 // Check analyses a batch of articles and returns the report. Articles with
@@ -119,10 +156,10 @@ func Check(ctx context.Context, arts []Article, opts Options) (*Report, error) {
 	for _, e := range opts.Rejected {
 		rep.Errors = append(rep.Errors, report.InputError{Input: e.Input, Error: e.Err.Error()})
 	}
-	b := &batch{rep: rep}
+	b := &batch{rep: rep, workers: opts.Workers, progress: opts.Progress}
 	b.arts, rep.Errors = accept(arts, opts.MaxBytes, rep.Errors)
 
-	if err := b.segment(ctx, opts.Workers); err != nil {
+	if err := b.segment(ctx); err != nil {
 		return nil, err
 	}
 	rep.Stages = append(rep.Stages, StageSegment)
@@ -180,9 +217,9 @@ func accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article
 }
 
 // segment parses every article's text, spreading the work over workers.
-func (b *batch) segment(ctx context.Context, workers int) error {
+func (b *batch) segment(ctx context.Context) error {
 	b.docs = make([]*text.Document, len(b.arts))
-	return parallel(ctx, len(b.arts), workers, func(i int) {
+	return b.each(ctx, StageSegment, func(i int) {
 		b.docs[i] = text.Parse(b.arts[i].Text)
 	})
 }

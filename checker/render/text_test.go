@@ -63,3 +63,30 @@ func TestJSONIsStable(t *testing.T) {
         "speculation": 0.25
       }`)
 }
+
+func TestMarkdown(t *testing.T) {
+	r := sampleReport()
+	r.Articles[0].Title = "Strike | ends *now*"
+	r.Conflicts = []report.Conflict{{Kind: "date", Summary: "Signing day: 'Wednesday' (a1) vs 'January 29' (b)",
+		Sides: []report.Side{
+			{Value: "Wednesday", Articles: []string{"a1"}, Evidence: []report.Evidence{{Article: "a1", Text: "On Wednesday,\nthe", Line: 3}}},
+			{Value: "January 29", Articles: []string{"b"}},
+		}}}
+	r.Normalize()
+	var buf bytes.Buffer
+	require.NoError(t, Markdown(&buf, r))
+	out := buf.String()
+	for _, want := range []string{
+		"# crosscheck report\n",
+		"**1 articles**, 1 rejected, 42 words, 0 rewrite pairs, 1 conflicts.",
+		"| article | title | outlet | words | boilerplate | speculation |",
+		"| `a1` | Strike \\| ends \\*now\\* | Wire Co | 42 | 0.10 | 0.25 |",
+		"- **date** — Signing day: 'Wednesday' (a1) vs 'January 29' (b)",
+		"  - “Wednesday”: `a1`",
+		"    - `a1` line 3: “On Wednesday, the”",
+		"- line 3 · boilerplate · `bp.copyright` — copyright line",
+		"- `x.bin`: binary input",
+	} {
+		assert.Contains(t, out, want)
+	}
+}

@@ -10,8 +10,10 @@ import (
 	"os/signal"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/crosscheck-news/crosscheck/checker"
 	"github.com/crosscheck-news/crosscheck/checker/gate"
@@ -65,7 +67,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	cf := &checkFlags{maxBytes: ingest.DefaultMaxBytes}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cf.format, "format", "", "report format: json or text (default: text on a terminal, json otherwise)")
+	fs.StringVar(&cf.format, "format", "", "report format: json, text or markdown (default: text on a terminal, json otherwise)")
 	fs.StringVar(&cf.out, "out", "", "write the report to this file instead of standard output")
 	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit, such as 10MiB or 500KB; larger inputs are rejected")
 	fs.Var(&cf.rules, "rules", "folder of rule packs that add to or override the built-in rules (repeatable)")
@@ -103,8 +105,8 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			format = "text"
 		}
 	}
-	if format != "json" && format != "text" {
-		fmt.Fprintf(stderr, "crosscheck check: unknown --format %q (json or text)\n", format)
+	if _, ok := renderers[format]; !ok {
+		fmt.Fprintf(stderr, "crosscheck check: unknown --format %q (%s)\n", format, formatNames())
 		return exitUsage
 	}
 	var gates []gate.Condition
@@ -137,7 +139,13 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
 		return exitUsage
 	}
-	rep, err := checker.Check(ctx, arts, checker.Options{Rules: set, Workers: cf.workers, MaxBytes: int64(cf.maxBytes), Rejected: rejected})
+	opts := checker.Options{Rules: set, Workers: cf.workers, MaxBytes: int64(cf.maxBytes), Rejected: rejected}
+	if isTerminal(stderr) {
+		bar := newProgressBar(stderr, time.Second)
+		opts.Progress = bar.update
+		defer bar.finish()
+	}
+	rep, err := checker.Check(ctx, arts, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "crosscheck check: %v\n", err)
 		return exitUsage
@@ -165,15 +173,29 @@ func runCheck(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
+// renderers write a report in each --format; color is set on a terminal
+// that allows it.
+var renderers = map[string]func(w io.Writer, r *report.Report, color bool) error{
+	"json": func(w io.Writer, r *report.Report, _ bool) error { return render.JSON(w, r) },
+	"text": func(w io.Writer, r *report.Report, color bool) error {
+		return render.Text(w, r, render.TextOptions{Color: color})
+	},
+	"markdown": func(w io.Writer, r *report.Report, _ bool) error { return render.Markdown(w, r) },
+}
+
+func formatNames() string {
+	names := make([]string, 0, len(renderers))
+	for k := range renderers {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
 // writeReport renders the report to out, or to stdout when out is "". A
 // file is written whole or not at all.
 func writeReport(rep *report.Report, format, out string, stdout io.Writer) error {
-	render1 := func(w io.Writer, color bool) error {
-		if format == "text" {
-			return render.Text(w, rep, render.TextOptions{Color: color})
-		}
-		return render.JSON(w, rep)
-	}
+	render1 := func(w io.Writer, color bool) error { return renderers[format](w, rep, color) }
 	if out == "" {
 		return render1(stdout, isTerminal(stdout) && os.Getenv("NO_COLOR") == "")
 	}
