@@ -43,6 +43,11 @@ type Report struct {
 	Articles []Article `json:"articles"`
 	// Duplicates are pairs where one article copies or rewrites another.
 	Duplicates []Duplicate `json:"duplicates"`
+	// Clusters group articles that are copies or rewrites of one another;
+	// each cluster counts as one independent source.
+	Clusters []Cluster `json:"clusters"`
+	// Claims are the checkable facts each article asserts.
+	Claims []Claim `json:"claims"`
 	// Conflicts are places where the articles contradict each other.
 	Conflicts []Conflict `json:"conflicts"`
 	// Errors are inputs that were rejected and left out of the analysis.
@@ -64,6 +69,10 @@ type Summary struct {
 	Words      int `json:"words"`
 	Duplicates int `json:"duplicates"`
 	Conflicts  int `json:"conflicts"`
+	// Sources counts independent sources: clusters of copies and rewrites
+	// count once. It equals Articles when the rewrite stage did not run.
+	Sources int `json:"sources"`
+	Claims  int `json:"claims"`
 }
 
 // Article is what the report says about one article.
@@ -94,8 +103,14 @@ type Article struct {
 	// Paragraphs and Sentences locate the article's segments.
 	Paragraphs []Paragraph `json:"paragraphs"`
 	Sentences  []Sentence  `json:"sentences"`
+	// Cluster is the id of the article's cluster of copies and rewrites
+	// ("" when the rewrite stage did not run).
+	Cluster string `json:"cluster"`
 	// Scores holds the article's scores, each in [0,1], keyed by name.
 	Scores map[string]float64 `json:"scores"`
+	// ScoreDetails explains each score: its components, with weights,
+	// values and the findings behind them.
+	ScoreDetails map[string]ScoreDetail `json:"score_details"`
 	// Findings are the individual observations behind the scores.
 	Findings []Finding `json:"findings"`
 	// Text is the article's text; every span about this article indexes it.
@@ -104,6 +119,23 @@ type Article struct {
 	// a byte-order mark and front matter), so an offset into Text plus
 	// TextOffset is an offset into a UTF-8 input file.
 	TextOffset int `json:"text_offset"`
+}
+
+// ScoreDetail explains one score.
+type ScoreDetail struct {
+	Value      float64     `json:"value"`
+	Components []Component `json:"components"`
+}
+
+// Component is one part of a score: its weight in the score, its own value,
+// and the findings behind it (indices into the article's findings).
+type Component struct {
+	Name     string  `json:"name"`
+	Rule     string  `json:"rule"`
+	Weight   float64 `json:"weight"`
+	Value    float64 `json:"value"`
+	Reason   string  `json:"reason"`
+	Findings []int   `json:"findings"`
 }
 
 // Inference records a metadata field read off the article's text.
@@ -142,6 +174,8 @@ type Finding struct {
 	Span Span   `json:"span"`
 	// Line is the 1-based line of Span.Start.
 	Line int `json:"line"`
+	// Weight is how much the finding counts in its score.
+	Weight float64 `json:"weight"`
 	// Related points at evidence in other articles, when there is some.
 	Related []Evidence `json:"related"`
 }
@@ -157,33 +191,113 @@ type Evidence struct {
 
 // Duplicate is a pair where one article copies or rewrites another.
 type Duplicate struct {
-	Original   string  `json:"original"`
-	Rewrite    string  `json:"rewrite"`
+	Original string `json:"original"`
+	Rewrite  string `json:"rewrite"`
+	// Direction is "known" when the evidence says which side is the
+	// original, "unknown" when it is too weak (then Original and Rewrite
+	// are in input order).
+	Direction string `json:"direction"`
+	// Kind is copy, truncated or rewrite.
+	Kind       string  `json:"kind"`
 	Similarity float64 `json:"similarity"`
+	// Evidence lists why the direction was decided as it was.
+	Evidence []DirectionEvidence `json:"evidence"`
 	// Alignment pairs the spans of the two articles that say the same thing.
 	Alignment []AlignedPair `json:"alignment"`
+	// OriginalOnly and RewriteOnly are spans only one side has.
+	OriginalOnly []Span `json:"original_only"`
+	RewriteOnly  []Span `json:"rewrite_only"`
+}
+
+// DirectionEvidence is one reason for a rewrite pair's direction, with a
+// signed weight (positive favours the stated direction) and a span in one
+// of the two articles.
+type DirectionEvidence struct {
+	Rule    string  `json:"rule"`
+	Message string  `json:"message"`
+	Weight  float64 `json:"weight"`
+	Article string  `json:"article"`
+	Text    string  `json:"text"`
+	Span    Span    `json:"span"`
+	Line    int     `json:"line"`
 }
 
 // AlignedPair is one aligned pair of spans: a sentence (or two) of the
-// original beside its counterpart in the rewrite.
+// original beside its counterpart in the rewrite, with the word-level
+// edits between them.
 type AlignedPair struct {
 	Original   Span    `json:"original"`
 	Rewrite    Span    `json:"rewrite"`
 	Similarity float64 `json:"similarity"`
+	Edits      []Edit  `json:"edits"`
+}
+
+// Edit is one word-level change from the original to the rewrite: kind is
+// substitution, insertion, deletion, glued or quote_changed. An insertion
+// has an empty original span at the place of insertion, a deletion an
+// empty rewrite span.
+type Edit struct {
+	Kind         string `json:"kind"`
+	Original     Span   `json:"original"`
+	Rewrite      Span   `json:"rewrite"`
+	OriginalText string `json:"original_text"`
+	RewriteText  string `json:"rewrite_text"`
+}
+
+// Cluster is a group of articles that copy or rewrite one another.
+type Cluster struct {
+	ID       string   `json:"id"`
+	Articles []string `json:"articles"`
+}
+
+// Claim is one checkable fact an article asserts.
+type Claim struct {
+	Article string `json:"article"`
+	// Kind is date, person, role, place, organisation, agreement, number or
+	// quote.
+	Kind string `json:"kind"`
+	// Slot is what the claim gives a value for, such as "event.date".
+	Slot string `json:"slot"`
+	// Value is as written; Normalized is the form values are compared in.
+	Value      string `json:"value"`
+	Normalized string `json:"normalized"`
+	// Frame is "event" for the batch's main event, "background" otherwise.
+	Frame string `json:"frame"`
+	Rule  string `json:"rule"`
+	Text  string `json:"text"`
+	Span  Span   `json:"span"`
+	Line  int    `json:"line"`
+	// Support counts the independent sources (clusters) that assert the
+	// same value for the same slot, this article's included.
+	Support int `json:"support"`
 }
 
 // Conflict is a slot on which the articles disagree.
 type Conflict struct {
 	Kind    string `json:"kind"`
+	Slot    string `json:"slot"`
 	Summary string `json:"summary"`
 	Sides   []Side `json:"sides"`
+	// Diff is the word-level difference between the quotes of a quote
+	// conflict; empty for other kinds.
+	Diff []WordEdit `json:"diff"`
 }
 
 // Side is one value of a conflicting slot and the articles that assert it.
 type Side struct {
-	Value    string     `json:"value"`
-	Articles []string   `json:"articles"`
-	Evidence []Evidence `json:"evidence"`
+	Value      string   `json:"value"`
+	Normalized string   `json:"normalized"`
+	Articles   []string `json:"articles"`
+	// IndependentSources counts the clusters among Articles.
+	IndependentSources int        `json:"independent_sources"`
+	Evidence           []Evidence `json:"evidence"`
+}
+
+// WordEdit is one piece of a word diff: op is "equal", "delete" (only in
+// the first side) or "insert" (only in the second).
+type WordEdit struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
 }
 
 // InputError is an input that was rejected, and why.
@@ -206,6 +320,8 @@ func (r *Report) Normalize() {
 	r.Stages = orEmpty(r.Stages)
 	r.Articles = orEmpty(r.Articles)
 	r.Duplicates = orEmpty(r.Duplicates)
+	r.Clusters = orEmpty(r.Clusters)
+	r.Claims = orEmpty(r.Claims)
 	r.Conflicts = orEmpty(r.Conflicts)
 	r.Errors = orEmpty(r.Errors)
 	r.Warnings = orEmpty(r.Warnings)
@@ -222,18 +338,43 @@ func (r *Report) Normalize() {
 		if a.Scores == nil {
 			a.Scores = map[string]float64{}
 		}
+		if a.ScoreDetails == nil {
+			a.ScoreDetails = map[string]ScoreDetail{}
+		}
+		for k, d := range a.ScoreDetails {
+			d.Components = orEmpty(d.Components)
+			for j := range d.Components {
+				d.Components[j].Findings = orEmpty(d.Components[j].Findings)
+			}
+			a.ScoreDetails[k] = d
+		}
 		words += a.Words
 	}
 	for i := range r.Duplicates {
-		r.Duplicates[i].Alignment = orEmpty(r.Duplicates[i].Alignment)
+		d := &r.Duplicates[i]
+		d.Evidence = orEmpty(d.Evidence)
+		d.Alignment = orEmpty(d.Alignment)
+		d.OriginalOnly = orEmpty(d.OriginalOnly)
+		d.RewriteOnly = orEmpty(d.RewriteOnly)
+		for j := range d.Alignment {
+			d.Alignment[j].Edits = orEmpty(d.Alignment[j].Edits)
+		}
+	}
+	for i := range r.Clusters {
+		r.Clusters[i].Articles = orEmpty(r.Clusters[i].Articles)
 	}
 	for i := range r.Conflicts {
 		c := &r.Conflicts[i]
 		c.Sides = orEmpty(c.Sides)
+		c.Diff = orEmpty(c.Diff)
 		for j := range c.Sides {
 			c.Sides[j].Articles = orEmpty(c.Sides[j].Articles)
 			c.Sides[j].Evidence = orEmpty(c.Sides[j].Evidence)
 		}
+	}
+	sources := len(r.Articles)
+	if len(r.Clusters) > 0 {
+		sources = len(r.Clusters)
 	}
 	r.Summary = Summary{
 		Articles:   len(r.Articles),
@@ -241,6 +382,8 @@ func (r *Report) Normalize() {
 		Words:      words,
 		Duplicates: len(r.Duplicates),
 		Conflicts:  len(r.Conflicts),
+		Sources:    sources,
+		Claims:     len(r.Claims),
 	}
 }
 
