@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test fmt-check vet unit bench fuzz demo clean
+.PHONY: all build test test-e2e fmt-check vet unit bench fuzz demo clean
 
 all: build test
 
@@ -27,6 +27,11 @@ vet:
 unit:
 	$(GO) test -count=1 $(PKGS)
 
+# The HTML report of the seed batch, rendered in headless Chromium: a
+# screenshot in out/e2e/ and assertions on the DOM. Needs chromium.
+test-e2e:
+	$(GO) test -tags e2e -count=1 -v ./internal/e2e
+
 # Benchmarks for every stage on large inputs; speed and memory goals live here.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
@@ -45,4 +50,4 @@ demo:
 	$(GO) run ./cmd/crosscheck check --format text fixtures/canada-korea-mou
 
 clean:
-	rm -rf bin
+	rm -rf bin out

@@ -67,7 +67,7 @@ func newCheckFlags(stderr io.Writer) (*flag.FlagSet, *checkFlags) {
 	cf := &checkFlags{maxBytes: ingest.DefaultMaxBytes}
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&cf.format, "format", "", "report format: json, text or markdown (default: text on a terminal, json otherwise)")
+	fs.StringVar(&cf.format, "format", "", "report format: json, text, markdown or html (default: text on a terminal, json otherwise)")
 	fs.StringVar(&cf.out, "out", "", "write the report to this file instead of standard output")
 	fs.Var(&cf.maxBytes, "max-bytes", "per-article size limit, such as 10MiB or 500KB; larger inputs are rejected")
 	fs.Var(&cf.rules, "rules", "folder of rule packs that add to or override the built-in rules (repeatable)")
@@ -181,6 +181,7 @@ var renderers = map[string]func(w io.Writer, r *report.Report, color bool) error
 		return render.Text(w, r, render.TextOptions{Color: color})
 	},
 	"markdown": func(w io.Writer, r *report.Report, _ bool) error { return render.Markdown(w, r) },
+	"html":     func(w io.Writer, r *report.Report, _ bool) error { return render.HTML(w, r) },
 }
 
 func formatNames() string {

@@ -94,7 +94,7 @@ func TestExitCodes(t *testing.T) {
 		{"no command", nil, exitUsage, "Usage"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, `unknown command "frobnicate"`},
 		{"no path", []string{"check"}, exitUsage, "no PATH given"},
-		{"bad format", []string{"check", "--format", "xml", good}, exitUsage, `unknown --format "xml" (json, markdown, text)`},
+		{"bad format", []string{"check", "--format", "xml", good}, exitUsage, `unknown --format "xml" (html, json, markdown, text)`},
 		{"bad size", []string{"check", "--max-bytes", "lots", good}, exitUsage, "not a size"},
 		{"unknown flag", []string{"check", "--nope", good}, exitUsage, "flag provided but not defined"},
 		{"bad rules folder", []string{"check", "--rules", filepath.Join(dir, "none"), good}, exitUsage, "rules folder"},
