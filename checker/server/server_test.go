@@ -41,7 +41,9 @@ func post(t *testing.T, url, body string) (int, string) {
 }
 
 // seedRequest builds a /v1/check body from the seed batch files.
-func seedRequest(t *testing.T) string {
+func seedRequest(t *testing.T) string { return seedRequestTB(t) }
+
+func seedRequestTB(t testing.TB) string {
 	t.Helper()
 	files, err := filepath.Glob("../../fixtures/canada-korea-mou/*.txt")
 	require.NoError(t, err)
