@@ -196,3 +196,25 @@ func TestGates(t *testing.T) {
 		})
 	}
 }
+
+// TestRulesCatalogueIsCurrent keeps RULES.md in step with the packs.
+func TestRulesCatalogueIsCurrent(t *testing.T) {
+	t.Chdir("../..")
+	r := runCLI(t, "", "rules", "--format", "markdown")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	want, err := os.ReadFile("RULES.md")
+	require.NoError(t, err)
+	assert.Equal(t, string(want), r.stdout, "RULES.md is stale: run go run ./cmd/crosscheck rules --format markdown > RULES.md")
+}
+
+func TestExplain(t *testing.T) {
+	r := runCLI(t, "", "explain", "meta.copyright-outlet")
+	require.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, "meta.copyright-outlet (pattern rule in pack metadata, defined at rules/en/metadata.yaml:")
+	assert.Contains(t, r.stdout, "pattern: ")
+	r = runCLI(t, "", "explain", "no.such-rule")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, `no rule "no.such-rule"`)
+	r = runCLI(t, "", "explain")
+	assert.Equal(t, exitUsage, r.code)
+}

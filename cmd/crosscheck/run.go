@@ -26,6 +26,7 @@ Usage:
                                      or - for JSON Lines on standard input
   crosscheck serve [--addr HOST:PORT] serve the HTTP API (POST /v1/check, GET /healthz, …)
   crosscheck rules [--rules DIR]     list every rule with its id, pack and description
+  crosscheck explain RULE-ID...      print everything about a rule
   crosscheck version                 print the version
   crosscheck help [COMMAND]          show help
 
@@ -52,6 +53,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runRules(rest, stdout, stderr)
 	case "serve":
 		return runServe(rest, stderr)
+	case "explain":
+		return runExplain(rest, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "crosscheck %s\n", checker.Version)
 		return exitOK
