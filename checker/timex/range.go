@@ -433,4 +433,6 @@ func daysIn(year, month int) int {
 	return time.Date(year, time.Month(month)+1, 0, 12, 0, 0, 0, time.UTC).Day()
 }
 
-func lastOfMonth(year, month int) Date { return Date{Year: year, Month: month, Day: daysIn(year, month)} }
+func lastOfMonth(year, month int) Date {
+	return Date{Year: year, Month: month, Day: daysIn(year, month)}
+}
