@@ -15,8 +15,8 @@ import (
 const unitLookahead = 4
 
 var (
-	scaledNumber = regexp.MustCompile(`^(\d+(?:\.\d+)?)([a-z]+)$`)       // "5m", "1.2bn"
-	foldWord     = regexp.MustCompile(`^(?:(\d+)|([a-z]+))-?fold$`)       // "sixfold", "6-fold"
+	scaledNumber = regexp.MustCompile(`^(\d+(?:\.\d+)?)([a-z]+)$`)                      // "5m", "1.2bn"
+	foldWord     = regexp.MustCompile(`^(?:(\d+)|([a-z]+))-?fold$`)                     // "sixfold", "6-fold"
 	plainNumber  = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$`) // "1,500", "2.5"
 )
 

@@ -94,7 +94,9 @@ func TestSeedConflicts(t *testing.T) {
 				assert.Equal(t, "event.signatory.canada", cs[i].Slot)
 				assert.Equal(t, 2, cmp.Support[i], "001 and the 000/002 cluster")
 			}
-			committee := claimsWhere(cs, func(c Claim) bool { return c.Kind == KindOrganisation && strings.Contains(c.Value, "Industrial Cooperation Committee") })
+			committee := claimsWhere(cs, func(c Claim) bool {
+				return c.Kind == KindOrganisation && strings.Contains(c.Value, "Industrial Cooperation Committee")
+			})
 			require.Len(t, committee, 3, "000 and 002 write a hyphen, 001 an en dash")
 			for _, i := range committee {
 				assert.Equal(t, "organisation:canada-korea industrial cooperation committee", cs[i].Normalized)

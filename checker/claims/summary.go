@@ -7,7 +7,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
-
 )
 
 // summary writes a conflict as one line: what the slot is, then each side's
@@ -225,4 +224,3 @@ func (c *comparer) writtenWords(i int) (norm, written []string) {
 	}
 	return norm, written
 }
-
