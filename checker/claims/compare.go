@@ -290,11 +290,28 @@ func (c *comparer) mostPrecise(ids []int, rel relation) int {
 				score++
 			}
 		}
-		if score > bestScore || (score == bestScore && len(c.claims[i].Value) > len(c.claims[best].Value)) {
+		if score > bestScore || (score == bestScore && writtenPrecision(c.claims[i]) > writtenPrecision(c.claims[best])) ||
+			(score == bestScore && writtenPrecision(c.claims[i]) == writtenPrecision(c.claims[best]) && len(c.claims[i].Value) > len(c.claims[best].Value)) {
 			best, bestScore = i, score
 		}
 	}
 	return best
+}
+
+// writtenPrecision ranks how much of a value the text itself gives: a date
+// written with month and year beats one without the year, which beats a
+// weekday or "yesterday" that needed the calendar.
+func writtenPrecision(c Claim) int {
+	if c.Kind != KindDate {
+		return 0
+	}
+	switch {
+	case c.expr.Month != 0 && c.expr.Year != 0:
+		return 2
+	case c.expr.Month != 0:
+		return 1
+	}
+	return 0
 }
 
 // canonicalise links people across articles (a surname alone stands for

@@ -20,6 +20,7 @@ type lexicons struct {
 	countries, demonyms, pronouns       *ruleset.Rule
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
+	unitGroups                          *ruleset.Rule
 	numberWords, months, weekdays       *ruleset.Rule
 
 	function, nameStop, honorifics, placeCues map[string]bool // folded single words
@@ -67,6 +68,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.qualifiers = get(p, "claim.number-qualifiers")
 	l.roleSynonyms = get(p, "claim.role-synonyms")
 	l.grammar = get(p, "claim.grammar")
+	l.unitGroups = get(p, "claim.unit-groups")
 	l.numberWords = get(dates, "date.number-words")
 	l.months = get(dates, "date.months")
 	l.weekdays = get(dates, "date.weekdays")

@@ -165,7 +165,11 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				break
 			}
 			if a.lex.unitWords[w.Norm] {
-				nr.unit, nr.last = singular(w.Norm), u
+				// The last noun of a compound counts: "port workers".
+				for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
+					u++
+				}
+				nr.unit, nr.last = singular(toks[u].Norm), u
 				break
 			}
 		}
@@ -247,6 +251,9 @@ func singular(w string) string {
 
 func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	unit := nr.unit
+	if g, ok := a.lex.unitGroups.Lookup(unit); ok {
+		unit = g
+	}
 	switch {
 	case nr.currency != "":
 		unit = "money:" + nr.currency

@@ -222,6 +222,16 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		}
 		j = end
 	}
+	// "Minister of Trade Ana Roux": a name written straight after the list
+	// ends it; three or more capitalised words closing the role leave their
+	// last two to the name.
+	run := 0
+	for k := j - 1; k >= tj && a.isCap(toks[k]) && a.nameWord(toks[k]); k-- {
+		run++
+	}
+	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) {
+		j -= 2
+	}
 	rp.end = j
 	if rp.side == "" {
 		rp.side = a.sideWithin(toks[rp.first:rp.end])
@@ -362,7 +372,7 @@ func (a *article) roleKey(toks []text.Token) string {
 		if country || a.lex.function[t.Norm] {
 			continue
 		}
-		words = append(words, t.Norm)
+		words = append(words, strings.TrimSuffix(t.Norm, "'s")) // "the union's president"
 	}
 	return a.lex.canonicalRole(words)
 }

@@ -237,12 +237,57 @@ func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
 		return speaker{}
 	}
 	forwardOnly := vj-vi > 1 // "according to"
+	if sp, ok := a.personNear(toks, vi, vj, forwardOnly, quote); ok {
+		return sp
+	}
 	if !forwardOnly {
 		if sp := a.speakerBefore(toks, vi, quote); sp.kind != 0 {
 			return sp
 		}
 	}
 	return a.speakerAfter(toks, vj, quote)
+}
+
+// personNear finds a person mention (name with role) right beside the
+// verb: "said union president Maria Lund", "Maria Lund, the union's
+// president, told reporters".
+func (a *article) personNear(toks []text.Token, vi, vj int, forwardOnly bool, quote text.Span) (speaker, bool) {
+	extent := func(p personMention) text.Span {
+		sp := p.name
+		if !p.role.IsEmpty() {
+			sp = sp.Union(p.role)
+		}
+		return sp
+	}
+	for _, p := range a.people {
+		if p.key == "" {
+			continue
+		}
+		e := extent(p)
+		if e.Overlaps(quote) {
+			continue
+		}
+		// after the verb: only determiners between
+		k := vj
+		for k < len(toks) && a.lex.is(toks[k].Norm, gramDeterminer) {
+			k++
+		}
+		if k < len(toks) && e.Start == toks[k].Start {
+			return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
+		}
+		if forwardOnly {
+			continue
+		}
+		// before the verb: only a comma or function words between
+		k = vi - 1
+		for k >= 0 && vi-k <= 3 && (toks[k].Norm == "," || a.lex.function[toks[k].Norm]) && toks[k].End > e.End {
+			k--
+		}
+		if k >= 0 && toks[k].End == e.End {
+			return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
+		}
+	}
+	return speaker{}, false
 }
 
 func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) speaker {

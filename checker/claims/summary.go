@@ -43,8 +43,8 @@ func (c *comparer) summary(cf Conflict, rel relation) string {
 func (c *comparer) dateNote(cl Claim, weekdaySide bool) string {
 	d, ok := cl.Range.SingleDay()
 	switch {
-	case cl.Granularity == "weekday" && ok:
-		return " (" + d.String() + ")"
+	case (cl.Granularity == "weekday" || cl.expr.Relative()) && ok:
+		return " = " + d.String()
 	case ok && weekdaySide:
 		return ", a " + d.Weekday().String()
 	case cl.YearFrom == "batch":
@@ -115,7 +115,7 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		who := ""
 		for _, sd := range cf.Sides {
 			for _, i := range sd.Claims {
-				if cl := c.claims[i]; cl.Speaker != "" && (who == "" || strings.HasPrefix(cl.SpeakerKey, "person:")) {
+				if cl := c.claims[i]; cl.Speaker != "" && strings.HasPrefix(cl.SpeakerKey, "person:") && len(cl.Speaker) > len(who) {
 					who = cl.Speaker
 				}
 			}
