@@ -97,8 +97,9 @@ type Expr struct {
 	// meaningful only when HasDirection is set.
 	Direction    int
 	HasDirection bool
-	// Future says the string holds a future cue ("will"), so a plain
-	// weekday is looked for after the reference date, not before it.
+	// Future says a future cue ("will") comes before the weekday in the
+	// string, so a plain weekday is looked for after the reference date,
+	// not before it.
 	Future bool
 	// Unit, Offset and Portion describe an expression relative to the
 	// reference date: the unit ("day", "week", "month", "year"), how many
@@ -248,12 +249,17 @@ func longestFirst(alts []string) string {
 
 // FindAll returns the date expressions in s, in order and without overlaps
 // (where two readings overlap, the longer wins). s is best one sentence: a
-// future cue anywhere in it marks every weekday in it as future. Spans are
+// future cue in it ("will") marks the weekdays after it as future. Spans are
 // byte offsets into s. Invalid dates ("February 30") are left out.
 func (r *Reader) FindAll(s string) []Expr {
 	x := r.exprs
 	var cands []Expr
-	future := x.futureCues.MatchString(s)
+	// A future cue puts the weekdays after it in the future: "will sign
+	// on Tuesday", but not "fell on Thursday, and will ...".
+	firstFuture := -1
+	if ms := x.futureCues.FindAll(s); len(ms) > 0 {
+		firstFuture = ms[0].Span.End
+	}
 	each := func(re *regexp.Regexp, form string, build func(g func(string) string, e *Expr) bool) {
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
 			g := func(name string) string {
@@ -325,7 +331,7 @@ func (r *Reader) FindAll(s string) []Expr {
 		return true
 	})
 	each(x.weekday, FormWeekday, func(g func(string) string, e *Expr) bool {
-		e.Granularity, e.Future = Weekday, future
+		e.Granularity, e.Future = Weekday, firstFuture >= 0 && firstFuture <= e.Span.Start
 		e.Weekday, e.HasWeekday = r.Weekday(g("wd"))
 		if m := g("mod"); m != "" {
 			v, ok := x.modifiers.Lookup(squashSpace(m))
