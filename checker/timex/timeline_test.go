@@ -37,7 +37,7 @@ var (
 )
 
 // detokenise undoes the corpus's space-separated tokens ("March 01 , 2008",
-// "Boeing 's", "`` quoted ''") so every tool reads ordinary prose.
+// "Boeing 's", "“ quoted ”") so every tool reads ordinary prose.
 func detokenise(s string) string {
 	r := strings.NewReplacer("``", "“", "''", "”", "-LRB-", "(", "-RRB-", ")", "&amp;", "&", "&quot;", `"`, "&lt;", "<", "&gt;", ">")
 	s = r.Replace(s)
