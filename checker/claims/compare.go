@@ -82,6 +82,8 @@ type comparer struct {
 	words, content [][]string
 	// roles known for each person, across the batch
 	rolesOf map[string][]string
+	// short article labels for summaries, built on first use
+	short []string
 }
 
 // Compare compares the claims of a batch (as ExtractBatch returns them)

@@ -25,7 +25,8 @@ type lexicons struct {
 
 	function, nameStop, honorifics, placeCues map[string]bool // folded single words
 	unitWords, quoteVerbWords, titleWords     map[string]bool
-	orgHeadWords                              map[string]bool
+	orgHeadWords, titleFirstWords             map[string]bool
+	headWords                                 map[string]bool // every word of an organisation or agreement head
 }
 
 func loadLexicons(set *ruleset.Set) (*lexicons, error) {
@@ -86,6 +87,18 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.unitWords = foldedSet(l.units.Terms)
 	l.quoteVerbWords = singleWords(l.quoteVerbs.Terms)
 	l.titleWords = singleWords(l.titles.Terms)
+	l.headWords = map[string]bool{}
+	for _, t := range append(append([]string(nil), l.orgHeads.Terms...), l.agreementHeads.Terms...) {
+		for _, w := range strings.Fields(text.Fold(t)) {
+			l.headWords[w] = true
+		}
+	}
+	l.titleFirstWords = map[string]bool{}
+	for _, t := range l.titles.Terms {
+		if f := strings.Fields(text.Fold(t)); len(f) > 0 {
+			l.titleFirstWords[strings.Split(f[0], "-")[0]] = true
+		}
+	}
 	l.orgHeadWords = singleWords(l.orgHeads.Terms)
 	return l, nil
 }

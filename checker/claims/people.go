@@ -39,6 +39,9 @@ func (a *article) extractPeople() {
 			continue
 		}
 		toks := a.doc.SentenceTokens(s)
+		if !a.mayHoldTitle(toks) {
+			continue
+		}
 		stext := a.doc.Slice(sent.Span)
 		used := make([]bool, len(toks))
 		for _, m := range a.lex.titles.FindAll(stext) {
@@ -87,6 +90,16 @@ func (a *article) extractPeople() {
 			a.emitPerson(pm, toks, titled, roleOnly, roles)
 		}
 	}
+}
+
+// mayHoldTitle is a cheap first pass: does any word start a role title?
+func (a *article) mayHoldTitle(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind == text.Word && a.lex.titleFirstWords[strings.Split(t.Norm, "-")[0]] {
+			return true
+		}
+	}
+	return false
 }
 
 // emitPerson turns a mention into a person claim and, for a named person

@@ -202,6 +202,13 @@ func (a *article) namedBodyHead(toks []text.Token, first, end int) (string, int)
 	if end-first < 2 {
 		return "", 0
 	}
+	head := false
+	for _, t := range toks[first+1 : end] {
+		head = head || a.lex.headWords[t.Norm]
+	}
+	if !head {
+		return "", 0
+	}
 	runText := a.doc.Text[toks[first].Start:toks[end-1].End]
 	best, bestEnd := "", 0
 	for _, r := range []struct {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 )
 
@@ -106,6 +107,10 @@ func (a *article) extractQuotes() {
 			continue
 		}
 		qs := findQuotes(a.doc.Text, para.Span)
+		var verbs []ruleset.Match
+		if len(qs) > 0 {
+			verbs = a.lex.quoteVerbs.FindAll(a.doc.Slice(para.Span))
+		}
 		opensWithQuote := len(qs) > 0 && qs[0].outer.Start == para.Start
 		for qi, q := range qs {
 			inner := trimQuote(a.doc.Text, q.inner)
@@ -116,7 +121,7 @@ func (a *article) extractQuotes() {
 			if s < 0 || !a.active[s] {
 				continue
 			}
-			sp := a.findSpeaker(para.Span, qs, qi)
+			sp := a.findSpeaker(para.Span, qs, qi, verbs)
 			if sp.kind == 0 && opensWithQuote && lastQuoted {
 				sp = last // a new paragraph of the same speaker's words
 			}
@@ -169,12 +174,11 @@ func tokensIn(doc *text.Document, sp text.Span) []text.Token {
 }
 
 // findSpeaker looks for the speaker of quote qi among the attribution verbs
-// of its paragraph outside quotes, nearest first, preferring the
+// of its paragraph (verbs, matched in the paragraph's text) outside quotes, nearest first, preferring the
 // quotation's own sentence; a person beats a body, which beats a pronoun
 // that could not be resolved.
-func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int) speaker {
+func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int, verbs []ruleset.Match) speaker {
 	q := qs[qi]
-	ptext := a.doc.Slice(para)
 	type cand struct {
 		sp   text.Span
 		same bool
@@ -183,7 +187,7 @@ func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int) speaker {
 	qSent := a.doc.SentenceAt(q.inner.Start)
 	endSent := a.doc.SentenceAt(max(q.outer.End-1, q.outer.Start))
 	var cands []cand
-	for _, m := range a.lex.quoteVerbs.FindAll(ptext) {
+	for _, m := range verbs {
 		sp := text.Span{Start: para.Start + m.Span.Start, End: para.Start + m.Span.End}
 		inside := false
 		for _, o := range qs {

@@ -217,14 +217,46 @@ func (c *comparer) clusterQuotes() {
 		}
 		return i
 	}
-	for a, i := range qs {
-		for _, j := range qs[a+1:] {
-			if c.sameQuote(i, j) {
-				ri, rj := find(i), find(j)
-				if ri < rj {
-					parent[rj] = ri
-				} else {
-					parent[ri] = rj
+	union := func(i, j int) {
+		ri, rj := find(i), find(j)
+		if ri < rj {
+			parent[rj] = ri
+		} else {
+			parent[ri] = rj
+		}
+	}
+	// Identical wordings are one quotation; compare one of each, and only
+	// pairs that share a content word.
+	first := map[string]int{}
+	var distinct []int
+	for _, i := range qs {
+		if f, ok := first[c.key[i]]; ok {
+			union(f, i)
+			continue
+		}
+		first[c.key[i]] = i
+		distinct = append(distinct, i)
+	}
+	byWord := map[string][]int{}
+	for n, i := range distinct {
+		seen := map[string]bool{}
+		for _, w := range c.content[i] {
+			if !seen[w] {
+				seen[w] = true
+				byWord[w] = append(byWord[w], n)
+			}
+		}
+	}
+	for n, i := range distinct {
+		tried := map[int]bool{}
+		for _, w := range c.content[i] {
+			for _, m := range byWord[w] {
+				if m <= n || tried[m] {
+					continue
+				}
+				tried[m] = true
+				if j := distinct[m]; c.sameQuote(i, j) {
+					union(i, j)
 				}
 			}
 		}

@@ -152,20 +152,26 @@ func (c *comparer) articleList(arts []int) string {
 }
 
 func (c *comparer) shortID(a int) string {
-	short := func(id string) string {
-		if i := strings.IndexByte(id, '_'); i > 0 {
-			return id[:i]
+	if c.short == nil {
+		prefix := func(id string) string {
+			if i := strings.IndexByte(id, '_'); i > 0 {
+				return id[:i]
+			}
+			return id
 		}
-		return id
+		seen := map[string]int{}
+		for _, in := range c.batch {
+			seen[prefix(in.ID)]++
+		}
+		c.short = make([]string, len(c.batch))
+		for i, in := range c.batch {
+			c.short[i] = in.ID
+			if p := prefix(in.ID); seen[p] == 1 {
+				c.short[i] = p
+			}
+		}
 	}
-	seen := map[string]int{}
-	for _, in := range c.batch {
-		seen[short(in.ID)]++
-	}
-	if s := short(c.batch[a].ID); seen[s] == 1 {
-		return s
-	}
-	return c.batch[a].ID
+	return c.short[a]
 }
 
 // wordDiff compares the wording of two quotes word by word (go-diff over

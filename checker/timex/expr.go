@@ -117,8 +117,11 @@ func (e Expr) Relative() bool { return e.Unit != "" }
 // exprPatterns are the compiled expressions FindAll runs.
 type exprPatterns struct {
 	monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *regexp.Regexp
-	futureCues                                                               *ruleset.Rule
-	parts, relatives, units, numbers, modifiers                              *ruleset.Rule
+	// monthNames finds any capitalised month name; a sentence without one
+	// (or without a digit) skips the patterns that need it.
+	monthNames                                  *regexp.Regexp
+	futureCues                                  *ruleset.Rule
+	parts, relatives, units, numbers, modifiers *ruleset.Rule
 }
 
 // compileExprs builds the recognisers from the "dates" pack. Month and
@@ -169,6 +172,7 @@ func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPattern
 	x.month = regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`)
 	x.year = regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`)
 	x.weekday = regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`)
+	x.monthNames = regexp.MustCompile(`\b(?:` + month + `)\b`)
 	x.relative = regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`)
 	x.ago = regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`)
 	return x, nil
@@ -256,9 +260,15 @@ func (r *Reader) FindAll(s string) []Expr {
 	var cands []Expr
 	// A future cue puts the weekdays after it in the future: "will sign
 	// on Tuesday", but not "fell on Thursday, and will ...".
-	firstFuture := -1
-	if ms := x.futureCues.FindAll(s); len(ms) > 0 {
-		firstFuture = ms[0].Span.End
+	firstFuture, cuesRead := -1, false
+	futureBefore := func(off int) bool {
+		if !cuesRead { // only sentences with a weekday need the cues
+			cuesRead = true
+			if ms := x.futureCues.FindAll(s); len(ms) > 0 {
+				firstFuture = ms[0].Span.End
+			}
+		}
+		return firstFuture >= 0 && firstFuture <= off
 	}
 	each := func(re *regexp.Regexp, form string, build func(g func(string) string, e *Expr) bool) {
 		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
@@ -289,49 +299,57 @@ func (r *Reader) FindAll(s string) []Expr {
 		}
 		return dayExists(e.Year, e.Month, e.Day) && (e.LastDay == 0 || dayExists(e.Year, e.Month, e.LastDay))
 	}
-	for _, loc := range isoPattern.FindAllStringSubmatchIndex(s, -1) {
-		e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: FormISO, Granularity: Day,
-			Year: atoi(s[loc[2]:loc[3]]), Month: atoi(s[loc[4]:loc[5]]), Day: atoi(s[loc[6]:loc[7]])}
-		if (Date{Year: e.Year, Month: e.Month, Day: e.Day}).Valid() {
-			cands = append(cands, e)
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	hasMonth := x.monthNames.MatchString(s)
+	// Each pattern runs only where it can match: most sentences hold no
+	// digit and no month name.
+	if hasDigit || hasMonth {
+		for _, loc := range isoPattern.FindAllStringSubmatchIndex(s, -1) {
+			e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: FormISO, Granularity: Day,
+				Year: atoi(s[loc[2]:loc[3]]), Month: atoi(s[loc[4]:loc[5]]), Day: atoi(s[loc[6]:loc[7]])}
+			if (Date{Year: e.Year, Month: e.Month, Day: e.Day}).Valid() {
+				cands = append(cands, e)
+			}
 		}
+		if hasDigit && hasMonth {
+			each(x.monthDay, FormMonthDay, dayDate)
+			each(x.dayMonth, FormDayMonth, dayDate)
+		}
+		each(x.part, FormPart, func(g func(string) string, e *Expr) bool {
+			v, _ := x.parts.Lookup(squashSpace(g("part")))
+			e.Part = atoi(v)
+			if y := g("pyear"); y != "" {
+				e.Granularity, e.Year = PartOfYear, atoi(y)
+				return e.Part > 0 && plausibleYear(e.Year)
+			}
+			e.Granularity, e.Month, e.Year = PartOfMonth, r.month(g("month")), atoi(g("year"))
+			return e.Part > 0 && (e.Year == 0 || plausibleYear(e.Year))
+		})
+		each(x.monthYear, FormMonthYear, func(g func(string) string, e *Expr) bool {
+			e.Granularity, e.Month, e.Year = Month, r.month(g("month")), atoi(g("year"))
+			return plausibleYear(e.Year)
+		})
+		each(x.month, FormMonth, func(g func(string) string, e *Expr) bool {
+			e.Granularity, e.Month = Month, r.month(g("month"))
+			// The cue is evidence, not part of the date: the span is the name.
+			name := g("month")
+			e.Span.Start = e.Span.End - len(name)
+			return e.Month > 0
+		})
+		each(x.year, FormYear, func(g func(string) string, e *Expr) bool {
+			y := g("year")
+			e.Granularity, e.Year = Year, atoi(y)
+			e.Span.Start = e.Span.End - len(y)
+			// "the 1990s" is a decade, "2015-16" a season: neither is a year.
+			if rest := s[e.Span.End:]; strings.HasPrefix(rest, "s") ||
+				(len(rest) > 1 && (rest[0] == '-' || rest[0] == '/') && rest[1] >= '0' && rest[1] <= '9') {
+				return false
+			}
+			return true
+		})
 	}
-	each(x.monthDay, FormMonthDay, dayDate)
-	each(x.dayMonth, FormDayMonth, dayDate)
-	each(x.part, FormPart, func(g func(string) string, e *Expr) bool {
-		v, _ := x.parts.Lookup(squashSpace(g("part")))
-		e.Part = atoi(v)
-		if y := g("pyear"); y != "" {
-			e.Granularity, e.Year = PartOfYear, atoi(y)
-			return e.Part > 0 && plausibleYear(e.Year)
-		}
-		e.Granularity, e.Month, e.Year = PartOfMonth, r.month(g("month")), atoi(g("year"))
-		return e.Part > 0 && (e.Year == 0 || plausibleYear(e.Year))
-	})
-	each(x.monthYear, FormMonthYear, func(g func(string) string, e *Expr) bool {
-		e.Granularity, e.Month, e.Year = Month, r.month(g("month")), atoi(g("year"))
-		return plausibleYear(e.Year)
-	})
-	each(x.month, FormMonth, func(g func(string) string, e *Expr) bool {
-		e.Granularity, e.Month = Month, r.month(g("month"))
-		// The cue is evidence, not part of the date: the span is the name.
-		name := g("month")
-		e.Span.Start = e.Span.End - len(name)
-		return e.Month > 0
-	})
-	each(x.year, FormYear, func(g func(string) string, e *Expr) bool {
-		y := g("year")
-		e.Granularity, e.Year = Year, atoi(y)
-		e.Span.Start = e.Span.End - len(y)
-		// "the 1990s" is a decade, "2015-16" a season: neither is a year.
-		if rest := s[e.Span.End:]; strings.HasPrefix(rest, "s") ||
-			(len(rest) > 1 && (rest[0] == '-' || rest[0] == '/') && rest[1] >= '0' && rest[1] <= '9') {
-			return false
-		}
-		return true
-	})
 	each(x.weekday, FormWeekday, func(g func(string) string, e *Expr) bool {
-		e.Granularity, e.Future = Weekday, firstFuture >= 0 && firstFuture <= e.Span.Start
+		e.Granularity, e.Future = Weekday, futureBefore(e.Span.Start)
 		e.Weekday, e.HasWeekday = r.Weekday(g("wd"))
 		if m := g("mod"); m != "" {
 			v, ok := x.modifiers.Lookup(squashSpace(m))
