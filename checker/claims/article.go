@@ -66,7 +66,7 @@ func (a *article) isCap(t text.Token) bool {
 }
 
 // allCaps reports whether a word is an acronym: written in capitals, or
-// with two or more capitals before a plural "s" ("EV", "MOU", "EVs").
+// with two or more capitals before a plural "s" ("EV", "NATO", "EVs").
 func (a *article) allCaps(t text.Token) bool {
 	s := strings.TrimSuffix(a.tokText(t), "s")
 	upper := 0

@@ -3,7 +3,7 @@
 // numbers, quotes, organisations and agreements), each with the span of
 // text it was read from, and compares them across articles: where sources
 // give incompatible values for the same slot it reports a conflict, and
-// where they differ only in spelling ("Mélanie"/"Melanie", "Jan. 29"/"January
+// where they differ only in spelling ("Ánna"/"Anna", "Jan. 29"/"January
 // 29", a quote trimmed of a few words) it merges them.
 //
 // The stage works in three steps:
@@ -78,14 +78,14 @@ type Claim struct {
 	// Kind is one of the Kind constants.
 	Kind string
 	// Slot names what the claim is a value for: "event.date",
-	// "event.place", "event.signatory.south korea" (the party doing the
-	// event for a side), "role:melanie joly", "event.number:job",
-	// "quote:person:melanie joly", "organisation", … Claims in the same
+	// "event.place", "event.signatory.chile" (the party doing the
+	// event for a side), "role:ana roux", "event.number:job",
+	// "quote:person:ana roux", "organisation", … Claims in the same
 	// slot are compared.
 	Slot string
 	// Value is the claim's text as written ("January 29"); Normalized is
 	// its comparison form ("2026-01-29", "weekday:wednesday",
-	// "person:kim jung-kwan", "money:dollar:1200000000").
+	// "person:park ji-won", "money:dollar:1200000000").
 	Value      string
 	Normalized string
 	// Span is the evidence: the bytes of the article's text the claim was
@@ -110,10 +110,10 @@ type Claim struct {
 	YearFrom    string
 	expr        timex.Expr
 
-	// Person is the comparison form of a person's name ("melanie joly"),
+	// Person is the comparison form of a person's name ("ana roux"),
 	// "" for a person known only by role. Role is the role's comparison
 	// form: its content words, sorted ("industry minister"). Side is the
-	// country or body the person acts for ("Canada"), "" when unknown.
+	// country or body the person acts for ("Chile"), "" when unknown.
 	Person string
 	Role   string
 	Side   string
@@ -121,8 +121,8 @@ type Claim struct {
 	// Energy"), "" when none was given.
 	RoleText string
 
-	// Speaker is who a quote is attributed to, as written ("Joly", "a press
-	// release"), and SpeakerKey its comparison form ("person:melanie joly",
+	// Speaker is who a quote is attributed to, as written ("Roux", "a press
+	// release"), and SpeakerKey its comparison form ("person:ana roux",
 	// "body:press release", "" when unknown).
 	Speaker    string
 	SpeakerKey string

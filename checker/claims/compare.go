@@ -26,8 +26,8 @@ type Conflict struct {
 	Kind string
 	// Slot is the slot they fill ("event.date", "quote:body:press release").
 	Slot string
-	// Summary is one line a fact-checker can read on its own: "Signing day:
-	// 'Wednesday' (000, 002) vs 'January 29, 2026', a Thursday (001, 003)".
+	// Summary is one line a fact-checker can read on its own: "Award day:
+	// 'March 10', a Tuesday (01, 02) vs 'Wednesday' = 2026-03-11 (03)".
 	Summary string
 	// Sides are the incompatible values, each with its articles and
 	// evidence, ordered by their first article.

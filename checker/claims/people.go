@@ -56,9 +56,9 @@ func (a *article) extractPeople() {
 			pm := personMention{sentence: s, side: rp.side}
 			pm.role = text.Span{Start: toks[rp.first].Start, End: toks[rp.end-1].End}
 			pm.roleKey = a.roleKey(toks[rp.first:rp.end])
-			// A name right after the role ("Minister Kim Jung-kwan",
-			// "Minister of Trade, Industry and Energy, Kim Jung-kwan") or
-			// right before it, set off by a comma ("Tim Hodgson, Canada's
+			// A name right after the role ("Minister Park Ji-won",
+			// "Minister of Trade, Industry and Energy, Park Ji-won") or
+			// right before it, set off by a comma ("Tom Berg, Chile's
 			// energy minister").
 			n := rp.end
 			if n < len(toks) && toks[n].Norm == "," {
@@ -193,8 +193,8 @@ func tokenRange(toks []text.Token, start, end int) (int, int, bool) {
 func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	rp := rolePhrase{first: ti, end: tj, lead: ti, capital: a.isCap(toks[ti])}
 	// Modifiers before the title: "Industry", "energy and natural resources",
-	// "Presidential Special". A possessive or a nationality before them is
-	// the side ("Canada's", "Canadian").
+	// "Special". A possessive or a nationality before them is
+	// the side ("Chile's", "Chilean").
 	k := ti - 1
 	for ; k >= 0 && ti-k <= 6; k-- {
 		t := toks[k]
@@ -313,8 +313,8 @@ func (a *article) stopWord(t text.Token) bool {
 }
 
 // sideBefore reads a side at token k, reading backwards: a possessive
-// ("Canada's", "South Korea's", "Boeing's") or a nationality ("Canadian",
-// "South Korean"). It returns the side and how many tokens it spans.
+// ("Chile's", "South Africa's", "Boeing's") or a nationality ("Chilean",
+// "South African"). It returns the side and how many tokens it spans.
 func (a *article) sideBefore(toks []text.Token, k int) (string, int, bool) {
 	t := toks[k]
 	norm := t.Norm
@@ -343,7 +343,7 @@ func (a *article) sideBefore(toks []text.Token, k int) (string, int, bool) {
 }
 
 // sideWithin finds a country named inside a role ("... of the Republic of
-// Korea").
+// Chile").
 func (a *article) sideWithin(toks []text.Token) string {
 	for i := range toks {
 		for n := min(4, len(toks)-i); n >= 1; n-- {

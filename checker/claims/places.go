@@ -7,7 +7,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/text"
 )
 
-// extractPlaces reads places after "in" and "at" ("met in Ottawa", "in
+// extractPlaces reads places after "in" and "at" ("met in Lisbon", "in
 // Davos, Switzerland") and the article's dateline.
 func (a *article) extractPlaces() {
 	if a.lex.on("claim.place.dateline") && a.in.Dateline != "" {
@@ -67,7 +67,7 @@ func (a *article) placeRun(toks []text.Token, j int) int {
 
 // isPlace rejects runs after "in" that are not places: organisations
 // ("at the World Economic Forum"), nationalities used as adjectives ("in
-// Canadian manufacturing"), acronyms ("in AI"), people and possessives.
+// Chilean mining"), acronyms ("in AI"), people and possessives.
 func (a *article) isPlace(toks []text.Token, j, end int) bool {
 	last := toks[end-1]
 	if a.lex.orgHeadWords[last.Norm] || a.lex.agreementHeads.MatchString(a.tokText(last)) || strings.HasSuffix(last.Norm, "'s") {
@@ -174,7 +174,7 @@ func (a *article) extractNamedBodies() {
 }
 
 // capitalRun returns the end of a run of capitalised words from i, joined
-// by connectors and dashes: "Canada–Korea Industrial Cooperation Committee",
+// by connectors and dashes: "Chile–Norway Joint Trade Committee",
 // "Ministry of Trade, Industry and Energy" stops at the comma.
 func (a *article) capitalRun(toks []text.Token, i int) int {
 	end := i + 1

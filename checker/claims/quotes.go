@@ -228,7 +228,7 @@ func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int, verbs []ru
 }
 
 // speakerAt reads the speaker of the attribution verb at v: the phrase
-// after "according to", else the subject before the verb ("Joly said",
+// after "according to", else the subject before the verb ("Roux said",
 // "what it calls"), else the phrase after it ("said the statement").
 func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
 	s := a.doc.SentenceAt(v.Start)

@@ -64,7 +64,7 @@ func personLabel(cl Claim) string {
 }
 
 // slotLabel names a conflict's slot for people: "Signing day", "Signatory
-// for South Korea", "Role of Melanie Joly", "Quote (press release)".
+// for Chile", "Role of Ana Roux", "Quote (press release)".
 func (c *comparer) slotLabel(cf Conflict) string {
 	prefix := "event." + c.ev.Agent + "."
 	switch {
@@ -141,7 +141,7 @@ func capitalise(s string) string {
 }
 
 // articleList names articles by short labels: the part of each id before
-// its first "_" ("000" for "000_5ac3630139ee311e") when those parts are
+// its first "_" ("01" for "01_wire") when those parts are
 // unique in the batch, else the full ids.
 func (c *comparer) articleList(arts []int) string {
 	names := make([]string, len(arts))
