@@ -11,6 +11,9 @@
 //     group "value" marks the part a stage should take.
 //   - table: a mapping from words to values, such as month names to numbers.
 //   - weight: a number a stage uses in a formula, such as a score weight.
+//   - claim: a claim extractor coded in Go (a date, a person with a role, a
+//     quote…), listed as a rule so that claims can cite it, `crosscheck
+//     rules` can describe it and a user pack can disable it.
 //
 // The built-in packs are embedded from the rules folder; Load adds packs from
 // user folders, where a rule with an existing id replaces it, a rule marked
@@ -43,13 +46,14 @@ const (
 	KindPattern = "pattern"
 	KindTable   = "table"
 	KindWeight  = "weight"
+	KindClaim   = "claim"
 )
 
 // Rule is one rule of a pack, as written in YAML plus its compiled form.
 type Rule struct {
 	// ID is stable and unique across all packs; findings carry it.
 	ID string `yaml:"id"`
-	// Kind is one of lexicon, pattern, table or weight.
+	// Kind is one of lexicon, pattern, table, weight or claim.
 	Kind string `yaml:"kind"`
 	// Description says what the rule finds, for `crosscheck rules`.
 	Description string `yaml:"description"`
@@ -381,11 +385,11 @@ func (r *Rule) validate() error {
 		if len(r.Entries) == 0 {
 			return errors.New("field entries: a table rule needs entries")
 		}
-	case KindWeight:
+	case KindWeight, KindClaim:
 	case "":
-		return errors.New("field kind: missing (lexicon, pattern, table or weight)")
+		return errors.New("field kind: missing (lexicon, pattern, table, weight or claim)")
 	default:
-		return fmt.Errorf("field kind: unknown kind %q (lexicon, pattern, table or weight)", r.Kind)
+		return fmt.Errorf("field kind: unknown kind %q (lexicon, pattern, table, weight or claim)", r.Kind)
 	}
 	return nil
 }

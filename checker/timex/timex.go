@@ -70,11 +70,14 @@ func (d Date) Valid() bool {
 	return t.Day() == d.Day && int(t.Month()) == d.Month
 }
 
-// Reader recognises dates using the tables of a rule set. It is immutable
+// Reader recognises dates using the tables of a rule set: complete dates
+// (FindAbsolute, ParseStamp) and every date expression news copy uses
+// (FindAll), which Resolve places on the calendar. It is immutable
 // and safe for concurrent use.
 type Reader struct {
 	months, weekdays, zones *ruleset.Rule
 	absolute                *regexp.Regexp
+	exprs                   *exprPatterns
 }
 
 // NewReader builds a Reader from the "dates" pack of set.
@@ -86,6 +89,10 @@ func NewReader(set *ruleset.Set) (*Reader, error) {
 	r := &Reader{months: p.Rule("date.months"), weekdays: p.Rule("date.weekdays"), zones: p.Rule("date.zones")}
 	if r.months == nil || r.weekdays == nil || r.zones == nil {
 		return nil, fmt.Errorf("rule pack %q needs tables date.months, date.weekdays and date.zones", "dates")
+	}
+	var err error
+	if r.exprs, err = compileExprs(p, r.months, r.weekdays); err != nil {
+		return nil, err
 	}
 	month := alternation(r.months.Entries)
 	zone := alternation(r.zones.Entries)

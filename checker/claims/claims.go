@@ -1,0 +1,212 @@
+// Package claims extracts the checkable facts of each article in a batch
+// (the main event's date and place, the people who did it and in what role,
+// numbers, quotes, organisations and agreements), each with the span of
+// text it was read from, and compares them across articles: where sources
+// give incompatible values for the same slot it reports a conflict, and
+// where they differ only in spelling ("Ánna"/"Anna", "Jan. 29"/"January
+// 29", a quote trimmed of a few words) it merges them.
+//
+// The stage works in three steps:
+//
+//  1. MainEvent reads the batch and decides what it is about: the event verb
+//     most articles use, weighted towards their opening paragraphs
+//     ("signed"), plus the verbs that share its sentences ("met").
+//  2. Extract reads one article's claims. A claim in a sentence that
+//     reports the main event has Frame "event"; the rest are "background".
+//     ExtractBatch runs both steps and fills in what needs the whole batch
+//     (a year missing from "January 29" taken from the other articles).
+//  3. Compare groups the claims by slot, merges compatible values, reports
+//     conflicts, and counts for each claim the independent sources behind
+//     it (articles in one rewrite cluster count once).
+//
+// Every word the stage reads with lives in the "claims" and "dates" rule
+// packs; nothing about a particular event is written in code.
+package claims
+
+import (
+	"sort"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
+)
+
+// Claim kinds, as in Claim.Kind and Conflict.Kind.
+const (
+	KindDate         = "date"
+	KindPerson       = "person"
+	KindRole         = "role"
+	KindPlace        = "place"
+	KindOrganisation = "organisation"
+	KindAgreement    = "agreement"
+	KindNumber       = "number"
+	KindQuote        = "quote"
+)
+
+// Frames, as in Claim.Frame.
+const (
+	// FrameEvent marks a claim made in a sentence that reports the batch's
+	// main event.
+	FrameEvent = "event"
+	// FrameBackground marks every other claim.
+	FrameBackground = "background"
+)
+
+// Input is one article handed to the stage.
+type Input struct {
+	// ID names the article in summaries.
+	ID string
+	// Doc is the article's segmented text; every span indexes Doc.Text.
+	Doc *text.Document
+	// Published is the publication date, valid only when HasPublished.
+	Published    timex.Date
+	HasPublished bool
+	// Dateline is the place the article was filed from, "" when unknown.
+	Dateline string
+	// Skip marks paragraphs (by index into Doc.Paragraphs) that are
+	// off-topic or boilerplate and contribute no claims. It may be nil or
+	// shorter than the paragraph list; missing entries are false.
+	Skip []bool
+}
+
+func (in Input) skipped(p int) bool { return p < len(in.Skip) && in.Skip[p] }
+
+// Claim is one checkable fact read from one article.
+type Claim struct {
+	// Article is the index of the article in the batch.
+	Article int
+	// Kind is one of the Kind constants.
+	Kind string
+	// Slot names what the claim is a value for: "event.date",
+	// "event.place", "event.signatory.chile" (the party doing the
+	// event for a side), "role:ana roux", "event.number:job",
+	// "quote:person:ana roux", "organisation", … Claims in the same
+	// slot are compared.
+	Slot string
+	// Value is the claim's text as written ("January 29"); Normalized is
+	// its comparison form ("2026-01-29", "weekday:wednesday",
+	// "person:park ji-won", "money:dollar:1200000000").
+	Value      string
+	Normalized string
+	// Span is the evidence: the bytes of the article's text the claim was
+	// read from.
+	Span text.Span
+	// Sentence is the index of the sentence holding the claim in the
+	// article's Doc.Sentences.
+	Sentence int
+	// Frame is FrameEvent or FrameBackground.
+	Frame string
+	// Rule is the id of the claim rule that extracted it.
+	Rule string
+
+	// Granularity is a date's granularity ("day", "weekday", "month", …);
+	// Range is where it falls on the calendar, and Resolved says whether it
+	// could be placed at all (an expression relative to an unknown
+	// publication date cannot). YearFrom says where a missing year came
+	// from: "", "published", "article" or "batch".
+	Granularity string
+	Range       timex.Range
+	Resolved    bool
+	YearFrom    string
+	expr        timex.Expr
+
+	// Person is the comparison form of a person's name ("ana roux"),
+	// "" for a person known only by role. Role is the role's comparison
+	// form: its content words, sorted ("industry minister"). Side is the
+	// country or body the person acts for ("Chile"), "" when unknown.
+	Person string
+	Role   string
+	Side   string
+	// RoleText is the role as written ("Minister of Trade, Industry and
+	// Energy"), "" when none was given.
+	RoleText string
+
+	// Speaker is who a quote is attributed to, as written ("Roux", "a press
+	// release"), and SpeakerKey its comparison form ("person:ana roux",
+	// "body:press release", "" when unknown).
+	Speaker    string
+	SpeakerKey string
+
+	// Low and High bound a number's value (they differ for rounded and
+	// hedged figures: "about 4,000", "more than 40"); Unit says what it
+	// counts ("money:dollar", "percent", "job", "multiplier").
+	Low, High float64
+	Unit      string
+}
+
+// Event is what a batch reports: its main event verb and the words around
+// it.
+type Event struct {
+	// Verb is the main event ("sign"), "" when no article reports one.
+	Verb string
+	// Noun and Agent name the event and the party doing it in summaries
+	// ("signing", "signatory").
+	Noun, Agent string
+	// Verbs are the event words that mark event sentences: Verb and the
+	// verbs sharing a sentence with it in two or more articles. Sorted.
+	Verbs []string
+	// Articles are the articles that report Verb, in order.
+	Articles []int
+}
+
+// Extractor reads claims with one compiled rule set. It is immutable and
+// safe for concurrent use.
+type Extractor struct {
+	dates *timex.Reader
+	lex   *lexicons
+}
+
+// NewExtractor compiles the "claims" and "dates" packs of set.
+func NewExtractor(set *ruleset.Set) (*Extractor, error) {
+	dates, err := timex.NewReader(set)
+	if err != nil {
+		return nil, err
+	}
+	lex, err := loadLexicons(set)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dates: dates, lex: lex}, nil
+}
+
+// ExtractBatch decides the batch's main event and extracts every article's
+// claims, in article order and then text order. A date written without a
+// year, in an article whose own dates and publication date give none, takes
+// the year most of the batch's event dates give.
+func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
+	ev := x.MainEvent(batch)
+	var all []Claim
+	for i, in := range batch {
+		cs := x.Extract(in, ev)
+		for j := range cs {
+			cs[j].Article = i
+		}
+		all = append(all, cs...)
+	}
+	x.fillYearsFromBatch(all)
+	return all, ev
+}
+
+// Extract reads one article's claims, framed by the batch's main event ev
+// (from MainEvent; a zero Event frames every claim as background). Claims
+// come in text order with Article 0; ExtractBatch numbers them.
+func (x *Extractor) Extract(in Input, ev Event) []Claim {
+	if in.Doc == nil {
+		return nil
+	}
+	a := x.newArticle(in, ev)
+	a.extractDates()
+	a.extractPeople()
+	a.extractPlaces()
+	a.extractNamedBodies()
+	a.extractNumbers()
+	a.extractQuotes()
+	sort.SliceStable(a.claims, func(i, j int) bool {
+		ci, cj := a.claims[i], a.claims[j]
+		if ci.Span.Start != cj.Span.Start {
+			return ci.Span.Start < cj.Span.Start
+		}
+		return ci.Kind < cj.Kind
+	})
+	return a.claims
+}

@@ -1,0 +1,165 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
+)
+
+// plantedConflict is a conflict written into a hand-made batch on purpose.
+type plantedConflict struct {
+	kind, slot string
+	sides      [][]int // article indices per side, in side order
+	summary    string  // a fragment the summary must hold
+}
+
+// TestOtherEvents runs the stage on hand-written batches about other kinds
+// of event. Each batch plants conflicts that must be found and variants
+// that must merge silently (listed in notFlagged: no conflict summary may
+// mention them).
+func TestOtherEvents(t *testing.T) {
+	tests := []struct {
+		dir        string
+		verb       string
+		conflicts  []plantedConflict
+		notFlagged []string
+	}{{
+		dir:  "contract-award",
+		verb: "award",
+		conflicts: []plantedConflict{
+			// 01 "on Tuesday" (published Thursday 12 March), 02 "March 10", 04
+			// "yesterday" (published 11 March) vs 03 "on Wednesday" (published 13 March).
+			{KindDate, "event.date", [][]int{{0, 1, 3}, {2}}, "Award day: 'March 10', a Tuesday (01, 02, 04) vs 'Wednesday' = 2026-03-11 (03)"},
+			{KindRole, "role:daniel reyes", [][]int{{0, 1}, {3}}, "'Navy Secretary' (01, 02) vs 'Defense Secretary' (04)"},
+			// "$1.2 billion", "1.2 billion dollars" and "US$1.2 billion" agree.
+			{KindNumber, "event.number:money", [][]int{{0, 1, 3}, {2}}, "vs '$1.5 billion' (03)"},
+			// 04 quotes a trimmed part of the statement: not a conflict; 03 rewords it.
+			{KindQuote, "quote:person:daniel reyes", [][]int{{0, 1, 3}, {2}}, "“This contract keeps the fleet ready for the next decade” (03)"},
+		},
+		notFlagged: []string{"yesterday", "US$", "Inc", "Mobile", "1,500"},
+	}, {
+		dir:  "port-strike",
+		verb: "strike",
+		conflicts: []plantedConflict{
+			// 01 "on Monday", 02 "April 6", 04 "today" (published 6 April) vs 03 "on Sunday".
+			{KindDate, "event.date", [][]int{{0, 1, 3}, {2}}, "Strike day: 'April 6', a Monday (01, 02, 04) vs 'Sunday' = 2026-04-05 (03)"},
+			// "union president" and "the union's president" agree.
+			{KindRole, "role:maria lund", [][]int{{0, 1, 3}, {2}}, "vs 'Union secretary' (03)"},
+			// "more than 4,000" fits 14,000; "about 4,000" does not.
+			{KindNumber, "event.number:worker", [][]int{{1}, {2}}, "'About 4,000 port workers' (02) vs '14,000 dockers' (03)"},
+		},
+		notFlagged: []string{"as long as it takes", "Halden", "today"},
+	}, {
+		dir:  "court-ruling",
+		verb: "rule",
+		conflicts: []plantedConflict{
+			{KindDate, "event.date", [][]int{{0, 1}, {2}}, "Ruling day: 'May 19', a Tuesday (01, 02) vs 'Monday' = 2026-05-18 (03)"},
+			{KindPlace, "event.place", [][]int{{0, 1}, {2}}, "Ruling place: 'Arden' (01, 02) vs 'Lenmark' (03)"},
+			// "exceeded its powers" (02, trimmed) and 04's lower-case copy agree.
+			{KindQuote, "quote:person:anna berg", [][]int{{0, 1, 3}, {2}}, "vs “The state far exceeded its lawful powers” (03)"},
+		},
+		// "Ánna Berg" is "Anna Berg"; "Justice" fits "Chief Justice"; 04's
+		// "earlier this week" fits both ruling days.
+		notFlagged: []string{"earlier this week", "Justice'"},
+	}}
+	x := testExtractor(t)
+	for _, tc := range tests {
+		t.Run(tc.dir, func(t *testing.T) {
+			batch := loadBatch(t, "../../fixtures/"+tc.dir)
+			cs, ev := x.ExtractBatch(batch)
+			require.Equal(t, tc.verb, ev.Verb)
+			cmp := x.Compare(batch, cs, nil)
+			require.Len(t, cmp.Conflicts, len(tc.conflicts), dump(batch, cs, cmp))
+			for i, want := range tc.conflicts {
+				got := cmp.Conflicts[i]
+				assert.Equal(t, want.kind, got.Kind, "conflict %d", i)
+				assert.Equal(t, want.slot, got.Slot, "conflict %d", i)
+				var sides [][]int
+				for _, sd := range got.Sides {
+					sides = append(sides, sd.Articles)
+				}
+				assert.Equal(t, want.sides, sides, "conflict %d: %s", i, got.Summary)
+				assert.Contains(t, got.Summary, want.summary)
+				if got.Kind == KindQuote {
+					assert.NotEmpty(t, got.Diff)
+				}
+			}
+			for _, cf := range cmp.Conflicts {
+				for _, s := range tc.notFlagged {
+					assert.NotContains(t, cf.Summary, s)
+				}
+			}
+		})
+	}
+}
+
+// newInput builds an Input from paragraphs, published on the given date
+// (zero for unknown).
+func newInput(id string, published timex.Date, paragraphs ...string) Input {
+	return Input{ID: id, Doc: text.Parse(strings.Join(paragraphs, "\n")), Published: published, HasPublished: published.Valid()}
+}
+
+// TestMergeRules checks, one rule at a time, that variants a reader would
+// call the same value merge into one side and raise no conflict, and that
+// a real difference in the same place does.
+func TestMergeRules(t *testing.T) {
+	x := testExtractor(t)
+	none := timex.Date{}
+	tests := []struct {
+		name     string
+		a, b     string // the second sentence of each of two articles
+		conflict bool
+		loose    bool // compatible, but neither value implies the other
+	}{
+		{"month abbreviation", "The deal was signed on Jan. 29, 2026 in Seoul.", "The deal was signed on January 29, 2026 in Seoul.", false, false},
+		{"day-month order", "The deal was signed on 29 January 2026.", "The deal was signed on 2026-01-29.", false, false},
+		{"year left out", "The deal was signed on January 29.", "The deal was signed on January 29, 2026.", false, false},
+		{"part of month", "The deal was signed in late January 2026.", "The deal was signed on January 29, 2026.", false, false},
+		{"weekday that fits", "The deal was signed on Thursday.", "The deal was signed on January 29, 2026.", false, false},
+		{"weekday that does not fit", "The deal was signed on Wednesday.", "The deal was signed on January 29, 2026.", true, false},
+		{"two dates", "The deal was signed on January 28, 2026.", "The deal was signed on January 29, 2026.", true, false},
+		{"accents", "Minister Mélanie Roux signed the deal.", "Minister Melanie Roux signed the deal.", false, false},
+		{"dashes", "They signed the Arvia–Belmont Trade Agreement.", "They signed the Arvia-Belmont Trade Agreement.", false, false},
+		{"currency word", "They signed a $1.2 billion deal.", "They signed a 1.2 billion dollars deal.", false, false},
+		{"rounding", "They signed a $1.25 billion deal.", "They signed a $1.2 billion deal.", false, true},
+		{"different amounts", "They signed a $1.2 billion deal.", "They signed a $2.4 billion deal.", true, false},
+		{"percent spellings", "They signed a deal cutting tariffs by 40 per cent.", "They signed a deal cutting tariffs by 40%.", false, false},
+		{"trimmed quote", "“We signed a fair deal for both nations,” Roux said.", "Roux said they had “signed a fair deal”.", false, false},
+		{"quote case and punctuation", "“We signed a fair deal!” Roux said.", "“we signed a fair deal,” Roux said.", false, false},
+		{"quote ellipsis", "“We signed a deal that is fair for both nations,” Roux said.", "“We signed a deal … for both nations,” Roux said.", false, false},
+		{"reworded quote", "“We signed a fair deal for both nations,” Roux said.", "“We signed a just deal for both nations,” Roux said.", true, false},
+		{"role word order", "Trade Minister Ana Roux signed the deal.", "Minister of Trade Ana Roux signed the deal.", false, false},
+		{"role that differs", "Trade Minister Ana Roux signed the deal.", "Foreign Minister Ana Roux signed the deal.", true, false},
+		{"city and its country", "The deal was signed in Belmont.", "The deal was signed in France.", false, true},
+		{"two cities", "The deal was signed in Belmont.", "The deal was signed in Arvia.", true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			batch := []Input{
+				newInput("a_1", none, "Two nations signed a trade deal.", tc.a),
+				newInput("b_2", none, "Two nations signed a trade deal.", tc.b),
+			}
+			cs, _ := x.ExtractBatch(batch)
+			cmp := x.Compare(batch, cs, nil)
+			if tc.conflict {
+				assert.Len(t, cmp.Conflicts, 1, dump(batch, cs, cmp))
+			} else {
+				assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
+				// Not silent for want of claims: the two variants back each other.
+				backed := tc.loose
+				for i, c := range cs {
+					s1 := batch[c.Article].Doc.Sentences
+					if c.Sentence == len(s1)-1 && cmp.Support[i] == 2 && c.Kind != KindDate || (c.Kind == KindDate && c.Sentence == 1 && cmp.Support[i] == 2) {
+						backed = true
+					}
+				}
+				assert.True(t, backed, "no claim of the second sentence is backed by both articles\n%s", dump(batch, cs, cmp))
+			}
+		})
+	}
+}

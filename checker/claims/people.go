@@ -1,0 +1,478 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// personMention is one person found in the text: by name, by role, or both.
+type personMention struct {
+	sentence int
+	name     text.Span // zero when known only by role
+	role     text.Span // zero when named without a role
+	key      string    // folded name, "" when known only by role
+	parts    []string  // folded name tokens
+	roleKey  string
+	side     string
+}
+
+// rolePhrase is a role read around a title: its modifiers, the title, and
+// what follows it with "of" or "for"; affiliation words before it give the
+// side.
+type rolePhrase struct {
+	first, end int // token range of the role words
+	lead       int // first token of the whole phrase, affiliation and article included
+	side       string
+	capital    bool // the title is capitalised
+	determiner bool // an article comes before it: "the Minister of Industry"
+}
+
+func (a *article) extractPeople() {
+	titled, roleOnly, roles := a.lex.on("claim.person.titled"), a.lex.on("claim.person.role-only"), a.lex.on("claim.role")
+	if !titled && !roleOnly && !roles {
+		return
+	}
+	for s, sent := range a.doc.Sentences {
+		if !a.active[s] {
+			continue
+		}
+		toks := a.doc.SentenceTokens(s)
+		if !a.mayHoldTitle(toks) {
+			continue
+		}
+		stext := a.doc.Slice(sent.Span)
+		used := make([]bool, len(toks))
+		for _, m := range a.lex.titles.FindAll(stext) {
+			ti, tj, ok := tokenRange(toks, sent.Start+m.Span.Start, sent.Start+m.Span.End)
+			if !ok || used[ti] {
+				continue
+			}
+			rp := a.readRole(toks, ti, tj)
+			for k := rp.lead; k < rp.end; k++ {
+				used[k] = true
+			}
+			pm := personMention{sentence: s, side: rp.side}
+			pm.role = text.Span{Start: toks[rp.first].Start, End: toks[rp.end-1].End}
+			pm.roleKey = a.roleKey(toks[rp.first:rp.end])
+			// A name right after the role ("Minister Park Ji-won",
+			// "Minister of Trade, Industry and Energy, Park Ji-won") or
+			// right before it, set off by a comma ("Tom Berg, Chile's
+			// energy minister").
+			n := rp.end
+			if n < len(toks) && toks[n].Norm == "," {
+				n++
+			}
+			for n < len(toks) && a.lex.honorifics[a.tokText(toks[n])] {
+				n++
+			}
+			ns, ne := n, a.nameRun(toks, n)
+			if ne-ns < 1 || (ne-ns == 1 && !rp.capital && !a.knownPart(toks[ns].Norm)) {
+				ns, ne = -1, -1
+				if b := rp.lead - 1; b >= 1 && toks[b].Norm == "," {
+					if st := a.nameRunBack(toks, b); st >= 0 && (b-st >= 2 || a.knownPart(toks[st].Norm)) {
+						ns, ne = st, b
+					}
+				}
+			}
+			if ns >= 0 {
+				for k := ns; k < ne; k++ {
+					used[k] = true
+				}
+				pm.name = text.Span{Start: toks[ns].Start, End: toks[ne-1].End}
+				pm.parts = nameParts(toks[ns:ne])
+				pm.key = a.linkName(pm.parts)
+			} else if !rp.capital || !rp.determiner || !a.event[s] {
+				continue // a role in passing ("the minister"), not a party to the event
+			}
+			a.people = append(a.people, pm)
+			a.emitPerson(pm, toks, titled, roleOnly, roles)
+		}
+	}
+}
+
+// mayHoldTitle is a cheap first pass: does any word start a role title?
+func (a *article) mayHoldTitle(toks []text.Token) bool {
+	for _, t := range toks {
+		if t.Kind == text.Word && a.lex.titleFirstWords[strings.Split(t.Norm, "-")[0]] {
+			return true
+		}
+	}
+	return false
+}
+
+// emitPerson turns a mention into a person claim and, for a named person
+// with a role, a role claim.
+func (a *article) emitPerson(pm personMention, toks []text.Token, titled, roleOnly, roles bool) {
+	slot := "person:" + pm.key
+	if pm.key == "" {
+		slot = "person:role:" + pm.roleKey
+	}
+	if a.event[pm.sentence] && a.partyToEvent(pm, toks) {
+		side := strings.ToLower(pm.side)
+		if side == "" {
+			side = "?"
+		}
+		slot = "event." + a.ev.Agent + "." + side
+	}
+	roleText := ""
+	if !pm.role.IsEmpty() {
+		roleText = a.doc.Slice(pm.role)
+	}
+	if pm.key != "" && titled {
+		a.add(Claim{Kind: KindPerson, Slot: slot, Span: pm.name, Sentence: pm.sentence, Rule: "claim.person.titled",
+			Normalized: "person:" + pm.key, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
+	}
+	if pm.key == "" && roleOnly {
+		a.add(Claim{Kind: KindPerson, Slot: slot, Span: pm.role, Sentence: pm.sentence, Rule: "claim.person.role-only",
+			Normalized: "role:" + pm.roleKey, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
+	}
+	if pm.key != "" && pm.roleKey != "" && roles {
+		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: "claim.role",
+			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
+	}
+}
+
+// partyToEvent reports whether a person in an event sentence is its
+// subject (named before an event verb) or its agent ("signed ... by X"),
+// rather than someone mentioned beside it.
+func (a *article) partyToEvent(pm personMention, toks []text.Token) bool {
+	start, end := pm.role, pm.name
+	if start.IsEmpty() || (!end.IsEmpty() && end.Start < start.Start) {
+		start = end
+	}
+	if end.IsEmpty() || (!pm.role.IsEmpty() && pm.role.End > end.End) {
+		end = pm.role
+	}
+	for v, t := range toks {
+		if t.Kind != text.Word {
+			continue
+		}
+		lemma, ok := a.lex.eventVerbs.Lookup(t.Norm)
+		if !ok || !contains(a.ev.Verbs, lemma) {
+			continue
+		}
+		if end.End <= t.Start {
+			return true
+		}
+		if start.Start < t.End {
+			continue
+		}
+		// "signed on January 29 by X": a "by" soon after the verb, with no
+		// comma between, introduces the agent.
+		for k := v + 1; k < len(toks) && k <= v+6 && toks[k].End <= start.Start; k++ {
+			if toks[k].Norm == "," {
+				break
+			}
+			if a.lex.is(toks[k].Norm, gramAgent) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tokenRange maps a byte span to the tokens it covers exactly.
+func tokenRange(toks []text.Token, start, end int) (int, int, bool) {
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	if i == len(toks) || toks[i].Start != start {
+		return 0, 0, false
+	}
+	j := i
+	for j < len(toks) && toks[j].End <= end {
+		j++
+	}
+	if j == i || toks[j-1].End != end {
+		return 0, 0, false
+	}
+	return i, j, true
+}
+
+// readRole reads the role phrase around the title at tokens [ti, tj).
+func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
+	rp := rolePhrase{first: ti, end: tj, lead: ti, capital: a.isCap(toks[ti])}
+	// Modifiers before the title: "Industry", "energy and natural resources",
+	// "Special". A possessive or a nationality before them is
+	// the side ("Chile's", "Chilean").
+	k := ti - 1
+	for ; k >= 0 && ti-k <= 6; k-- {
+		t := toks[k]
+		if t.Kind != text.Word {
+			break
+		}
+		if side, n, ok := a.sideBefore(toks, k); ok {
+			rp.side, rp.lead = side, k-n+1
+			break
+		}
+		if a.lex.is(t.Norm, gramList) && k+1 < ti && k > 0 && toks[k-1].Kind == text.Word && !a.lex.function[toks[k-1].Norm] {
+			continue
+		}
+		if a.lex.function[t.Norm] || a.stopWord(t) {
+			break
+		}
+		rp.first, rp.lead = k, k
+	}
+	if k = rp.lead - 1; k >= 0 && a.lex.is(toks[k].Norm, gramDeterminer) {
+		rp.lead, rp.determiner = k, true // "the Minister of Industry", "Kim, the trade minister"
+	}
+	// "of ..." and "for ..." after the title, with lists joined by commas
+	// and "and": "Minister of Trade, Industry and Energy".
+	j := tj
+	sawAnd := false
+	for j < len(toks) {
+		t := toks[j]
+		if !a.lex.is(t.Norm, gramConnector) {
+			break
+		}
+		q := j + 1
+		if q < len(toks) && a.lex.is(toks[q].Norm, gramDeterminer) {
+			q++
+		}
+		end := a.listEnd(toks, q, &sawAnd)
+		if end == q {
+			break
+		}
+		j = end
+	}
+	// "Minister of Trade Ana Roux": a name written straight after the list
+	// ends it; three or more capitalised words closing the role leave their
+	// last two to the name.
+	run := 0
+	for k := j - 1; k >= tj && a.isCap(toks[k]) && a.nameWord(toks[k]); k-- {
+		run++
+	}
+	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) {
+		j -= 2
+	}
+	rp.end = j
+	if rp.side == "" {
+		rp.side = a.sideWithin(toks[rp.first:rp.end])
+	}
+	return rp
+}
+
+// listEnd reads a list of role words from q ("Trade, Industry and Energy")
+// and returns where it ends.
+func (a *article) listEnd(toks []text.Token, q int, sawAnd *bool) int {
+	end := q
+	for i := q; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case t.Kind == text.Word && !a.lex.function[t.Norm] && !a.stopWord(t):
+			end = i + 1
+		case a.lex.is(t.Norm, gramList):
+			if end != i || i+1 >= len(toks) || !a.listWord(toks[i+1]) {
+				return end
+			}
+			*sawAnd = true
+		case t.Norm == ",":
+			if *sawAnd || end != i || !a.listContinues(toks, i+1) {
+				return end
+			}
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+func (a *article) listWord(t text.Token) bool {
+	return t.Kind == text.Word && !a.lex.function[t.Norm] && !a.stopWord(t)
+}
+
+// listContinues reports whether the words after a comma carry the list on
+// to an "and" before the next comma: "Trade, Industry and Energy".
+func (a *article) listContinues(toks []text.Token, i int) bool {
+	for ; i < len(toks); i++ {
+		t := toks[i]
+		switch {
+		case a.lex.is(t.Norm, gramList):
+			return i+1 < len(toks) && a.listWord(toks[i+1])
+		case a.listWord(t):
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// stopWord reports words that end a role or a name: verbs of speaking and
+// of the event, and capitalised words that never belong to a name.
+func (a *article) stopWord(t text.Token) bool {
+	if a.lex.nameStop[a.tokText(t)] {
+		return true
+	}
+	if a.isCap(t) {
+		return false // "States" in "United States" is no verb
+	}
+	if _, ok := a.lex.eventVerbs.Lookup(t.Norm); ok {
+		return true
+	}
+	return a.lex.quoteVerbWords[t.Norm]
+}
+
+// sideBefore reads a side at token k, reading backwards: a possessive
+// ("Chile's", "South Africa's", "Boeing's") or a nationality ("Chilean",
+// "South African"). It returns the side and how many tokens it spans.
+func (a *article) sideBefore(toks []text.Token, k int) (string, int, bool) {
+	t := toks[k]
+	norm := t.Norm
+	possessive := strings.HasSuffix(norm, "'s") || (strings.HasSuffix(norm, "s'") && a.isCap(t))
+	if possessive {
+		norm = strings.TrimSuffix(strings.TrimSuffix(norm, "'s"), "'")
+	}
+	for n := 3; n >= 1; n-- {
+		if k-n+1 < 0 {
+			continue
+		}
+		parts := make([]string, 0, n)
+		for _, p := range toks[k-n+1 : k] {
+			parts = append(parts, p.Norm)
+		}
+		parts = append(parts, norm)
+		if c, ok := a.lex.country(strings.Join(parts, " "), !possessive); ok && a.isCap(toks[k-n+1]) {
+			return c, n, true
+		}
+	}
+	if possessive && a.isCap(t) && !a.allCaps(t) {
+		s := a.tokText(t)
+		return strings.TrimRight(strings.TrimSuffix(strings.TrimSuffix(s, "’s"), "'s"), "’'"), 1, true
+	}
+	return "", 0, false
+}
+
+// sideWithin finds a country named inside a role ("... of the Republic of
+// Chile").
+func (a *article) sideWithin(toks []text.Token) string {
+	for i := range toks {
+		for n := min(4, len(toks)-i); n >= 1; n-- {
+			if !a.isCap(toks[i]) {
+				continue
+			}
+			parts := make([]string, n)
+			for j := range n {
+				parts[j] = toks[i+j].Norm
+			}
+			if c, ok := a.lex.country(strings.Join(parts, " "), false); ok {
+				return c
+			}
+		}
+	}
+	return ""
+}
+
+// roleKey is a role's comparison form: its content words, with synonyms
+// unified and country names left out (the side carries them), sorted.
+func (a *article) roleKey(toks []text.Token) string {
+	var words []string
+	skipUntil := 0
+	for i, t := range toks {
+		if i < skipUntil || t.Kind != text.Word {
+			continue
+		}
+		country := false
+		for n := min(4, len(toks)-i); n >= 1; n-- {
+			parts := make([]string, n)
+			for j := range n {
+				parts[j] = toks[i+j].Norm
+			}
+			if _, ok := a.lex.country(strings.Join(parts, " "), true); ok && a.isCap(toks[i]) {
+				skipUntil, country = i+n, true
+				break
+			}
+		}
+		if country || a.lex.function[t.Norm] {
+			continue
+		}
+		words = append(words, strings.TrimSuffix(t.Norm, "'s")) // "the union's president"
+	}
+	return a.lex.canonicalRole(words)
+}
+
+// canonicalRole unifies synonyms ("ceo", "chief executive officer") and
+// returns the sorted, de-duplicated words.
+func (l *lexicons) canonicalRole(words []string) string {
+	joined := " " + strings.Join(words, " ") + " "
+	for _, k := range sortedKeys(l.roleSynonyms.Entries) {
+		v := l.roleSynonyms.Entries[k]
+		joined = strings.ReplaceAll(joined, " "+text.Fold(k)+" ", " "+v+" ")
+	}
+	set := map[string]bool{}
+	for _, w := range strings.Fields(joined) {
+		set[w] = true
+	}
+	return strings.Join(sortedKeys(set), " ")
+}
+
+// nameRun returns the end of a run of up to four capitalised name words
+// starting at i (i itself when there is none). A longer run is not a name.
+func (a *article) nameRun(toks []text.Token, i int) int {
+	j := i
+	for j < len(toks) && a.nameWord(toks[j]) {
+		j++
+		if j-i > 4 {
+			return i
+		}
+	}
+	return j
+}
+
+// nameRunBack returns the first token of a run of capitalised name words
+// ending just before token b, or -1.
+func (a *article) nameRunBack(toks []text.Token, b int) int {
+	i := b
+	for i > 0 && a.nameWord(toks[i-1]) && b-i < 4 {
+		i--
+	}
+	if i == b || (i > 0 && a.isCap(toks[i-1]) && !a.lex.nameStop[a.tokText(toks[i-1])]) {
+		return -1
+	}
+	return i
+}
+
+// nameWord reports whether a token can be part of a person's name.
+func (a *article) nameWord(t text.Token) bool {
+	if !a.isCap(t) || a.allCaps(t) || a.stopWord(t) || a.lex.isMonthOrWeekday(a.tokText(t)) {
+		return false
+	}
+	if strings.HasSuffix(t.Norm, "'s") {
+		return false
+	}
+	if _, ok := a.lex.country(t.Norm, true); ok {
+		return false
+	}
+	return !a.lex.titleWords[t.Norm] && !a.lex.orgHeadWords[t.Norm]
+}
+
+func nameParts(toks []text.Token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Norm
+	}
+	return out
+}
+
+// knownPart reports whether a folded word is part of the name of a person
+// already met in the article.
+func (a *article) knownPart(w string) bool {
+	for _, p := range a.people {
+		if contains(p.parts, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// linkName returns the comparison form of a name: a single word that is
+// part of the name of a person met earlier stands for that person.
+func (a *article) linkName(parts []string) string {
+	if len(parts) == 1 {
+		for i := len(a.people) - 1; i >= 0; i-- {
+			if len(a.people[i].parts) > 1 && contains(a.people[i].parts, parts[0]) {
+				return a.people[i].key
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}

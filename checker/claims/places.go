@@ -1,0 +1,251 @@
+package claims
+
+import (
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// extractPlaces reads places after "in" and "at" ("met in Lisbon", "in
+// Davos, Switzerland") and the article's dateline.
+func (a *article) extractPlaces() {
+	if a.lex.on("claim.place.dateline") && a.in.Dateline != "" {
+		a.extractDateline()
+	}
+	if !a.lex.on("claim.place") {
+		return
+	}
+	for s := range a.doc.Sentences {
+		if !a.active[s] {
+			continue
+		}
+		toks := a.doc.SentenceTokens(s)
+		for i := 0; i+1 < len(toks); i++ {
+			if toks[i].Kind != text.Word || !a.lex.placeCues[toks[i].Norm] {
+				continue
+			}
+			j := i + 1
+			if a.lex.is(toks[j].Norm, gramDeterminer) && j+1 < len(toks) {
+				j++
+			}
+			end := a.placeRun(toks, j)
+			if end == j {
+				continue
+			}
+			// "Davos, Switzerland": a country after a comma belongs to the place.
+			if end+1 < len(toks) && toks[end].Norm == "," {
+				if e2 := a.placeRun(toks, end+1); e2 > end+1 {
+					if _, ok := a.lex.country(foldTokens(toks[end+1:e2]), false); ok {
+						end = e2
+					}
+				}
+			}
+			if !a.isPlace(toks, j, end) {
+				continue
+			}
+			sp := text.Span{Start: toks[j].Start, End: toks[end-1].End}
+			slot := "place"
+			if a.event[s] {
+				slot = "event.place"
+			}
+			a.add(Claim{Kind: KindPlace, Slot: slot, Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(a.doc.Slice(sp))})
+			i = end - 1
+		}
+	}
+}
+
+// placeRun returns the end of a run of capitalised words from j that could
+// be a place name.
+func (a *article) placeRun(toks []text.Token, j int) int {
+	k := j
+	for k < len(toks) && k-j < 4 && a.isCap(toks[k]) && !a.stopWord(toks[k]) && !a.lex.isMonthOrWeekday(a.tokText(toks[k])) {
+		k++
+	}
+	return k
+}
+
+// isPlace rejects runs after "in" that are not places: organisations
+// ("at the World Economic Forum"), nationalities used as adjectives ("in
+// Chilean mining"), acronyms ("in AI"), people and possessives.
+func (a *article) isPlace(toks []text.Token, j, end int) bool {
+	last := toks[end-1]
+	if a.lex.orgHeadWords[last.Norm] || a.lex.agreementHeads.MatchString(a.tokText(last)) || strings.HasSuffix(last.Norm, "'s") {
+		return false
+	}
+	name := foldTokens(toks[j:end])
+	if _, ok := a.lex.country(name, false); ok {
+		return true
+	}
+	if _, ok := a.lex.demonyms.Lookup(name); ok {
+		return false
+	}
+	for _, t := range toks[j:end] {
+		if a.allCaps(t) || a.lex.titleWords[t.Norm] {
+			return false
+		}
+	}
+	for _, p := range a.people {
+		if p.key == name || (len(p.parts) > 1 && contains(p.parts, name)) {
+			return false
+		}
+	}
+	return true
+}
+
+// placeKey is a place's comparison form: "place:ottawa", or
+// "country:canada" for a country.
+func (a *article) placeKey(s string) string {
+	f := text.Fold(strings.Join(strings.Fields(s), " "))
+	if c, ok := a.lex.country(f, false); ok {
+		return "country:" + text.Fold(c)
+	}
+	if i := strings.Index(f, ","); i > 0 {
+		if c, ok := a.lex.country(strings.TrimSpace(f[i+1:]), false); ok {
+			return "place:" + strings.TrimSpace(f[:i]) + "," + text.Fold(c)
+		}
+	}
+	return "place:" + f
+}
+
+func foldTokens(toks []text.Token) string {
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// extractDateline finds the dateline in the article's first paragraphs and
+// records it as a place claim.
+func (a *article) extractDateline() {
+	want := text.Fold(a.in.Dateline)
+	for p := 0; p < len(a.doc.Paragraphs) && p < 3; p++ {
+		if a.doc.Paragraphs[p].Sentences.Len() == 0 {
+			continue
+		}
+		toks := a.doc.SentenceTokens(a.doc.Paragraphs[p].Sentences.First)
+		n := len(strings.Fields(want))
+		for i := 0; i+n <= len(toks) && i < 12; i++ {
+			if foldTokens(toks[i:i+n]) == want {
+				sp := text.Span{Start: toks[i].Start, End: toks[i+n-1].End}
+				a.add(Claim{Kind: KindPlace, Slot: "dateline", Span: sp, Sentence: a.doc.Paragraphs[p].Sentences.First,
+					Rule: "claim.place.dateline", Normalized: a.placeKey(a.in.Dateline)})
+				return
+			}
+		}
+	}
+}
+
+// extractNamedBodies reads organisations and agreements: runs of
+// capitalised words (joined by "of", "for", "and", "the" or dashes) that end
+// in an organisation or agreement word.
+func (a *article) extractNamedBodies() {
+	orgs, agreements := a.lex.on("claim.organisation"), a.lex.on("claim.agreement")
+	if !orgs && !agreements {
+		return
+	}
+	for s := range a.doc.Sentences {
+		if !a.active[s] {
+			continue
+		}
+		toks := a.doc.SentenceTokens(s)
+		for i := 0; i < len(toks); {
+			if !a.isCap(toks[i]) {
+				i++
+				continue
+			}
+			end := a.capitalRun(toks, i)
+			first := i
+			for first < end && (a.lex.is(toks[first].Norm, gramDeterminer) || a.lex.nameStop[a.tokText(toks[first])]) {
+				first++
+			}
+			kind, headEnd := a.namedBodyHead(toks, first, end)
+			if kind != "" && headEnd > first {
+				sp := text.Span{Start: toks[first].Start, End: toks[headEnd-1].End}
+				norm := strings.Join(strings.Fields(text.Fold(a.doc.Slice(sp))), " ")
+				if (kind == KindOrganisation && orgs) || (kind == KindAgreement && agreements) {
+					a.add(Claim{Kind: kind, Slot: kind, Span: sp, Sentence: s, Rule: "claim." + kind, Normalized: kind + ":" + norm})
+				}
+			}
+			i = max(end, i+1)
+		}
+	}
+}
+
+// capitalRun returns the end of a run of capitalised words from i, joined
+// by connectors and dashes: "Chile–Norway Joint Trade Committee",
+// "Ministry of Trade, Industry and Energy" stops at the comma.
+func (a *article) capitalRun(toks []text.Token, i int) int {
+	end := i + 1
+	for k := i + 1; k < len(toks); k++ {
+		t := toks[k]
+		switch {
+		case a.isCap(t) || (t.Kind == text.Word && a.allCaps(t)):
+			end = k + 1
+		case t.Kind == text.Punct && text.Fold(a.tokText(t)) == "-" && t.Start == toks[k-1].End && k+1 < len(toks) && toks[k+1].Start == t.End:
+		case a.lex.is(t.Norm, gramConnector) || a.lex.is(t.Norm, gramList) || a.lex.is(t.Norm, gramDeterminer):
+			if k+1 >= len(toks) || !(a.isCap(toks[k+1]) || a.lex.is(toks[k+1].Norm, gramDeterminer)) {
+				return end
+			}
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// namedBodyHead finds the last organisation or agreement word that ends a
+// prefix of the run [first, end) with at least one word before it, and
+// returns the kind and where the name ends.
+func (a *article) namedBodyHead(toks []text.Token, first, end int) (string, int) {
+	if end-first < 2 {
+		return "", 0
+	}
+	head := false
+	for _, t := range toks[first+1 : end] {
+		head = head || a.lex.headWords[t.Norm]
+	}
+	if !head {
+		return "", 0
+	}
+	runText := a.doc.Text[toks[first].Start:toks[end-1].End]
+	best, bestEnd := "", 0
+	for _, r := range []struct {
+		kind string
+		m    func(string) []text.Span
+	}{
+		{KindOrganisation, func(s string) []text.Span { return spansOf(a.lex.orgHeads.FindAll(s)) }},
+		{KindAgreement, func(s string) []text.Span { return spansOf(a.lex.agreementHeads.FindAll(s)) }},
+	} {
+		for _, sp := range r.m(runText) {
+			endByte := toks[first].Start + sp.End
+			startByte := toks[first].Start + sp.Start
+			if startByte == toks[first].Start {
+				continue // the head alone is no name
+			}
+			for k := first + 1; k < end; k++ {
+				if toks[k].End == endByte && a.isCap(toks[k]) && endByte > bestEnd {
+					best, bestEnd = r.kind, endByte
+				}
+			}
+		}
+	}
+	if best == "" {
+		return "", 0
+	}
+	for k := first; k < end; k++ {
+		if toks[k].End == bestEnd {
+			return best, k + 1
+		}
+	}
+	return "", 0
+}
+
+func spansOf(ms []ruleset.Match) []text.Span {
+	out := make([]text.Span, len(ms))
+	for i, m := range ms {
+		out[i] = m.Span
+	}
+	return out
+}

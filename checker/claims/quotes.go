@@ -1,0 +1,412 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// quoteSpan is one quotation inside a paragraph: the marks included
+// (outer) and the quoted words (inner).
+type quoteSpan struct {
+	outer, inner text.Span
+}
+
+// findQuotes returns the quotations in the paragraph span p of s. Curly
+// double quotes pair as written; straight double quotes pair in turn;
+// curly single quotes count only where they cannot be apostrophes. A
+// quotation still open at the end of the paragraph runs to its end, as a
+// quote continued in the next paragraph does.
+func findQuotes(s string, p text.Span) []quoteSpan {
+	var out []quoteSpan
+	open := rune(0)
+	start := 0
+	closeAt := func(i, w int) {
+		out = append(out, quoteSpan{outer: text.Span{Start: start, End: i + w}, inner: text.Span{Start: start + utf8.RuneLen(open), End: i}})
+		open = 0
+	}
+	prevRune := func(i int) rune {
+		if i <= p.Start {
+			return ' '
+		}
+		r, _ := utf8.DecodeLastRuneInString(s[p.Start:i])
+		return r
+	}
+	for i := p.Start; i < p.End; {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case open == 0 && (r == '“' || r == '«' || r == '„'):
+			open, start = r, i
+		case open == '“' && r == '”', open == '«' && r == '»', open == '„' && (r == '“' || r == '”'):
+			closeAt(i, w)
+		case r == '"' && open == '"':
+			closeAt(i, w)
+		case r == '"' && open == 0:
+			open, start = r, i
+		case r == '‘' && open == 0 && !unicode.IsLetter(prevRune(i)):
+			open, start = r, i
+		case r == '’' && open == '‘':
+			next, _ := utf8.DecodeRuneInString(s[min(i+w, p.End):p.End])
+			if i+w >= p.End || !unicode.IsLetter(next) {
+				closeAt(i, w)
+			}
+		}
+		i += w
+	}
+	if open != 0 && open != '‘' {
+		out = append(out, quoteSpan{outer: text.Span{Start: start, End: p.End}, inner: text.Span{Start: start + utf8.RuneLen(open), End: p.End}})
+	}
+	return out
+}
+
+// trimQuote trims space and closing punctuation from a quotation's words.
+func trimQuote(s string, sp text.Span) text.Span {
+	for sp.Start < sp.End {
+		r, w := utf8.DecodeRuneInString(s[sp.Start:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		sp.Start += w
+	}
+	for sp.End > sp.Start {
+		r, w := utf8.DecodeLastRuneInString(s[sp.Start:sp.End])
+		if !unicode.IsSpace(r) && !strings.ContainsRune(",.;:…", r) {
+			break
+		}
+		sp.End -= w
+	}
+	return sp
+}
+
+// speaker is who a quote is attributed to.
+type speaker struct {
+	kind  int // speakerPerson, speakerBody, speakerOther; 0 for none
+	key   string
+	label string
+}
+
+const (
+	speakerOther = iota + 1
+	speakerBody
+	speakerPerson
+)
+
+func (a *article) extractQuotes() {
+	if !a.lex.on("claim.quote") {
+		return
+	}
+	var last speaker
+	lastQuoted := false // the paragraph before held a quote with a known speaker
+	for p, para := range a.doc.Paragraphs {
+		if a.in.skipped(p) {
+			lastQuoted = false
+			continue
+		}
+		qs := findQuotes(a.doc.Text, para.Span)
+		var verbs []ruleset.Match
+		if len(qs) > 0 {
+			verbs = a.lex.quoteVerbs.FindAll(a.doc.Slice(para.Span))
+		}
+		opensWithQuote := len(qs) > 0 && qs[0].outer.Start == para.Start
+		for qi, q := range qs {
+			inner := trimQuote(a.doc.Text, q.inner)
+			if !hasLetter(a.doc.Slice(inner)) {
+				continue
+			}
+			s := a.doc.SentenceAt(inner.Start)
+			if s < 0 || !a.active[s] {
+				continue
+			}
+			sp := a.findSpeaker(para.Span, qs, qi, verbs)
+			if sp.kind == 0 && opensWithQuote && lastQuoted {
+				sp = last // a new paragraph of the same speaker's words
+			}
+			slotKey := sp.key
+			if slotKey == "" {
+				slotKey = "?"
+			}
+			a.add(Claim{Kind: KindQuote, Slot: "quote:" + slotKey, Span: inner, Sentence: s, Rule: "claim.quote",
+				Normalized: "quote:" + strings.Join(quoteWords(a.doc, inner), " "), Speaker: sp.label, SpeakerKey: sp.key})
+			last = sp
+		}
+		lastQuoted = len(qs) > 0 && last.kind != 0
+	}
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteWords returns a quote's words in comparison form, with "…" where
+// the text marks words left out.
+func quoteWords(doc *text.Document, sp text.Span) []string {
+	var out []string
+	for _, t := range tokensIn(doc, sp) {
+		switch {
+		case t.IsWordLike():
+			out = append(out, t.Norm)
+		case t.Norm == "..." || t.Norm == "…" || (t.Kind == text.Punct && strings.HasPrefix(t.Norm, "..")):
+			if len(out) > 0 && out[len(out)-1] != "…" {
+				out = append(out, "…")
+			}
+		}
+	}
+	return out
+}
+
+// tokensIn returns the document's tokens inside sp.
+func tokensIn(doc *text.Document, sp text.Span) []text.Token {
+	i := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= sp.Start })
+	j := i
+	for j < len(doc.Tokens) && doc.Tokens[j].End <= sp.End {
+		j++
+	}
+	return doc.Tokens[i:j]
+}
+
+// findSpeaker looks for the speaker of quote qi among the attribution verbs
+// of its paragraph (verbs, matched in the paragraph's text) outside quotes, nearest first, preferring the
+// quotation's own sentence; a person beats a body, which beats a pronoun
+// that could not be resolved.
+func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int, verbs []ruleset.Match) speaker {
+	q := qs[qi]
+	type cand struct {
+		sp   text.Span
+		same bool
+		dist int
+	}
+	qSent := a.doc.SentenceAt(q.inner.Start)
+	endSent := a.doc.SentenceAt(max(q.outer.End-1, q.outer.Start))
+	var cands []cand
+	for _, m := range verbs {
+		sp := text.Span{Start: para.Start + m.Span.Start, End: para.Start + m.Span.End}
+		inside := false
+		for _, o := range qs {
+			if o.outer.Overlaps(sp) {
+				inside = true
+			}
+		}
+		if inside {
+			continue
+		}
+		vs := a.doc.SentenceAt(sp.Start)
+		dist := sp.Start - q.outer.End
+		if sp.End <= q.outer.Start {
+			dist = q.outer.Start - sp.End
+		}
+		cands = append(cands, cand{sp, vs == qSent || vs == endSent, dist})
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].same != cands[j].same {
+			return cands[i].same
+		}
+		return cands[i].dist < cands[j].dist
+	})
+	var best speaker
+	for _, c := range cands {
+		if !c.same && best.kind != 0 {
+			break
+		}
+		sp := a.speakerAt(c.sp, q.outer)
+		if sp.kind > best.kind {
+			best = sp
+		}
+		if best.kind == speakerPerson {
+			break
+		}
+	}
+	return best
+}
+
+// speakerAt reads the speaker of the attribution verb at v: the phrase
+// after "according to", else the subject before the verb ("Roux said",
+// "what it calls"), else the phrase after it ("said the statement").
+func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
+	s := a.doc.SentenceAt(v.Start)
+	if s < 0 {
+		return speaker{}
+	}
+	toks := a.doc.SentenceTokens(s)
+	vi, vj, ok := tokenRange(toks, v.Start, v.End)
+	if !ok {
+		return speaker{}
+	}
+	forwardOnly := vj-vi > 1 // "according to"
+	if sp, ok := a.personNear(toks, vi, vj, forwardOnly, quote); ok {
+		return sp
+	}
+	if !forwardOnly {
+		if sp := a.speakerBefore(toks, vi, quote); sp.kind != 0 {
+			return sp
+		}
+	}
+	return a.speakerAfter(toks, vj, quote)
+}
+
+// personNear finds a person mention (name with role) right beside the
+// verb: "said union president Maria Lund", "Maria Lund, the union's
+// president, told reporters".
+func (a *article) personNear(toks []text.Token, vi, vj int, forwardOnly bool, quote text.Span) (speaker, bool) {
+	extent := func(p personMention) text.Span {
+		sp := p.name
+		if !p.role.IsEmpty() {
+			sp = sp.Union(p.role)
+		}
+		return sp
+	}
+	for _, p := range a.people {
+		if p.key == "" {
+			continue
+		}
+		e := extent(p)
+		if e.Overlaps(quote) {
+			continue
+		}
+		// after the verb: only determiners between
+		k := vj
+		for k < len(toks) && a.lex.is(toks[k].Norm, gramDeterminer) {
+			k++
+		}
+		if k < len(toks) && e.Start == toks[k].Start {
+			return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
+		}
+		if forwardOnly {
+			continue
+		}
+		// before the verb: only a comma or function words between
+		k = vi - 1
+		for k >= 0 && vi-k <= 3 && (toks[k].Norm == "," || a.lex.function[toks[k].Norm]) && toks[k].End > e.End {
+			k--
+		}
+		if k >= 0 && toks[k].End == e.End {
+			return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
+		}
+	}
+	return speaker{}, false
+}
+
+func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) speaker {
+	skipped := 0
+	for k := vi - 1; k >= 0; k-- {
+		t := toks[k]
+		if quote.Overlaps(t.Span) {
+			return speaker{}
+		}
+		if t.Kind != text.Word {
+			return speaker{}
+		}
+		if sp, ok := a.pronounSpeaker(t, quote); ok {
+			return sp
+		}
+		if a.lex.is(t.Norm, gramRelative) {
+			return a.personBefore(t.Start)
+		}
+		if sp, ok := a.bodyEndingAt(toks, k); ok {
+			return sp
+		}
+		if a.nameWord(t) {
+			st := k
+			for st > 0 && a.nameWord(toks[st-1]) && k-st < 3 {
+				st--
+			}
+			return a.personSpeaker(toks[st : k+1])
+		}
+		if !a.lex.function[t.Norm] || skipped >= 3 {
+			return speaker{}
+		}
+		skipped++
+	}
+	return speaker{}
+}
+
+func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speaker {
+	k := vj
+	for k < len(toks) && a.lex.is(toks[k].Norm, gramDeterminer) {
+		k++
+	}
+	if k >= len(toks) || quote.Overlaps(toks[k].Span) {
+		return speaker{}
+	}
+	if sp, ok := a.pronounSpeaker(toks[k], quote); ok {
+		return sp
+	}
+	if end := a.nameRun(toks, k); end > k {
+		return a.personSpeaker(toks[k:end])
+	}
+	for n := min(3, len(toks)-k); n >= 1; n-- {
+		if sp, ok := a.bodyEndingAt(toks[:k+n], k+n-1); ok {
+			return sp
+		}
+	}
+	return speaker{}
+}
+
+// bodyEndingAt reads a quotable body whose name ends at token k ("press
+// release", "statement").
+func (a *article) bodyEndingAt(toks []text.Token, k int) (speaker, bool) {
+	for n := min(3, k+1); n >= 1; n-- {
+		phrase := a.doc.Text[toks[k-n+1].Start:toks[k].End]
+		if fullMatch(a.lex.bodies, phrase) {
+			label := strings.Join(strings.Fields(text.Fold(phrase)), " ")
+			return speaker{kind: speakerBody, key: "body:" + label, label: phrase}, true
+		}
+	}
+	return speaker{}, false
+}
+
+func (a *article) personSpeaker(toks []text.Token) speaker {
+	key := a.linkName(nameParts(toks))
+	return speaker{kind: speakerPerson, key: "person:" + key, label: a.doc.Text[toks[0].Start:toks[len(toks)-1].End]}
+}
+
+// personBefore returns the last person named before offset off.
+func (a *article) personBefore(off int) speaker {
+	for i := len(a.people) - 1; i >= 0; i-- {
+		p := a.people[i]
+		if p.key != "" && p.name.End <= off {
+			return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}
+		}
+	}
+	return speaker{}
+}
+
+// pronounSpeaker resolves a pronoun subject: "he" and "she" to the last
+// person named, "it" and "they" to the last quotable body named in the
+// sentence or the one before.
+func (a *article) pronounSpeaker(t text.Token, quote text.Span) (speaker, bool) {
+	what, ok := a.lex.pronouns.Lookup(t.Norm)
+	if !ok {
+		return speaker{}, false
+	}
+	label := a.tokText(t)
+	if what == "person" {
+		if sp := a.personBefore(t.Start); sp.kind != 0 {
+			return sp, true
+		}
+		return speaker{kind: speakerOther, label: label}, true
+	}
+	s := a.doc.SentenceAt(t.Start)
+	for back := s; back >= 0 && back >= s-1; back-- {
+		st := a.doc.Sentences[back]
+		end := min(st.End, t.Start)
+		ms := a.lex.bodies.FindAll(a.doc.Text[st.Start:end])
+		for i := len(ms) - 1; i >= 0; i-- {
+			sp := text.Span{Start: st.Start + ms[i].Span.Start, End: st.Start + ms[i].Span.End}
+			if quote.Overlaps(sp) {
+				continue
+			}
+			phrase := a.doc.Slice(sp)
+			return speaker{kind: speakerBody, key: "body:" + strings.Join(strings.Fields(text.Fold(phrase)), " "), label: phrase}, true
+		}
+	}
+	return speaker{kind: speakerOther, label: label}, true
+}

@@ -1,0 +1,451 @@
+package timex
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// Granularity says how much of the calendar a date expression pins down.
+type Granularity uint8
+
+// Granularities, finest first.
+const (
+	// Day: one day ("January 29, 2026", "yesterday") or a short run of days
+	// ("January 27-29").
+	Day Granularity = iota + 1
+	// Weekday: a day of the week ("on Wednesday"); without a reference date
+	// it is a constraint on the calendar, not a date.
+	Weekday
+	// Week: a calendar week, Monday to Sunday ("last week").
+	Week
+	// PartOfMonth: a third of a month ("late January").
+	PartOfMonth
+	// Month: a calendar month ("January 2026", "last month").
+	Month
+	// PartOfYear: a third of a year ("early 2026").
+	PartOfYear
+	// Year: a calendar year ("in 2015").
+	Year
+)
+
+// String names the granularity in lower case with hyphens.
+func (g Granularity) String() string {
+	switch g {
+	case Day:
+		return "day"
+	case Weekday:
+		return "weekday"
+	case Week:
+		return "week"
+	case PartOfMonth:
+		return "part-of-month"
+	case Month:
+		return "month"
+	case PartOfYear:
+		return "part-of-year"
+	case Year:
+		return "year"
+	}
+	return "unknown"
+}
+
+// Forms of date expression, as reported in Expr.Form. Each names the rule of
+// the "dates" pack whose words it is built from, so findings can cite it.
+const (
+	FormISO       = "date.iso"        // 2026-01-29
+	FormMonthDay  = "date.month-day"  // January 29, 2026; Jan. 29; Wednesday, Jan. 29
+	FormDayMonth  = "date.day-month"  // 29 January 2026; the 29th of January
+	FormMonthYear = "date.month-year" // January 2026
+	FormMonth     = "date.month"      // in January
+	FormPart      = "date.parts"      // late January 2026; mid-2025; the end of March
+	FormYear      = "date.year"       // in 2015
+	FormWeekday   = "date.weekdays"   // on Wednesday; last Friday
+	FormRelative  = "date.relative"   // yesterday; earlier this month
+	FormAgo       = "date.ago"        // three weeks ago
+)
+
+// Expr is one date expression found in a text, with what it says as
+// written. Fields that the text does not give are zero.
+type Expr struct {
+	// Span locates the expression in the string it was found in.
+	Span text.Span
+	// Form says which kind of expression this is (one of the Form
+	// constants).
+	Form string
+	// Granularity says how much of the calendar the expression pins down.
+	Granularity Granularity
+	// Year, Month and Day are the parts written; 0 when not written.
+	Year, Month, Day int
+	// LastDay is the last day of a day range ("January 27-29"), else 0.
+	LastDay int
+	// Part is the third of a month or year: 1 early, 2 mid, 3 late.
+	Part int
+	// HasWeekday says the text names a weekday, alone or beside a date.
+	HasWeekday bool
+	Weekday    time.Weekday
+	// Direction is how a weekday is placed against the reference date: -1
+	// the last one before it ("last Friday"), 1 the next one after it
+	// ("next Friday"), 0 the one in the same week ("this Friday"). It is
+	// meaningful only when HasDirection is set.
+	Direction    int
+	HasDirection bool
+	// Future says a future cue ("will") comes before the weekday in the
+	// string, so a plain weekday is looked for after the reference date,
+	// not before it.
+	Future bool
+	// Unit, Offset and Portion describe an expression relative to the
+	// reference date: the unit ("day", "week", "month", "year"), how many
+	// units away, and which part of the unit ("", "before", "after",
+	// "weekend").
+	Unit    string
+	Offset  int
+	Portion string
+}
+
+// Relative reports whether the expression can only be placed on the
+// calendar with a reference date.
+func (e Expr) Relative() bool { return e.Unit != "" }
+
+// exprPatterns are the compiled expressions FindAll runs.
+type exprPatterns struct {
+	monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *regexp.Regexp
+	// monthNames finds any capitalised month name; a sentence without one
+	// (or without a digit) skips the patterns that need it.
+	monthNames                                  *regexp.Regexp
+	futureCues                                  *ruleset.Rule
+	parts, relatives, units, numbers, modifiers *ruleset.Rule
+}
+
+// compileExprs builds the recognisers from the "dates" pack. Month and
+// weekday names are matched capitalised (or in capitals) only; the other
+// words are matched in any case.
+func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPatterns, error) {
+	need := func(id string) (*ruleset.Rule, error) {
+		r := p.Rule(id)
+		if r == nil {
+			return nil, errMissing(id)
+		}
+		return r, nil
+	}
+	x := &exprPatterns{}
+	var err error
+	var monthCues, yearCues, ago *ruleset.Rule
+	for _, f := range []struct {
+		dst **ruleset.Rule
+		id  string
+	}{
+		{&x.parts, "date.parts"}, {&x.relatives, "date.relative"}, {&x.units, "date.units"},
+		{&x.numbers, "date.number-words"}, {&x.modifiers, "date.weekday-modifiers"},
+		{&x.futureCues, "date.future-cues"}, {&monthCues, "date.month-cues"}, {&yearCues, "date.year-cues"},
+		{&ago, "date.ago"},
+	} {
+		if *f.dst, err = need(f.id); err != nil {
+			return nil, err
+		}
+	}
+	month := capitalised(keys(months.Entries))
+	wdAll := capitalised(keys(weekdays.Entries))
+	wdFull := capitalised(fullNames(weekdays.Entries))
+	parts := phrases(keys(x.parts.Entries))
+	mods := phrases(keys(x.modifiers.Entries))
+	rel := phrases(keys(x.relatives.Entries))
+	units := phrases(keys(x.units.Entries))
+	nums := phrases(keys(x.numbers.Entries))
+	mcue := phrases(monthCues.Terms)
+	ycue := phrases(yearCues.Terms)
+	agoW := phrases(ago.Terms)
+
+	wdPrefix := `(?:(?P<wd>` + wdAll + `)\.?,?\s+)?`
+	yearTail := `(?:\s*,?\s*(?P<year>\d{4})\b)?`
+	x.monthDay = regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail)
+	x.dayMonth = regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail)
+	x.part = regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`)
+	x.monthYear = regexp.MustCompile(`\b(?P<month>` + month + `)\b\.?\s*,?\s*(?P<year>\d{4})\b`)
+	x.month = regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`)
+	x.year = regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`)
+	x.weekday = regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`)
+	x.monthNames = regexp.MustCompile(`\b(?:` + month + `)\b`)
+	x.relative = regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`)
+	x.ago = regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`)
+	return x, nil
+}
+
+type errMissing string
+
+func (e errMissing) Error() string {
+	return `rule pack "dates" needs rule ` + string(e) + ` to read date expressions`
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// fullNames keeps, for each value of a table, its longest key: the full
+// weekday name among its abbreviations.
+func fullNames(m map[string]string) []string {
+	best := map[string]string{}
+	for k, v := range m {
+		if b, ok := best[v]; !ok || len(k) > len(b) || (len(k) == len(b) && k < b) {
+			best[v] = k
+		}
+	}
+	out := make([]string, 0, len(best))
+	for _, k := range best {
+		out = append(out, k)
+	}
+	return out
+}
+
+// capitalised returns an alternation of the words in title case and in
+// capitals, longest first.
+func capitalised(words []string) string {
+	var alts []string
+	for _, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		alts = append(alts, regexp.QuoteMeta(string(unicode.ToUpper(r))+w[n:]), regexp.QuoteMeta(strings.ToUpper(w)))
+	}
+	return longestFirst(alts)
+}
+
+// phrases returns an alternation of the phrases, each space matching any
+// run of space and each hyphen any dash, longest first.
+func phrases(words []string) string {
+	var alts []string
+	for _, w := range words {
+		q := regexp.QuoteMeta(strings.TrimSpace(w))
+		q = strings.ReplaceAll(q, " ", `\s+`)
+		q = strings.ReplaceAll(q, "-", `[-–—]`)
+		q = strings.ReplaceAll(q, "'", `['’]`)
+		alts = append(alts, q)
+	}
+	return longestFirst(alts)
+}
+
+// longestFirst joins alternatives so that RE2, which prefers the earliest
+// alternative that matches, tries "earlier this month" before "this month".
+func longestFirst(alts []string) string {
+	sort.Slice(alts, func(i, j int) bool {
+		if len(alts[i]) != len(alts[j]) {
+			return len(alts[i]) > len(alts[j])
+		}
+		return alts[i] < alts[j]
+	})
+	out := alts[:0]
+	for i, a := range alts {
+		if i == 0 || a != alts[i-1] {
+			out = append(out, a)
+		}
+	}
+	return strings.Join(out, "|")
+}
+
+// FindAll returns the date expressions in s, in order and without overlaps
+// (where two readings overlap, the longer wins). s is best one sentence: a
+// future cue in it ("will") marks the weekdays after it as future. Spans are
+// byte offsets into s. Invalid dates ("February 30") are left out.
+func (r *Reader) FindAll(s string) []Expr {
+	x := r.exprs
+	var cands []Expr
+	// A future cue puts the weekdays after it in the future: "will sign
+	// on Tuesday", but not "fell on Thursday, and will ...".
+	firstFuture, cuesRead := -1, false
+	futureBefore := func(off int) bool {
+		if !cuesRead { // only sentences with a weekday need the cues
+			cuesRead = true
+			if ms := x.futureCues.FindAll(s); len(ms) > 0 {
+				firstFuture = ms[0].Span.End
+			}
+		}
+		return firstFuture >= 0 && firstFuture <= off
+	}
+	each := func(re *regexp.Regexp, form string, build func(g func(string) string, e *Expr) bool) {
+		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+			g := func(name string) string {
+				i := re.SubexpIndex(name)
+				if i < 0 || loc[2*i] < 0 {
+					return ""
+				}
+				return s[loc[2*i]:loc[2*i+1]]
+			}
+			e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: form}
+			if build(g, &e) {
+				cands = append(cands, e)
+			}
+		}
+	}
+	dayDate := func(g func(string) string, e *Expr) bool {
+		e.Granularity = Day
+		e.Month, e.Day, e.Year = r.month(g("month")), atoi(g("day")), atoi(g("year"))
+		if l := g("last"); l != "" {
+			e.LastDay = atoi(l)
+			if e.LastDay <= e.Day || e.LastDay > 31 {
+				return false
+			}
+		}
+		if wd := g("wd"); wd != "" {
+			e.Weekday, e.HasWeekday = r.Weekday(wd)
+		}
+		return dayExists(e.Year, e.Month, e.Day) && (e.LastDay == 0 || dayExists(e.Year, e.Month, e.LastDay))
+	}
+	hasDigit := strings.ContainsAny(s, "0123456789")
+	hasMonth := x.monthNames.MatchString(s)
+	// Each pattern runs only where it can match: most sentences hold no
+	// digit and no month name.
+	if hasDigit || hasMonth {
+		for _, loc := range isoPattern.FindAllStringSubmatchIndex(s, -1) {
+			e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: FormISO, Granularity: Day,
+				Year: atoi(s[loc[2]:loc[3]]), Month: atoi(s[loc[4]:loc[5]]), Day: atoi(s[loc[6]:loc[7]])}
+			if (Date{Year: e.Year, Month: e.Month, Day: e.Day}).Valid() {
+				cands = append(cands, e)
+			}
+		}
+		if hasDigit && hasMonth {
+			each(x.monthDay, FormMonthDay, dayDate)
+			each(x.dayMonth, FormDayMonth, dayDate)
+		}
+		each(x.part, FormPart, func(g func(string) string, e *Expr) bool {
+			v, _ := x.parts.Lookup(squashSpace(g("part")))
+			e.Part = atoi(v)
+			if y := g("pyear"); y != "" {
+				e.Granularity, e.Year = PartOfYear, atoi(y)
+				return e.Part > 0 && plausibleYear(e.Year)
+			}
+			e.Granularity, e.Month, e.Year = PartOfMonth, r.month(g("month")), atoi(g("year"))
+			return e.Part > 0 && (e.Year == 0 || plausibleYear(e.Year))
+		})
+		each(x.monthYear, FormMonthYear, func(g func(string) string, e *Expr) bool {
+			e.Granularity, e.Month, e.Year = Month, r.month(g("month")), atoi(g("year"))
+			return plausibleYear(e.Year)
+		})
+		each(x.month, FormMonth, func(g func(string) string, e *Expr) bool {
+			e.Granularity, e.Month = Month, r.month(g("month"))
+			// The cue is evidence, not part of the date: the span is the name.
+			name := g("month")
+			e.Span.Start = e.Span.End - len(name)
+			return e.Month > 0
+		})
+		each(x.year, FormYear, func(g func(string) string, e *Expr) bool {
+			y := g("year")
+			e.Granularity, e.Year = Year, atoi(y)
+			e.Span.Start = e.Span.End - len(y)
+			// "the 1990s" is a decade, "2015-16" a season: neither is a year.
+			if rest := s[e.Span.End:]; strings.HasPrefix(rest, "s") ||
+				(len(rest) > 1 && (rest[0] == '-' || rest[0] == '/') && rest[1] >= '0' && rest[1] <= '9') {
+				return false
+			}
+			return true
+		})
+	}
+	each(x.weekday, FormWeekday, func(g func(string) string, e *Expr) bool {
+		e.Granularity, e.Future = Weekday, futureBefore(e.Span.Start)
+		e.Weekday, e.HasWeekday = r.Weekday(g("wd"))
+		if m := g("mod"); m != "" {
+			v, ok := x.modifiers.Lookup(squashSpace(m))
+			if ok {
+				e.Direction, e.HasDirection = atoi(v), true
+			}
+		}
+		return e.HasWeekday
+	})
+	each(x.relative, FormRelative, func(g func(string) string, e *Expr) bool {
+		v, ok := x.relatives.Lookup(squashSpace(g("rel")))
+		if !ok {
+			return false
+		}
+		f := strings.Fields(v)
+		if len(f) < 2 {
+			return false
+		}
+		e.Unit, e.Offset = f[0], atoi(f[1])
+		if len(f) > 2 {
+			e.Portion = f[2]
+		}
+		e.Granularity = unitGranularity(e.Unit, e.Portion)
+		return e.Granularity != 0
+	})
+	each(x.ago, FormAgo, func(g func(string) string, e *Expr) bool {
+		n := g("n")
+		count, err := strconv.Atoi(n)
+		if err != nil {
+			v, _ := x.numbers.Lookup(n)
+			count = atoi(v)
+		}
+		u, _ := x.units.Lookup(g("unit"))
+		e.Unit, e.Offset = u, -count
+		e.Granularity = unitGranularity(u, "")
+		return count > 0 && e.Granularity != 0
+	})
+	return pickLongest(cands)
+}
+
+var isoPattern = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+
+func squashSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func plausibleYear(y int) bool { return y >= 1800 && y <= 2199 }
+
+// dayExists reports whether the day exists in the month; with no year, any
+// year may be meant, so February 29 exists.
+func dayExists(year, month, day int) bool {
+	if month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	if year == 0 {
+		year = 2000 // a leap year
+	} else if !plausibleYear(year) {
+		return false
+	}
+	return (Date{Year: year, Month: month, Day: day}).Valid()
+}
+
+func unitGranularity(unit, portion string) Granularity {
+	switch unit {
+	case "day":
+		return Day
+	case "week":
+		if portion == "weekend" {
+			return Day
+		}
+		return Week
+	case "month":
+		return Month
+	case "year":
+		return Year
+	}
+	return 0
+}
+
+// pickLongest keeps non-overlapping candidates, preferring the earliest and
+// then the longest.
+func pickLongest(c []Expr) []Expr {
+	sort.SliceStable(c, func(i, j int) bool {
+		if c[i].Span.Start != c[j].Span.Start {
+			return c[i].Span.Start < c[j].Span.Start
+		}
+		return c[i].Span.Len() > c[j].Span.Len()
+	})
+	// Among overlapping candidates the longest wins, even when it starts later.
+	var out []Expr
+	for _, e := range c {
+		if len(out) > 0 && out[len(out)-1].Span.Overlaps(e.Span) {
+			if e.Span.Len() > out[len(out)-1].Span.Len() {
+				out[len(out)-1] = e
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
