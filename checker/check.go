@@ -19,10 +19,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/crosscheck-news/crosscheck/checker/claims"
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/report"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -50,7 +49,8 @@ type LoadOptions = ingest.Options
 
 // Options control a check. The zero value is ready to use.
 type Options struct {
-	// Rules is the rule set; nil means the built-in rules.
+	// Rules is the rule set the package-level Check compiles; nil means the
+	// built-in rules. A Checker uses the rules it was built with.
 	Rules *ruleset.Set
 	// Workers bounds how many goroutines work on the batch; 0 means one per
 	// CPU.
@@ -77,9 +77,11 @@ type Progress struct {
 
 // Stage names, as listed in Report.Stages.
 const (
-	StageLoad     = "load"
-	StageSegment  = "segment"
-	StageMetadata = "metadata"
+	StageLoad      = "load"
+	StageSegment   = "segment"
+	StageMetadata  = "metadata"
+	StageClaims    = "claims"
+	StageConflicts = "conflicts"
 )
 
 // LoadPaths reads the articles at paths (files, folders, or "-" for JSON
@@ -99,82 +101,74 @@ func ParseArticle(id, format string, data []byte, opts LoadOptions) (Article, er
 	return l.ParseArticle(id, id, format, data)
 }
 
-// batch is the working state of one check: the accepted articles and their
-// segmented texts, in input order.
-type batch struct {
-	arts     []Article
-	docs     []*text.Document
-	rep      *report.Report
-	workers  int
-	progress func(Progress)
+// Checker holds a compiled rule set and the stages built from it, so that
+// many batches can be checked without compiling the rules again. A Checker
+// is immutable and safe for concurrent use.
+type Checker struct {
+	rules  *ruleset.Set
+	dates  *timex.Reader
+	claims *claims.Extractor
 }
 
-// each runs fn for every article on the batch's workers, reporting progress
-// under the stage's name.
-func (b *batch) each(ctx context.Context, stage string, fn func(i int)) error {
-	return parallel(ctx, len(b.arts), b.workers, b.tracked(stage, len(b.arts), fn))
+// New compiles the stages for a rule set; nil means the built-in rules.
+func New(rules *ruleset.Set) (*Checker, error) {
+	if rules == nil {
+		var err error
+		if rules, err = ruleset.Default(); err != nil {
+			return nil, err
+		}
+	}
+	dates, err := timex.NewReader(rules)
+	if err != nil {
+		return nil, err
+	}
+	cx, err := claims.NewExtractor(rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{rules: rules, dates: dates, claims: cx}, nil
 }
 
-// tracked wraps fn so that each call counts towards the stage's progress.
-func (b *batch) tracked(stage string, total int, fn func(i int)) func(i int) {
-	if b.progress == nil {
-		return fn
+// Check analyses a batch of articles with the built-in rules, or
+// opts.Rules, and returns the report. See Checker.Check.
+func Check(ctx context.Context, arts []Article, opts Options) (*Report, error) {
+	c, err := New(opts.Rules)
+	if err != nil {
+		return nil, err
 	}
-	var mu sync.Mutex
-	done := 0
-	b.progress(Progress{Stage: stage, Total: total})
-	return func(i int) {
-		fn(i)
-		mu.Lock()
-		done++
-		p := Progress{Stage: stage, Done: done, Total: total}
-		mu.Unlock()
-		b.progress(p)
-	}
+	return c.Check(ctx, arts, opts)
 }
 
 // Check analyses a batch of articles and returns the report. Articles with
 // an empty or duplicate id, or with empty or oversized text, are listed
-// under the report's errors and left out; the rest are analysed. Check
-// returns an error only when the rules cannot be loaded or ctx is done.
-func Check(ctx context.Context, arts []Article, opts Options) (*Report, error) {
-	set := opts.Rules
-	if set == nil {
-		var err error
-		if set, err = ruleset.Default(); err != nil {
-			return nil, err
-		}
-	}
-	dates, err := timex.NewReader(set)
-	if err != nil {
-		return nil, err
-	}
-	rep := &report.Report{
-		Tool:   report.Tool{Name: "crosscheck", Version: Version},
-		Stages: []string{StageLoad},
-	}
+// under the report's errors and left out; the rest are analysed. The
+// Checker's own rules are used and opts.Rules is ignored. Check returns an
+// error only when ctx is done.
+func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Report, error) {
+	rep := &report.Report{Tool: report.Tool{Name: "crosscheck", Version: Version}}
 	for _, e := range opts.Rejected {
 		rep.Errors = append(rep.Errors, report.InputError{Input: e.Input, Error: e.Err.Error()})
 	}
-	b := &batch{rep: rep, workers: opts.Workers, progress: opts.Progress}
+	b := &batch{c: c, rep: rep, workers: opts.Workers, progress: opts.Progress}
 	b.arts, rep.Errors = accept(arts, opts.MaxBytes, rep.Errors)
+	rep.Stages = []string{StageLoad}
 
-	if err := b.segment(ctx); err != nil {
-		return nil, err
-	}
-	rep.Stages = append(rep.Stages, StageSegment)
-	for i := range b.arts {
-		ingest.InferMetadata(&b.arts[i], b.docs[i], set, dates)
-	}
-	rep.Stages = append(rep.Stages, StageMetadata)
-
-	for i, a := range b.arts {
-		rep.Articles = append(rep.Articles, articleReport(&a, b.docs[i]))
-		for _, w := range a.Warnings {
-			rep.Warnings = append(rep.Warnings, report.InputWarning{Input: a.Input, Article: a.ID, Warning: w})
+	// The pipeline: each stage reads what the ones before it left in b.
+	for _, st := range []struct {
+		name string
+		run  func(context.Context) error
+	}{
+		{StageSegment, b.segment},
+		{StageMetadata, b.metadata},
+		{StageClaims, b.extractClaims},
+		{StageConflicts, b.compareClaims},
+	} {
+		if err := st.run(ctx); err != nil {
+			return nil, err
 		}
+		rep.Stages = append(rep.Stages, st.name)
 	}
-	rep.Normalize()
+	b.writeReport()
 	return rep, ctx.Err()
 }
 
@@ -214,56 +208,6 @@ func accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article
 		out = append(out, a)
 	}
 	return out, errs
-}
-
-// segment parses every article's text, spreading the work over workers.
-func (b *batch) segment(ctx context.Context) error {
-	b.docs = make([]*text.Document, len(b.arts))
-	return b.each(ctx, StageSegment, func(i int) {
-		b.docs[i] = text.Parse(b.arts[i].Text)
-	})
-}
-
-// parallel runs fn(0) … fn(n-1) on up to workers goroutines and stops
-// handing out work once ctx is done.
-func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fn(i)
-		}
-		return nil
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
 }
 
 // articleReport describes one analysed article.

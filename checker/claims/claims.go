@@ -24,7 +24,10 @@
 package claims
 
 import (
+	"context"
+	"runtime"
 	"sort"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
@@ -185,6 +188,55 @@ func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
 	}
 	x.fillYearsFromBatch(all)
 	return all, ev
+}
+
+// ExtractAll is ExtractBatch with the per-article work spread over up to
+// workers goroutines (0 means one per CPU). It stops early, returning
+// ctx's error, when ctx is done. The result is the same as ExtractBatch's.
+func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) ([]Claim, Event, error) {
+	ev := x.MainEvent(batch)
+	per := make([][]Claim, len(batch))
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(len(batch), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				per[i] = x.Extract(batch[i], ev)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range batch {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err != nil {
+		return nil, ev, err
+	}
+	var all []Claim
+	for i, cs := range per {
+		for j := range cs {
+			cs[j].Article = i
+		}
+		all = append(all, cs...)
+	}
+	x.fillYearsFromBatch(all)
+	return all, ev, nil
 }
 
 // Extract reads one article's claims, framed by the batch's main event ev

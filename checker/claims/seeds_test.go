@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -146,4 +147,24 @@ func claimsWhere(cs []Claim, keep func(Claim) bool) []int {
 		}
 	}
 	return out
+}
+
+// TestExtractAllMatchesExtractBatch checks that spreading extraction over
+// goroutines changes nothing, and that cancellation stops it.
+func TestExtractAllMatchesExtractBatch(t *testing.T) {
+	x := testExtractor(t)
+	for _, dir := range []string{"../../fixtures/canada-korea-mou", "../../fixtures/port-strike", "../../fixtures/court-ruling"} {
+		batch := loadBatch(t, dir)
+		want, wantEv := x.ExtractBatch(batch)
+		for _, workers := range []int{1, 3, 0} {
+			got, ev, err := x.ExtractAll(context.Background(), batch, workers)
+			require.NoError(t, err)
+			require.Equal(t, want, got, "%s with %d workers", dir, workers)
+			require.Equal(t, wantEv, ev)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, _, err := x.ExtractAll(ctx, loadBatch(t, "../../fixtures/canada-korea-mou"), 2)
+	require.ErrorIs(t, err, context.Canceled)
 }

@@ -1,0 +1,122 @@
+package checker
+
+import (
+	"context"
+	"runtime"
+	"sync"
+
+	"github.com/crosscheck-news/crosscheck/checker/ingest"
+	"github.com/crosscheck-news/crosscheck/checker/report"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// batch is the working state of one check: the accepted articles, their
+// segmented texts, and what each stage has found, in input order.
+type batch struct {
+	c        *Checker
+	arts     []Article
+	docs     []*text.Document
+	rep      *report.Report
+	workers  int
+	progress func(Progress)
+
+	claims claimState
+}
+
+// each runs fn for every article on the batch's workers, reporting progress
+// under the stage's name.
+func (b *batch) each(ctx context.Context, stage string, fn func(i int)) error {
+	return parallel(ctx, len(b.arts), b.workers, b.tracked(stage, len(b.arts), fn))
+}
+
+// tracked wraps fn so that each call counts towards the stage's progress.
+func (b *batch) tracked(stage string, total int, fn func(i int)) func(i int) {
+	if b.progress == nil {
+		return fn
+	}
+	var mu sync.Mutex
+	done := 0
+	b.progress(Progress{Stage: stage, Total: total})
+	return func(i int) {
+		fn(i)
+		mu.Lock()
+		done++
+		p := Progress{Stage: stage, Done: done, Total: total}
+		mu.Unlock()
+		b.progress(p)
+	}
+}
+
+// segment parses every article's text.
+func (b *batch) segment(ctx context.Context) error {
+	b.docs = make([]*text.Document, len(b.arts))
+	return b.each(ctx, StageSegment, func(i int) {
+		b.docs[i] = text.Parse(b.arts[i].Text)
+	})
+}
+
+// metadata reads missing metadata off each article's text.
+func (b *batch) metadata(ctx context.Context) error {
+	return b.each(ctx, StageMetadata, func(i int) {
+		ingest.InferMetadata(&b.arts[i], b.docs[i], b.c.rules, b.c.dates)
+	})
+}
+
+// writeReport fills the report from the batch's state.
+func (b *batch) writeReport() {
+	rep := b.rep
+	for i := range b.arts {
+		a := &b.arts[i]
+		rep.Articles = append(rep.Articles, articleReport(a, b.docs[i]))
+		for _, w := range a.Warnings {
+			rep.Warnings = append(rep.Warnings, report.InputWarning{Input: a.Input, Article: a.ID, Warning: w})
+		}
+	}
+	b.reportClaims()
+	rep.Normalize()
+}
+
+// parallel runs fn(0) … fn(n-1) on up to workers goroutines and stops
+// handing out work once ctx is done.
+func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fn(i)
+		}
+		return nil
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}

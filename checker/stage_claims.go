@@ -1,0 +1,97 @@
+package checker
+
+import (
+	"context"
+
+	"github.com/crosscheck-news/crosscheck/checker/claims"
+	"github.com/crosscheck-news/crosscheck/checker/report"
+)
+
+// claimState is what the claim stages leave in a batch.
+type claimState struct {
+	inputs []claims.Input
+	claims []claims.Claim
+	cmp    claims.Comparison
+}
+
+// extractClaims reads every article's claims. Paragraphs the scoring stage
+// marked off-topic or boilerplate contribute none.
+func (b *batch) extractClaims(ctx context.Context) error {
+	ins := make([]claims.Input, len(b.arts))
+	for i := range b.arts {
+		a := &b.arts[i]
+		in := claims.Input{ID: a.ID, Doc: b.docs[i], Dateline: a.Dateline, Skip: b.skipParagraphs(i)}
+		if a.Published != "" {
+			if d, _, ok := b.c.dates.FindAbsolute(a.Published); ok {
+				in.Published, in.HasPublished = d, true
+			}
+		}
+		ins[i] = in
+	}
+	if b.progress != nil {
+		b.progress(Progress{Stage: StageClaims, Total: len(ins)})
+	}
+	cs, _, err := b.c.claims.ExtractAll(ctx, ins, b.workers)
+	if err != nil {
+		return err
+	}
+	if b.progress != nil {
+		b.progress(Progress{Stage: StageClaims, Done: len(ins), Total: len(ins)})
+	}
+	b.claims = claimState{inputs: ins, claims: cs}
+	return nil
+}
+
+// compareClaims finds conflicts, counting each rewrite cluster as one
+// source.
+func (b *batch) compareClaims(ctx context.Context) error {
+	b.claims.cmp = b.c.claims.Compare(b.claims.inputs, b.claims.claims, b.clusterOf())
+	return ctx.Err()
+}
+
+// skipParagraphs returns, for article i, the paragraphs that contribute no
+// claims; nil until the scoring stage marks any.
+func (b *batch) skipParagraphs(i int) []bool { return nil }
+
+// clusterOf returns each article's rewrite cluster; nil (all independent)
+// until the rewrite stage runs.
+func (b *batch) clusterOf() []int { return nil }
+
+// reportClaims writes claims and conflicts into the report.
+func (b *batch) reportClaims() {
+	st := &b.claims
+	for k, c := range st.claims {
+		doc := b.docs[c.Article]
+		support := 0
+		if k < len(st.cmp.Support) {
+			support = st.cmp.Support[k]
+		}
+		b.rep.Claims = append(b.rep.Claims, report.Claim{
+			Article: b.arts[c.Article].ID, Kind: c.Kind, Slot: c.Slot,
+			Value: c.Value, Normalized: c.Normalized, Frame: c.Frame, Rule: c.Rule,
+			Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
+			Support: support,
+		})
+	}
+	for _, cf := range st.cmp.Conflicts {
+		rc := report.Conflict{Kind: cf.Kind, Slot: cf.Slot, Summary: cf.Summary}
+		for _, side := range cf.Sides {
+			rs := report.Side{Value: side.Value, Normalized: side.Normalized, IndependentSources: side.IndependentSources}
+			for _, a := range side.Articles {
+				rs.Articles = append(rs.Articles, b.arts[a].ID)
+			}
+			for _, ci := range side.Claims {
+				c := st.claims[ci]
+				doc := b.docs[c.Article]
+				rs.Evidence = append(rs.Evidence, report.Evidence{
+					Article: b.arts[c.Article].ID, Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
+				})
+			}
+			rc.Sides = append(rc.Sides, rs)
+		}
+		for _, d := range cf.Diff {
+			rc.Diff = append(rc.Diff, report.WordEdit{Op: d.Op, Text: d.Text})
+		}
+		b.rep.Conflicts = append(b.rep.Conflicts, rc)
+	}
+}
