@@ -49,9 +49,10 @@ type Config struct {
 
 // Server answers crosscheck's HTTP API.
 type Server struct {
-	cfg   Config
-	slots chan struct{}
-	mux   *http.ServeMux
+	cfg     Config
+	checker *checker.Checker
+	slots   chan struct{}
+	mux     *http.ServeMux
 }
 
 // New returns a Server with cfg's limits, filling in defaults.
@@ -81,7 +82,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = 1
 	}
-	s := &Server{cfg: cfg, slots: make(chan struct{}, cfg.MaxConcurrent), mux: http.NewServeMux()}
+	c, err := checker.New(cfg.Rules)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, checker: c, slots: make(chan struct{}, cfg.MaxConcurrent), mux: http.NewServeMux()}
 	s.mux.HandleFunc("POST /v1/check", s.check)
 	s.mux.HandleFunc("GET /v1/schema", s.schema)
 	s.mux.HandleFunc("GET /healthz", s.health)
@@ -123,8 +128,8 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	rep, err := checker.Check(ctx, arts, checker.Options{
-		Rules: s.cfg.Rules, Workers: s.cfg.Workers, MaxBytes: s.cfg.MaxArticleBytes, Rejected: rejected,
+	rep, err := s.checker.Check(ctx, arts, checker.Options{
+		Workers: s.cfg.Workers, MaxBytes: s.cfg.MaxArticleBytes, Rejected: rejected,
 	})
 	if err != nil {
 		s.writeContextError(w, ctx, err)
