@@ -37,6 +37,7 @@ type config struct {
 	simFuzzyRatio     float64
 	simNumberPenalty  float64
 	simOrderWeight    float64
+	simContainment    float64
 
 	alignThreshold   float64
 	alignMergeMargin float64
@@ -90,6 +91,7 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.simFuzzyRatio = w("rewrite.sim-fuzzy-ratio")
 	c.simNumberPenalty = w("rewrite.sim-number-penalty")
 	c.simOrderWeight = w("rewrite.sim-order-weight")
+	c.simContainment = w("rewrite.sim-containment-weight")
 	c.alignThreshold = w("rewrite.align-threshold")
 	c.alignMergeMargin = w("rewrite.align-merge-margin")
 	c.lshBands = int(w("rewrite.lsh-bands"))

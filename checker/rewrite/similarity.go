@@ -73,6 +73,28 @@ func (c *config) similarity(pa *prepared, a []word, pb *prepared, b []word) floa
 		numB = numB || (b[j].is(flagNumber) && cmp.mb[j] == matchNone)
 	}
 	sim := matched / total
+	if c.simContainment > 0 {
+		// The matched share of the lighter side: a sentence that says
+		// everything the other says and a little more still paraphrases it.
+		ma, wa, mb, wb := 0.0, 0.0, 0.0, 0.0
+		for i := range a {
+			wa += float64(a[i].weight)
+			if cmp.ma[i] != matchNone {
+				ma += float64(a[i].weight)
+			}
+		}
+		for j := range b {
+			wb += float64(b[j].weight)
+			if cmp.mb[j] != matchNone {
+				mb += float64(b[j].weight)
+			}
+		}
+		contained := ma / wa
+		if wb < wa {
+			contained = mb / wb
+		}
+		sim = (1-c.simContainment)*sim + c.simContainment*min(contained, 1)
+	}
 	if numA && numB {
 		sim *= 1 - c.simNumberPenalty
 	}
