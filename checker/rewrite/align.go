@@ -152,8 +152,10 @@ func (c *config) similarityMatrix(pa, pb *prepared) []float32 {
 		for _, j := range touched {
 			k := shared[j]
 			shared[j] = 0
+			// Sentences that share under a fifth of the shorter one's
+			// content words cannot reach the alignment threshold.
 			small := min(s.content, pb.sents[j].content)
-			if k >= 2 || (k >= 1 && small <= 2) {
+			if k >= 1 && 5*k >= small {
 				sim[i*m+int(j)] = float32(c.similarity(pa, pa.words[s.first:s.end], pb, pb.words[pb.sents[j].first:pb.sents[j].end]))
 			}
 		}

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -25,7 +26,7 @@ type pairHit struct {
 // batches try every pair. Larger ones sketch each sentence's content words
 // with MinHash, cut the sketch into bands (locality-sensitive hashing), and
 // keep the pairs of articles that have enough distinct sentences sharing a
-// band bucket; a rewrite keeps most of its source's content words
+// band bucket (lsh-min-collisions, and lsh-min-share of the shorter one); a rewrite keeps most of its source's content words
 // sentence by sentence, so its sentences land in the source's buckets, while
 // independent reports of one event share words but rarely whole sentences.
 // Buckets shared by very many articles hold boilerplate and are skipped.
@@ -124,7 +125,8 @@ func (c *config) candidates(ctx context.Context, preps []*prepared, workers int)
 		group := hits[lo:hi]
 		lo = hi
 		a, b := int(group[0].pair>>32), int(group[0].pair&0xffffffff)
-		need := min(c.lshMinCollisions, sketched[a], sketched[b])
+		short := min(sketched[a], sketched[b])
+		need := max(min(c.lshMinCollisions, short), int(math.Ceil(c.lshMinShare*float64(short))))
 		distinctA := 1
 		for k := 1; k < len(group); k++ {
 			if group[k].sa != group[k-1].sa {

@@ -38,12 +38,14 @@ type config struct {
 	simNumberPenalty  float64
 	simOrderWeight    float64
 	simContainment    float64
+	simRefineMin      float64
 
 	alignThreshold   float64
 	alignMergeMargin float64
 
 	lshBands, lshRows  int
 	lshMinCollisions   int
+	lshMinShare        float64
 	lshBucketMax       int
 	sketchMinWords     int
 	allPairsMax        int
@@ -92,6 +94,8 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.simNumberPenalty = w("rewrite.sim-number-penalty")
 	c.simOrderWeight = w("rewrite.sim-order-weight")
 	c.simContainment = w("rewrite.sim-containment-weight")
+	c.simRefineMin = w("rewrite.sim-refine-min")
+	c.lshMinShare = w("rewrite.lsh-min-share")
 	c.alignThreshold = w("rewrite.align-threshold")
 	c.alignMergeMargin = w("rewrite.align-merge-margin")
 	c.lshBands = int(w("rewrite.lsh-bands"))

@@ -3,6 +3,7 @@ package rewrite
 import (
 	"context"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -28,14 +29,8 @@ type verified struct {
 func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result, error) {
 	c := d.cfg
 	n := len(in)
-	preps := make([]*prepared, n)
-	if err := parallel(ctx, n, workers, func(i int) {
-		doc := in[i].Doc
-		if doc == nil {
-			doc = &text.Document{}
-		}
-		preps[i] = c.prepare(doc)
-	}); err != nil {
+	preps, err := c.prepareAll(ctx, in, workers)
+	if err != nil {
 		return nil, err
 	}
 	cands, err := c.candidates(ctx, preps, workers)
@@ -76,6 +71,20 @@ func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result
 	}
 	c.scoreArticles(preps, pairs, res)
 	return res, ctx.Err()
+}
+
+// prepareAll prepares every input's document; a nil document counts as
+// empty.
+func (c *config) prepareAll(ctx context.Context, in []Input, workers int) ([]*prepared, error) {
+	preps := make([]*prepared, len(in))
+	err := parallel(ctx, len(in), workers, func(i int) {
+		doc := in[i].Doc
+		if doc == nil {
+			doc = &text.Document{}
+		}
+		preps[i] = c.prepare(doc)
+	})
+	return preps, err
 }
 
 // verify aligns articles a and b and keeps the pair when enough of the
@@ -180,58 +189,102 @@ func clusters(n int, pairs []*verified) []int {
 	return out
 }
 
+// maxEchoWords bounds the phrases whose echoes are counted: a changed
+// passage longer than this is rarely repeated word for word elsewhere, and
+// the bound keeps the scan linear in the batch's words.
+const maxEchoWords = 6
+
 // countEchoes counts, for every changed passage of every pair, how many
 // articles outside the pair's cluster use each side's wording (its words
-// in order, compared on their stems).
+// in order, compared on their stems). Each article is scanned once: every
+// window of each length a phrase has is hashed and looked up.
 func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []int, pairs []*verified, workers int) error {
 	type phrase struct {
 		keys    []uint64
 		cluster int
 	}
 	var phrases []phrase
-	byFirst := map[uint64][]int32{}
+	byHash := map[uint64][]int32{}
+	var lengths [maxEchoWords + 1]bool
 	for _, v := range pairs {
 		for _, cd := range v.diffs {
 			for _, ch := range cd.changes {
 				for s := range 2 {
-					byFirst[ch.keys[s][0]] = append(byFirst[ch.keys[s][0]], int32(len(phrases)))
+					id := int32(len(phrases))
 					phrases = append(phrases, phrase{ch.keys[s], v.cluster})
+					if l := len(ch.keys[s]); l <= maxEchoWords {
+						lengths[l] = true
+						h := phraseHash(ch.keys[s])
+						byHash[h] = append(byHash[h], id)
+					}
 				}
 			}
 		}
 	}
-	if len(phrases) == 0 {
+	if len(byHash) == 0 {
+		for _, v := range pairs {
+			v.echo = make([][2]int, len(v.echo))
+		}
 		return nil
 	}
-	hits := make([][]int32, len(preps))
-	err := parallel(ctx, len(preps), workers, func(i int) {
-		p := preps[i]
-		seq := make([]uint64, len(p.words))
-		for k, w := range p.words {
-			seq[k] = w.key
-		}
-		var got []int32
-		for pos, k := range seq {
-			for _, id := range byFirst[k] {
-				ph := phrases[id]
-				if ph.cluster == cluster[i] || pos+len(ph.keys) > len(seq) {
-					continue
-				}
-				if slices.Equal(seq[pos:pos+len(ph.keys)], ph.keys) {
-					got = append(got, id)
+	// A bit per hash value (modulo the filter size) skips most windows
+	// without a map lookup.
+	const filterMask = 1<<20 - 1
+	filter := make([]uint64, (filterMask+1)/64)
+	for h := range byHash {
+		filter[h&filterMask>>6] |= 1 << (h & 63)
+	}
+	// Articles are scanned in contiguous chunks, one per goroutine, each
+	// with its own counts and a stamp per phrase so that an article counts
+	// once however often it repeats the phrase.
+	chunks := max(1, min(workers, len(preps)))
+	if workers <= 0 {
+		chunks = max(1, min(runtime.GOMAXPROCS(0), len(preps)))
+	}
+	partial := make([][]int32, chunks)
+	err := parallel(ctx, chunks, chunks, func(ch int) {
+		counts := make([]int32, len(phrases))
+		stamp := make([]int32, len(phrases))
+		var seq []uint64
+		for i := ch * len(preps) / chunks; i < (ch+1)*len(preps)/chunks; i++ {
+			if ctx.Err() != nil {
+				return
+			}
+			p := preps[i]
+			seq = seq[:0]
+			for _, w := range p.words {
+				seq = append(seq, w.key)
+			}
+			for pos := range seq {
+				h := uint64(0)
+				for l := 1; l <= maxEchoWords && pos+l <= len(seq); l++ {
+					h = mix64(h ^ seq[pos+l-1])
+					if !lengths[l] {
+						continue
+					}
+					fh := mix64(h ^ uint64(l))
+					if filter[fh&filterMask>>6]&(1<<(fh&63)) == 0 {
+						continue
+					}
+					for _, id := range byHash[fh] {
+						ph := phrases[id]
+						if stamp[id] != int32(i+1) && ph.cluster != cluster[i] && slices.Equal(seq[pos:pos+l], ph.keys) {
+							stamp[id] = int32(i + 1)
+							counts[id]++
+						}
+					}
 				}
 			}
 		}
-		slices.Sort(got)
-		hits[i] = slices.Compact(got)
+		partial[ch] = counts
 	})
 	if err != nil {
 		return err
 	}
 	counts := make([]int, len(phrases))
-	for _, h := range hits {
-		for _, id := range h {
-			counts[id]++
+	for _, part := range partial {
+		for id, n := range part {
+			counts[id] += int(n)
 		}
 	}
 	id := 0
@@ -244,6 +297,16 @@ func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []i
 		}
 	}
 	return nil
+}
+
+// phraseHash hashes a sequence of word keys (the scan in countEchoes
+// computes the same value word by word).
+func phraseHash(keys []uint64) uint64 {
+	h := uint64(0)
+	for _, k := range keys {
+		h = mix64(h ^ k)
+	}
+	return mix64(h ^ uint64(len(keys)))
 }
 
 // decide weighs the direction evidence of a verified pair and returns the

@@ -13,6 +13,7 @@ type word struct {
 	key    uint64  // hash of the word's stem (see stem)
 	tok    int32   // index into Document.Tokens
 	weight float32 // weight in sentence similarity
+	flen   uint16  // length of flat(norm), capped at 65535
 	flags  uint8
 }
 
@@ -75,7 +76,7 @@ func (c *config) prepare(doc *text.Document) *prepared {
 			for q < len(p.quotes) && p.quotes[q].End <= t.Start {
 				q++
 			}
-			w := word{tok: int32(ti), key: hashString(stem(t.Norm)), weight: 1}
+			w := word{tok: int32(ti), key: hashString(stem(t.Norm)), weight: 1, flen: uint16(min(len(flat(t.Norm)), 65535))}
 			switch {
 			case t.Kind == text.Number:
 				w.flags |= flagNumber | flagAnchor
@@ -161,7 +162,14 @@ func trimQuote(doc *text.Document, first, closeTok, open int) (text.Span, bool) 
 // flat is a word's comparison form without hyphens, apostrophes and dots, so
 // that "co-operation" meets "cooperation" and "U.S." meets "US".
 func flat(norm string) string {
-	if !strings.ContainsAny(norm, "-'.,") {
+	clean := true
+	for i := 0; i < len(norm) && clean; i++ {
+		switch norm[i] {
+		case '-', '\'', '.', ',':
+			clean = false
+		}
+	}
+	if clean {
 		return norm
 	}
 	var b strings.Builder

@@ -219,3 +219,14 @@ func (d *Detector) Align(orig, rew *text.Document) Alignment {
 func (d *Detector) Detect(ctx context.Context, in []Input, workers int) (*Result, error) {
 	return d.detect(ctx, in, workers)
 }
+
+// Candidates returns the article pairs (i < j, sorted) that Detect would
+// verify: every pair in a small batch, the pairs whose sentence sketches
+// collide in a large one. It is exposed for measuring the sketch stage.
+func (d *Detector) Candidates(ctx context.Context, in []Input, workers int) ([][2]int, error) {
+	preps, err := d.cfg.prepareAll(ctx, in, workers)
+	if err != nil {
+		return nil, err
+	}
+	return d.cfg.candidates(ctx, preps, workers)
+}

@@ -56,20 +56,28 @@ func (c *config) similarity(pa *prepared, a []word, pb *prepared, b []word) floa
 			matched += float64(b[j].weight)
 		}
 	}
-	if len(cmp.pairs) < len(a) && len(cmp.pairs) < len(b) {
-		matched += c.fuzzyMatches(pa, a, pb, b, &cmp)
-	}
-	matched += c.gluedMatches(pa, a, pb, b, cmp.ma, cmp.mb)
-	matched += c.gluedMatches(pb, b, pa, a, cmp.mb, cmp.ma)
-
 	total := 0.0
-	numA, numB := false, false
 	for i := range a {
 		total += float64(a[i].weight)
-		numA = numA || (a[i].is(flagNumber) && cmp.ma[i] == matchNone)
 	}
 	for j := range b {
 		total += float64(b[j].weight)
+	}
+	// Near spellings and glued words only refine a comparison that exact
+	// matches have already made plausible; unrelated sentences skip the
+	// costly part.
+	if matched >= c.simRefineMin*total {
+		if len(cmp.pairs) < len(a) && len(cmp.pairs) < len(b) {
+			matched += c.fuzzyMatches(pa, a, pb, b, &cmp)
+		}
+		matched += c.gluedMatches(pa, a, pb, b, cmp.ma, cmp.mb)
+		matched += c.gluedMatches(pb, b, pa, a, cmp.mb, cmp.ma)
+	}
+	numA, numB := false, false
+	for i := range a {
+		numA = numA || (a[i].is(flagNumber) && cmp.ma[i] == matchNone)
+	}
+	for j := range b {
 		numB = numB || (b[j].is(flagNumber) && cmp.mb[j] == matchNone)
 	}
 	sim := matched / total
@@ -104,9 +112,9 @@ func (c *config) similarity(pa *prepared, a []word, pb *prepared, b []word) floa
 	return min(max(sim, 0), 1)
 }
 
-// fuzzyMatches pairs long content words that are spelled nearly alike
-// ("co-operation" and "cooperation", "labour" and "labor") and returns the
-// weight they add, scaled by how alike they are.
+// fuzzyMatches pairs long content words that start alike and are spelled
+// nearly alike ("labour" and "labor", "organisation" and "organization")
+// and returns the weight they add, scaled by how alike they are.
 func (c *config) fuzzyMatches(pa *prepared, a []word, pb *prepared, b []word, cmp *comparison) float64 {
 	if c.simFuzzyRatio <= 0 || c.simFuzzyRatio > 1 {
 		return 0
@@ -116,17 +124,17 @@ func (c *config) fuzzyMatches(pa *prepared, a []word, pb *prepared, b []word, cm
 		if cmp.ma[i] != matchNone || a[i].is(flagFunction|flagNumber) {
 			continue
 		}
-		fa := flat(pa.norm(a[i]))
-		if len(fa) < 5 {
+		if a[i].flen < 5 {
 			continue
 		}
+		fa := flat(pa.norm(a[i]))
 		for j := range b {
-			if cmp.mb[j] != matchNone || b[j].is(flagFunction|flagNumber) {
+			if cmp.mb[j] != matchNone || b[j].is(flagFunction|flagNumber) || b[j].flen < 5 {
 				continue
 			}
 			fb := flat(pb.norm(b[j]))
 			longer := max(len(fa), len(fb))
-			if len(fb) < 5 || float64(abs(len(fa)-len(fb))) > (1-c.simFuzzyRatio)*float64(longer) {
+			if fa[0] != fb[0] || float64(abs(len(fa)-len(fb))) > (1-c.simFuzzyRatio)*float64(longer) {
 				continue
 			}
 			ratio := 1 - float64(levenshtein.ComputeDistance(fa, fb))/float64(longer)
@@ -151,13 +159,16 @@ func (c *config) gluedMatches(pa *prepared, a []word, pb *prepared, b []word, ma
 		if ma[i] != matchNone {
 			continue
 		}
-		fa := flat(pa.norm(a[i]))
-		if len(fa) < 4 {
+		if a[i].flen < 4 {
 			continue
 		}
+		var fa string
 		for j := 0; j+1 < len(b); j++ {
-			if mb[j] != matchNone || mb[j+1] != matchNone {
+			if mb[j] != matchNone || mb[j+1] != matchNone || a[i].flen != b[j].flen+b[j+1].flen {
 				continue
+			}
+			if fa == "" {
+				fa = flat(pa.norm(a[i]))
 			}
 			if isGlued(fa, flat(pb.norm(b[j])), flat(pb.norm(b[j+1]))) {
 				ma[i], mb[j], mb[j+1] = matchGlued, matchGlued, matchGlued
