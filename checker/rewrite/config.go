@@ -53,6 +53,7 @@ type config struct {
 	pairMinCoverage    float64
 	kindCopySimilarity float64
 	kindFullCoverage   float64
+	kindCopyShare      float64
 
 	evGlued, evDropped, evEcho, evEchoQuote, evPublished float64
 	directionMin                                         float64
@@ -108,6 +109,7 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.pairMinCoverage = w("rewrite.pair-min-coverage")
 	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
 	c.kindFullCoverage = w("rewrite.kind-full-coverage")
+	c.kindCopyShare = w("rewrite.kind-copy-share")
 	c.evGlued = w(RuleEvidenceGlued)
 	c.evDropped = w(RuleEvidenceDropped)
 	c.evEcho = w(RuleEvidenceEcho)

@@ -115,13 +115,27 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 	}
 	mean := meanSimilarity(pa, pb, units)
 	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}
-	switch {
-	case mean >= c.kindCopySimilarity && ca >= c.kindFullCoverage && cb >= c.kindFullCoverage:
-		v.kind = KindCopy
-	case mean >= c.kindCopySimilarity:
-		v.kind = KindTruncated
-	}
 	v.al, v.diffs = c.buildAlignment(pa, pb, units)
+	// A copy keeps nearly every aligned sentence nearly word for word, and
+	// shows no rewrite artefact.
+	copied, all := 0, 0
+	for _, u := range units {
+		w := pa.contentOf(u.a0, u.a1) + pb.contentOf(u.b0, u.b1)
+		all += w
+		if u.sim >= c.kindCopySimilarity {
+			copied += w
+		}
+	}
+	artefacts := 0
+	for _, cd := range v.diffs {
+		artefacts += len(cd.glued[sideA]) + len(cd.glued[sideB]) + len(cd.quoted[sideA])
+	}
+	if all > 0 && float64(copied) >= c.kindCopyShare*float64(all) && artefacts == 0 {
+		v.kind = KindTruncated
+		if ca >= c.kindFullCoverage && cb >= c.kindFullCoverage {
+			v.kind = KindCopy
+		}
+	}
 	for s, p := range [2]*prepared{pa, pb} {
 		seen := map[int]bool{}
 		for _, cd := range v.diffs {
@@ -220,12 +234,6 @@ func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []i
 				}
 			}
 		}
-	}
-	if len(byHash) == 0 {
-		for _, v := range pairs {
-			v.echo = make([][2]int, len(v.echo))
-		}
-		return nil
 	}
 	// A bit per hash value (modulo the filter size) skips most windows
 	// without a map lookup.

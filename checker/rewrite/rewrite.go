@@ -40,8 +40,9 @@ type Input struct {
 const (
 	// KindCopy is a copy of the whole article, word for word or nearly.
 	KindCopy = "copy"
-	// KindTruncated is a copy of part of the article: one side holds the
-	// other, or both hold a common part, with the words kept.
+	// KindTruncated is a copy of part of an article: one side holds the
+	// other (cut short, or with text added), or both hold a common part,
+	// with the words kept.
 	KindTruncated = "truncated"
 	// KindRewrite is a reworded copy: synonyms swapped, clauses reordered,
 	// words dropped or glued, quotes reworded.

@@ -159,8 +159,8 @@ func (c *config) gluedMatches(pa *prepared, a []word, pb *prepared, b []word, ma
 		if ma[i] != matchNone {
 			continue
 		}
-		if a[i].flen < 4 {
-			continue
+		if a[i].flen < 4 && !(a[i].is(flagNumber) && a[i].flen >= 2) {
+			continue // short numbers glue too: "7-2" against "7", "2"
 		}
 		var fa string
 		for j := 0; j+1 < len(b); j++ {
