@@ -24,6 +24,7 @@ Usage:
   crosscheck check [flags] PATH...   check a batch; PATH is a file, a folder
                                      (its .txt, .md, .html and .jsonl files),
                                      or - for JSON Lines on standard input
+  crosscheck align [flags] A B       show whether B copies or rewrites A (or A B), side by side
   crosscheck rules [--rules DIR]     list every rule with its id, pack and description
   crosscheck version                 print the version
   crosscheck help [COMMAND]          show help
@@ -49,6 +50,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdin, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
+	case "align":
+		return runAlign(rest, stdin, stdout, stderr)
 	case "version", "--version", "-version":
 		fmt.Fprintf(stdout, "crosscheck %s\n", checker.Version)
 		return exitOK
