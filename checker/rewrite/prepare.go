@@ -42,7 +42,7 @@ type prepared struct {
 	quotes  []text.Span // inner spans of double-quoted passages, in order
 }
 
-// sentence returns the words of sentences [i, j).
+// span returns the words of sentences [i, j).
 func (p *prepared) span(i, j int) []word {
 	return p.words[p.sents[i].first:p.sents[j-1].end]
 }

@@ -193,15 +193,12 @@ func NewDetector(set *ruleset.Set) (*Detector, error) {
 
 // SentenceSimilarity scores how closely two sentences, given as text, say
 // the same thing, in [0, 1]: the measure the aligner uses. Each text is
-// segmented and compared as one unit, whatever its sentence count.
+// segmented and compared as one unit, whatever its sentence count. (It
+// takes text rather than tokens because anchors, capitalised words inside
+// a sentence, are read off the original spelling.)
 func (d *Detector) SentenceSimilarity(a, b string) float64 {
-	pa, pb := d.cfg.prepareWhole(text.Parse(a)), d.cfg.prepareWhole(text.Parse(b))
+	pa, pb := d.cfg.prepare(text.Parse(a)), d.cfg.prepare(text.Parse(b))
 	return d.cfg.similarity(pa, pa.words, pb, pb.words)
-}
-
-// prepareWhole prepares doc for comparing it as one unit.
-func (c *config) prepareWhole(doc *text.Document) *prepared {
-	return c.prepare(doc)
 }
 
 // Align aligns the sentences of orig and rew and lists the word-level edits

@@ -255,14 +255,17 @@ func writeCorpus(c *benchcorpus.Corpus, dir string) error {
 // scorePeer scores another tool's pairs (two file names per line, paths or
 // base names) against dir/truth.tsv.
 func scorePeer(pairsFile, dir string, w io.Writer) error {
-	truth := map[[2]string]bool{}
+	truth := map[[2]string]string{} // pair → planted kind
 	tf, err := os.ReadFile(filepath.Join(dir, "truth.tsv"))
 	if err != nil {
 		return err
 	}
 	for _, line := range strings.Split(strings.TrimSpace(string(tf)), "\n") {
 		f := strings.Split(line, "\t")
-		truth[pairKey(f[0], f[1])] = true
+		if len(f) != 3 {
+			return fmt.Errorf("truth.tsv: bad line %q", line)
+		}
+		truth[pairKey(f[0], f[1])] = f[2]
 	}
 	pf, err := os.Open(pairsFile)
 	if err != nil {
@@ -282,17 +285,30 @@ func scorePeer(pairsFile, dir string, w io.Writer) error {
 		return err
 	}
 	hit := 0
-	keys := make([][2]string, 0, len(found))
 	for k := range found {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
-	for _, k := range keys {
-		if truth[k] {
+		if truth[k] != "" {
 			hit++
 		}
 	}
+	missed := map[string]int{}
+	for k, kind := range truth {
+		if !found[k] {
+			missed[kind]++
+		}
+	}
+	kinds := make([]string, 0, len(missed))
+	for k := range missed {
+		kinds = append(kinds, k)
+	}
+	sort.Strings(kinds)
+	var parts []string
+	for _, k := range kinds {
+		parts = append(parts, fmt.Sprintf("%s %d", k, missed[k]))
+	}
 	fmt.Fprintf(w, "pairs %d, planted %d, precision %.4f, recall %.4f\n", len(found), len(truth), ratio(hit, len(found)), ratio(hit, len(truth)))
+	if len(parts) > 0 {
+		fmt.Fprintf(w, "  missed by kind: %s\n", strings.Join(parts, ", "))
+	}
 	return nil
 }
 
