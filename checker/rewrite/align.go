@@ -26,12 +26,16 @@ const (
 // align-merge-margin. The path maximises the similarity of its steps
 // weighted by their length in content words, so long faithful sentences
 // outweigh short accidental ones.
+//
+// Only the first align-max-sentences sentences of each side take part, which
+// bounds time and memory on pathological inputs (news articles are far
+// shorter).
 func (c *config) align(pa, pb *prepared) []unit {
-	n, m := len(pa.sents), len(pb.sents)
-	if n == 0 || m == 0 {
+	n, m := min(len(pa.sents), c.alignMaxSentences), min(len(pb.sents), c.alignMaxSentences)
+	if n <= 0 || m <= 0 {
 		return nil
 	}
-	sim := c.similarityMatrix(pa, pb)
+	sim := c.similarityMatrix(pa, pb, n, m)
 	at := func(i, j int) float64 { return float64(sim[i*m+j]) }
 	tau := c.alignThreshold
 	gain := func(a0, a1, b0, b1 int, s float64) float64 {
@@ -115,15 +119,14 @@ func (c *config) align(pa, pb *prepared) []unit {
 	return units
 }
 
-// similarityMatrix returns the similarity of every sentence of pa with every
-// sentence of pb, row-major. Sentence pairs that share too few content
+// similarityMatrix returns the similarity of each of the first n sentences
+// of pa with each of the first m of pb, row-major. Sentence pairs that share too few content
 // words to reach any useful similarity are left at 0 without comparing
 // them in full.
-func (c *config) similarityMatrix(pa, pb *prepared) []float32 {
-	n, m := len(pa.sents), len(pb.sents)
+func (c *config) similarityMatrix(pa, pb *prepared, n, m int) []float32 {
 	sim := make([]float32, n*m)
 	index := make(map[uint64][]int32, pb.content)
-	for j, s := range pb.sents {
+	for j, s := range pb.sents[:m] {
 		for _, w := range pb.words[s.first:s.end] {
 			if w.is(flagFunction) {
 				continue
@@ -136,7 +139,7 @@ func (c *config) similarityMatrix(pa, pb *prepared) []float32 {
 	}
 	shared := make([]int32, m)
 	var touched []int32
-	for i, s := range pa.sents {
+	for i, s := range pa.sents[:n] {
 		touched = touched[:0]
 		for _, w := range pa.words[s.first:s.end] {
 			if w.is(flagFunction) {

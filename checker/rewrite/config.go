@@ -40,8 +40,9 @@ type config struct {
 	simContainment    float64
 	simRefineMin      float64
 
-	alignThreshold   float64
-	alignMergeMargin float64
+	alignThreshold    float64
+	alignMergeMargin  float64
+	alignMaxSentences int
 
 	lshBands, lshRows  int
 	lshMinCollisions   int
@@ -99,6 +100,7 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.lshMinShare = w("rewrite.lsh-min-share")
 	c.alignThreshold = w("rewrite.align-threshold")
 	c.alignMergeMargin = w("rewrite.align-merge-margin")
+	c.alignMaxSentences = int(w("rewrite.align-max-sentences"))
 	c.lshBands = int(w("rewrite.lsh-bands"))
 	c.lshRows = int(w("rewrite.lsh-rows"))
 	c.lshMinCollisions = int(w("rewrite.lsh-min-collisions"))

@@ -405,17 +405,15 @@ func (c *config) scoreArticles(preps []*prepared, pairs []*verified, res *Result
 		span text.Span
 	}
 	seen := make([]map[key]bool, len(res.Articles))
+	byPair := make(map[[2]int]*verified, len(pairs))
+	for _, v := range pairs {
+		byPair[[2]int{v.a, v.b}] = v
+	}
 	for _, p := range res.Pairs {
 		if p.Direction != DirectionKnown {
 			continue
 		}
-		var v *verified
-		for _, q := range pairs {
-			if (q.a == p.Original && q.b == p.Rewrite) || (q.b == p.Original && q.a == p.Rewrite) {
-				v = q
-				break
-			}
-		}
+		v := byPair[[2]int{min(p.Original, p.Rewrite), max(p.Original, p.Rewrite)}]
 		if v == nil {
 			continue
 		}
