@@ -393,3 +393,24 @@ func checkSpans(t *testing.T, in []Input, res *Result) {
 		}
 	}
 }
+
+// One Detector serves several goroutines at once (run with -race).
+func TestDetectorIsSafeForConcurrentUse(t *testing.T) {
+	d := newDetector(t)
+	in := loadSeeds(t)
+	want, err := d.Detect(context.Background(), in, 1)
+	require.NoError(t, err)
+	results := make(chan *Result, 4)
+	for range 4 {
+		go func() {
+			res, err := d.Detect(context.Background(), in, 2)
+			if err != nil {
+				res = nil
+			}
+			results <- res
+		}()
+	}
+	for range 4 {
+		assert.Equal(t, want, <-results)
+	}
+}
