@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test test-e2e fmt-check vet unit bench fuzz demo clean
+.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite fuzz demo clean
 
 all: build test
 
@@ -33,8 +33,14 @@ test-e2e:
 	$(GO) test -tags e2e -count=1 -v ./internal/e2e
 
 # Benchmarks for every stage on large inputs; speed and memory goals live here.
-bench:
+bench: bench-rewrite
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Rewrite detection on generated corpora of 10,000 and 20,000 articles with
+# 5% planted rewrites: candidate recall, pair precision/recall, seconds, peak
+# memory, and how the time grows with the batch (see docs/benchmarks.md).
+bench-rewrite:
+	$(GO) run ./internal/cmd/rewritebench -n 10000,20000
 
 # A short run of every fuzz target (FUZZTIME each).
 fuzz:

@@ -3,6 +3,7 @@ module github.com/crosscheck-news/crosscheck
 go 1.26.0
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
 	github.com/sergi/go-diff v1.4.0
 	github.com/stretchr/testify v1.12.1

@@ -32,6 +32,7 @@ func (p painter) bold(s string) string   { return p.paint("1", s) }
 func (p painter) dim(s string) string    { return p.paint("2", s) }
 func (p painter) red(s string) string    { return p.paint("31", s) }
 func (p painter) yellow(s string) string { return p.paint("33", s) }
+func (p painter) green(s string) string  { return p.paint("32", s) }
 
 // Text writes a readable summary of the report: the batch, each article
 // with its metadata and scores, then duplicates, conflicts, errors and

@@ -6,6 +6,7 @@
 // Usage:
 //
 //	crosscheck check [flags] PATH...   check a batch (files, folders, or - for JSON Lines on stdin)
+//	crosscheck align [flags] A B       align two articles side by side, with the changes marked
 //	crosscheck serve [--addr ADDR]     serve the HTTP API
 //	crosscheck rules [--rules DIR]     list every rule with its id, pack and description
 //	crosscheck version                 print the version

@@ -24,6 +24,7 @@ Usage:
   crosscheck check [flags] PATH...   check a batch; PATH is a file, a folder
                                      (its .txt, .md, .html and .jsonl files),
                                      or - for JSON Lines on standard input
+  crosscheck align [flags] A B       show whether B copies or rewrites A (or A B), side by side
   crosscheck serve [--addr HOST:PORT] serve the HTTP API (POST /v1/check, GET /healthz, …)
   crosscheck rules [--rules DIR]     list every rule with its id, pack and description
   crosscheck explain RULE-ID...      print everything about a rule
@@ -51,6 +52,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCheck(rest, stdin, stdout, stderr)
 	case "rules":
 		return runRules(rest, stdout, stderr)
+	case "align":
+		return runAlign(rest, stdin, stdout, stderr)
 	case "serve":
 		return runServe(rest, stderr)
 	case "explain":

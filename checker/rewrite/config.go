@@ -1,0 +1,155 @@
+package rewrite
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// PackName is the name of the rule pack the stage reads.
+const PackName = "rewrite"
+
+// Rule ids of the rewrite pack that findings and evidence carry.
+const (
+	RuleGlued               = "rewrite.artefact-glued"
+	RuleDroppedFunctionWord = "rewrite.artefact-dropped-function-word"
+	RuleQuoteChanged        = "rewrite.artefact-quote-changed"
+	RuleEvidenceGlued       = "rewrite.evidence-glued"
+	RuleEvidenceDropped     = "rewrite.evidence-dropped-function-word"
+	RuleEvidenceEcho        = "rewrite.evidence-echo"
+	RuleEvidenceEchoQuote   = "rewrite.evidence-echo-quote"
+	RuleEvidencePublished   = "rewrite.evidence-published"
+)
+
+// config is the compiled form of the rewrite pack: every threshold and
+// weight the stage uses, read once.
+type config struct {
+	functionWords map[string]bool // folded
+	glueWords     []string        // folded, longest first
+	glueMinHead   int
+
+	simFunctionWeight float64
+	simAnchorWeight   float64
+	simFuzzyRatio     float64
+	simNumberPenalty  float64
+	simOrderWeight    float64
+	simContainment    float64
+	simRefineMin      float64
+
+	alignThreshold    float64
+	alignMergeMargin  float64
+	alignMaxSentences int
+
+	lshBands, lshRows  int
+	lshMinCollisions   int
+	lshMinShare        float64
+	lshBucketMax       int
+	sketchMinWords     int
+	allPairsMax        int
+	pairMinSentences   int
+	pairMinCoverage    float64
+	kindCopySimilarity float64
+	kindFullCoverage   float64
+	kindCopyShare      float64
+
+	evGlued, evDropped, evEcho, evEchoQuote, evPublished float64
+	directionMin                                         float64
+
+	artGlued, artDropped, artQuote float64
+	scoreScale                     float64
+
+	messages map[string]string // rule id → message template
+}
+
+// newConfig reads the rewrite pack of set.
+func newConfig(set *ruleset.Set) (*config, error) {
+	p := set.Pack(PackName)
+	if p == nil {
+		return nil, fmt.Errorf("rewrite: rule pack %q not found", PackName)
+	}
+	c := &config{functionWords: map[string]bool{}, messages: map[string]string{}}
+	if r := p.Rule("rewrite.function-words"); r != nil {
+		for _, t := range r.Terms {
+			c.functionWords[text.Fold(strings.TrimSpace(t))] = true
+		}
+	}
+	if r := p.Rule("rewrite.glue-words"); r != nil {
+		for _, t := range r.Terms {
+			c.glueWords = append(c.glueWords, text.Fold(strings.TrimSpace(t)))
+		}
+		sort.Slice(c.glueWords, func(i, j int) bool {
+			if len(c.glueWords[i]) != len(c.glueWords[j]) {
+				return len(c.glueWords[i]) > len(c.glueWords[j])
+			}
+			return c.glueWords[i] < c.glueWords[j]
+		})
+	}
+	w := p.Weight
+	c.glueMinHead = int(w("rewrite.glue-min-head"))
+	c.simFunctionWeight = w("rewrite.sim-function-weight")
+	c.simAnchorWeight = w("rewrite.sim-anchor-weight")
+	c.simFuzzyRatio = w("rewrite.sim-fuzzy-ratio")
+	c.simNumberPenalty = w("rewrite.sim-number-penalty")
+	c.simOrderWeight = w("rewrite.sim-order-weight")
+	c.simContainment = w("rewrite.sim-containment-weight")
+	c.simRefineMin = w("rewrite.sim-refine-min")
+	c.lshMinShare = w("rewrite.lsh-min-share")
+	c.alignThreshold = w("rewrite.align-threshold")
+	c.alignMergeMargin = w("rewrite.align-merge-margin")
+	c.alignMaxSentences = int(w("rewrite.align-max-sentences"))
+	c.lshBands = int(w("rewrite.lsh-bands"))
+	c.lshRows = int(w("rewrite.lsh-rows"))
+	c.lshMinCollisions = int(w("rewrite.lsh-min-collisions"))
+	c.lshBucketMax = int(w("rewrite.lsh-bucket-max"))
+	c.sketchMinWords = int(w("rewrite.sketch-min-words"))
+	c.allPairsMax = int(w("rewrite.all-pairs-max"))
+	c.pairMinSentences = int(w("rewrite.pair-min-sentences"))
+	c.pairMinCoverage = w("rewrite.pair-min-coverage")
+	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
+	c.kindFullCoverage = w("rewrite.kind-full-coverage")
+	c.kindCopyShare = w("rewrite.kind-copy-share")
+	c.evGlued = w(RuleEvidenceGlued)
+	c.evDropped = w(RuleEvidenceDropped)
+	c.evEcho = w(RuleEvidenceEcho)
+	c.evEchoQuote = w(RuleEvidenceEchoQuote)
+	c.evPublished = w(RuleEvidencePublished)
+	c.directionMin = w("rewrite.direction-min")
+	c.artGlued = w(RuleGlued)
+	c.artDropped = w(RuleDroppedFunctionWord)
+	c.artQuote = w(RuleQuoteChanged)
+	c.scoreScale = w("rewrite.score-scale")
+	for _, r := range p.Rules {
+		c.messages[r.ID] = r.Message
+	}
+
+	switch {
+	case c.lshBands < 1 || c.lshRows < 1 || c.lshBands*c.lshRows > 256:
+		return nil, fmt.Errorf("rewrite: lsh-bands and lsh-rows must be at least 1 and their product at most 256 (got %d × %d)", c.lshBands, c.lshRows)
+	case c.lshMinCollisions < 1:
+		return nil, fmt.Errorf("rewrite: lsh-min-collisions must be at least 1")
+	case c.lshBucketMax < 2:
+		return nil, fmt.Errorf("rewrite: lsh-bucket-max must be at least 2")
+	case c.scoreScale <= 0:
+		return nil, fmt.Errorf("rewrite: score-scale must be positive")
+	case c.alignThreshold <= 0 || c.alignThreshold > 1:
+		return nil, fmt.Errorf("rewrite: align-threshold must be in (0, 1]")
+	case math.IsNaN(c.simOrderWeight) || c.simOrderWeight < 0 || c.simOrderWeight > 1:
+		return nil, fmt.Errorf("rewrite: sim-order-weight must be in [0, 1]")
+	}
+	c.sketchMinWords = max(c.sketchMinWords, 1)
+	c.pairMinSentences = max(c.pairMinSentences, 1)
+	return c, nil
+}
+
+// message fills the "{match}" of rule id's message with match.
+func (c *config) message(id, match string) string {
+	m := c.messages[id]
+	if m == "" {
+		m = id + ": {match}"
+	}
+	return strings.ReplaceAll(m, "{match}", match)
+}

@@ -1,0 +1,467 @@
+package rewrite
+
+import (
+	"context"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// verified is a candidate pair that passed verification, seen with a as
+// side A and b as side B (a < b).
+type verified struct {
+	a, b    int
+	units   []unit
+	al      Alignment // a as the original
+	diffs   []comparisonDiff
+	kind    string
+	sim     float64
+	cluster int
+	echo    [][2]int // per change of diffs (flattened in order), echoes of each side
+	// glued[s] are the glued words of side s, found by alignment or alone.
+	glued [2][]artefact
+}
+
+func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result, error) {
+	c := d.cfg
+	n := len(in)
+	preps, err := c.prepareAll(ctx, in, workers)
+	if err != nil {
+		return nil, err
+	}
+	cands, err := c.candidates(ctx, preps, workers)
+	if err != nil {
+		return nil, err
+	}
+	found := make([]*verified, len(cands))
+	if err := parallel(ctx, len(cands), workers, func(k int) {
+		found[k] = c.verify(preps, cands[k][0], cands[k][1])
+	}); err != nil {
+		return nil, err
+	}
+	var pairs []*verified
+	for _, v := range found {
+		if v != nil {
+			pairs = append(pairs, v)
+		}
+	}
+
+	res := &Result{Pairs: []Pair{}, Cluster: clusters(n, pairs), Articles: make([]ArticleResult, n)}
+	for _, v := range pairs {
+		v.cluster = res.Cluster[v.a]
+	}
+	if err := c.countEchoes(ctx, preps, res.Cluster, pairs, workers); err != nil {
+		return nil, err
+	}
+	for _, v := range pairs {
+		res.Pairs = append(res.Pairs, c.decide(in, v))
+	}
+	sort.SliceStable(res.Pairs, func(i, j int) bool {
+		if res.Pairs[i].Original != res.Pairs[j].Original {
+			return res.Pairs[i].Original < res.Pairs[j].Original
+		}
+		return res.Pairs[i].Rewrite < res.Pairs[j].Rewrite
+	})
+	for i := range res.Articles {
+		res.Articles[i].Findings = []Finding{}
+	}
+	c.scoreArticles(preps, pairs, res)
+	return res, ctx.Err()
+}
+
+// prepareAll prepares every input's document; a nil document counts as
+// empty.
+func (c *config) prepareAll(ctx context.Context, in []Input, workers int) ([]*prepared, error) {
+	preps := make([]*prepared, len(in))
+	err := parallel(ctx, len(in), workers, func(i int) {
+		doc := in[i].Doc
+		if doc == nil {
+			doc = &text.Document{}
+		}
+		preps[i] = c.prepare(doc)
+	})
+	return preps, err
+}
+
+// verify aligns articles a and b and keeps the pair when enough of the
+// shorter one is aligned.
+func (c *config) verify(preps []*prepared, a, b int) *verified {
+	pa, pb := preps[a], preps[b]
+	if pa.content == 0 || pb.content == 0 {
+		return nil
+	}
+	units := c.align(pa, pb)
+	if len(units) == 0 {
+		return nil
+	}
+	ca, cb := coverage(pa, pb, units)
+	shortCov, shortSents, alignedShort := ca, pa.contentSentences(), 0
+	if pb.content < pa.content {
+		shortCov, shortSents = cb, pb.contentSentences()
+	}
+	for _, u := range units {
+		if pb.content < pa.content {
+			alignedShort += u.b1 - u.b0
+		} else {
+			alignedShort += u.a1 - u.a0
+		}
+	}
+	if alignedShort < min(c.pairMinSentences, shortSents) || shortCov < c.pairMinCoverage {
+		return nil
+	}
+	mean := meanSimilarity(pa, pb, units)
+	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}
+	v.al, v.diffs = c.buildAlignment(pa, pb, units)
+	// A copy keeps nearly every aligned sentence nearly word for word, and
+	// shows no rewrite artefact.
+	copied, all := 0, 0
+	for _, u := range units {
+		w := pa.contentOf(u.a0, u.a1) + pb.contentOf(u.b0, u.b1)
+		all += w
+		if u.sim >= c.kindCopySimilarity {
+			copied += w
+		}
+	}
+	artefacts := 0
+	for _, cd := range v.diffs {
+		artefacts += len(cd.glued[sideA]) + len(cd.glued[sideB]) + len(cd.quoted[sideA])
+	}
+	if all > 0 && float64(copied) >= c.kindCopyShare*float64(all) && artefacts == 0 {
+		v.kind = KindTruncated
+		if ca >= c.kindFullCoverage && cb >= c.kindFullCoverage {
+			v.kind = KindCopy
+		}
+	}
+	for s, p := range [2]*prepared{pa, pb} {
+		seen := map[int]bool{}
+		for _, cd := range v.diffs {
+			for _, g := range cd.glued[s] {
+				if !seen[g.span.Start] {
+					seen[g.span.Start] = true
+					v.glued[s] = append(v.glued[s], g)
+				}
+			}
+		}
+		for _, g := range c.gluedWords(p) {
+			if !seen[g.span.Start] {
+				seen[g.span.Start] = true
+				v.glued[s] = append(v.glued[s], g)
+			}
+		}
+		sort.Slice(v.glued[s], func(i, j int) bool { return v.glued[s][i].span.Start < v.glued[s][j].span.Start })
+	}
+	return v
+}
+
+// contentSentences counts the sentences with at least one content word.
+func (p *prepared) contentSentences() int {
+	n := 0
+	for _, s := range p.sents {
+		if s.content > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// clusters numbers the connected components of the pair graph in order of
+// their first article.
+func clusters(n int, pairs []*verified) []int {
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	for _, v := range pairs {
+		ra, rb := find(v.a), find(v.b)
+		if ra != rb {
+			parent[max(ra, rb)] = min(ra, rb)
+		}
+	}
+	out := make([]int, n)
+	number := map[int]int{}
+	for i := range out {
+		r := find(i)
+		k, ok := number[r]
+		if !ok {
+			k = len(number)
+			number[r] = k
+		}
+		out[i] = k
+	}
+	return out
+}
+
+// maxEchoWords bounds the phrases whose echoes are counted: a changed
+// passage longer than this is rarely repeated word for word elsewhere, and
+// the bound keeps the scan linear in the batch's words.
+const maxEchoWords = 6
+
+// countEchoes counts, for every changed passage of every pair, how many
+// articles outside the pair's cluster use each side's wording (its words
+// in order, compared on their stems). Each article is scanned once: every
+// window of each length a phrase has is hashed and looked up.
+func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []int, pairs []*verified, workers int) error {
+	type phrase struct {
+		keys    []uint64
+		cluster int
+	}
+	var phrases []phrase
+	byHash := map[uint64][]int32{}
+	var lengths [maxEchoWords + 1]bool
+	for _, v := range pairs {
+		for _, cd := range v.diffs {
+			for _, ch := range cd.changes {
+				for s := range 2 {
+					id := int32(len(phrases))
+					phrases = append(phrases, phrase{ch.keys[s], v.cluster})
+					if l := len(ch.keys[s]); l <= maxEchoWords {
+						lengths[l] = true
+						h := phraseHash(ch.keys[s])
+						byHash[h] = append(byHash[h], id)
+					}
+				}
+			}
+		}
+	}
+	// A bit per hash value (modulo the filter size) skips most windows
+	// without a map lookup.
+	const filterMask = 1<<20 - 1
+	filter := make([]uint64, (filterMask+1)/64)
+	for h := range byHash {
+		filter[h&filterMask>>6] |= 1 << (h & 63)
+	}
+	// Articles are scanned in contiguous chunks, one per goroutine, each
+	// with its own counts and a stamp per phrase so that an article counts
+	// once however often it repeats the phrase.
+	chunks := max(1, min(workers, len(preps)))
+	if workers <= 0 {
+		chunks = max(1, min(runtime.GOMAXPROCS(0), len(preps)))
+	}
+	partial := make([][]int32, chunks)
+	err := parallel(ctx, chunks, chunks, func(ch int) {
+		counts := make([]int32, len(phrases))
+		stamp := make([]int32, len(phrases))
+		var seq []uint64
+		for i := ch * len(preps) / chunks; i < (ch+1)*len(preps)/chunks; i++ {
+			if ctx.Err() != nil {
+				return
+			}
+			p := preps[i]
+			seq = seq[:0]
+			for _, w := range p.words {
+				seq = append(seq, w.key)
+			}
+			for pos := range seq {
+				h := uint64(0)
+				for l := 1; l <= maxEchoWords && pos+l <= len(seq); l++ {
+					h = mix64(h ^ seq[pos+l-1])
+					if !lengths[l] {
+						continue
+					}
+					fh := mix64(h ^ uint64(l))
+					if filter[fh&filterMask>>6]&(1<<(fh&63)) == 0 {
+						continue
+					}
+					for _, id := range byHash[fh] {
+						ph := phrases[id]
+						if stamp[id] != int32(i+1) && ph.cluster != cluster[i] && slices.Equal(seq[pos:pos+l], ph.keys) {
+							stamp[id] = int32(i + 1)
+							counts[id]++
+						}
+					}
+				}
+			}
+		}
+		partial[ch] = counts
+	})
+	if err != nil {
+		return err
+	}
+	counts := make([]int, len(phrases))
+	for _, part := range partial {
+		for id, n := range part {
+			counts[id] += int(n)
+		}
+	}
+	id := 0
+	for _, v := range pairs {
+		for _, cd := range v.diffs {
+			for range cd.changes {
+				v.echo = append(v.echo, [2]int{counts[id], counts[id+1]})
+				id += 2
+			}
+		}
+	}
+	return nil
+}
+
+// phraseHash hashes a sequence of word keys (the scan in countEchoes
+// computes the same value word by word).
+func phraseHash(keys []uint64) uint64 {
+	h := uint64(0)
+	for _, k := range keys {
+		h = mix64(h ^ k)
+	}
+	return mix64(h ^ uint64(len(keys)))
+}
+
+// decide weighs the direction evidence of a verified pair and returns the
+// pair oriented original → rewrite.
+func (c *config) decide(in []Input, v *verified) Pair {
+	var ev []Evidence // weights: positive says a is the original
+	add := func(rule string, w float64, art int, sp text.Span, match string) {
+		if w != 0 {
+			ev = append(ev, Evidence{Rule: rule, Message: c.message(rule, match), Weight: w, Article: art, Span: sp})
+		}
+	}
+	for _, g := range v.glued[sideB] {
+		add(RuleEvidenceGlued, c.evGlued, v.b, g.span, g.text)
+	}
+	for _, g := range v.glued[sideA] {
+		add(RuleEvidenceGlued, -c.evGlued, v.a, g.span, g.text)
+	}
+	k := 0
+	for _, cd := range v.diffs {
+		for _, dw := range cd.dropped[sideA] {
+			add(RuleEvidenceDropped, c.evDropped, v.a, dw.span, dw.text)
+		}
+		for _, dw := range cd.dropped[sideB] {
+			add(RuleEvidenceDropped, -c.evDropped, v.b, dw.span, dw.text)
+		}
+		for _, ch := range cd.changes {
+			e := v.echo[k]
+			k++
+			rule, w := RuleEvidenceEcho, c.evEcho
+			if ch.quote {
+				rule, w = RuleEvidenceEchoQuote, c.evEchoQuote
+			}
+			switch {
+			case e[sideA] > 0 && e[sideB] == 0:
+				add(rule, w, v.a, ch.span[sideA], ch.text[sideA])
+			case e[sideB] > 0 && e[sideA] == 0:
+				add(rule, -w, v.b, ch.span[sideB], ch.text[sideB])
+			}
+		}
+	}
+	ta, tb := in[v.a].Published, in[v.b].Published
+	if !ta.IsZero() && !tb.IsZero() && !ta.Equal(tb) {
+		if ta.Before(tb) {
+			add(RuleEvidencePublished, c.evPublished, v.a, text.Span{}, ta.UTC().Format("2006-01-02 15:04 MST"))
+		} else {
+			add(RuleEvidencePublished, -c.evPublished, v.b, text.Span{}, tb.UTC().Format("2006-01-02 15:04 MST"))
+		}
+	}
+	net := 0.0
+	for _, e := range ev {
+		net += e.Weight
+	}
+	p := Pair{Original: v.a, Rewrite: v.b, Direction: DirectionUnknown, Kind: v.kind, Similarity: v.sim, Alignment: v.al}
+	if math.Abs(net) >= c.directionMin && c.directionMin >= 0 {
+		p.Direction = DirectionKnown
+		if net < 0 {
+			p.Original, p.Rewrite = v.b, v.a
+			p.Alignment = v.al.swapped()
+			for i := range ev {
+				ev[i].Weight = -ev[i].Weight
+			}
+		}
+	}
+	sort.SliceStable(ev, func(i, j int) bool {
+		x, y := ev[i], ev[j]
+		switch {
+		case math.Abs(x.Weight) != math.Abs(y.Weight):
+			return math.Abs(x.Weight) > math.Abs(y.Weight)
+		case x.Article != y.Article:
+			return x.Article < y.Article
+		case x.Span.Start != y.Span.Start:
+			return x.Span.Start < y.Span.Start
+		}
+		return x.Rule < y.Rule
+	})
+	if ev == nil {
+		ev = []Evidence{}
+	}
+	p.Evidence = ev
+	return p
+}
+
+// scoreArticles lists the rewrite artefacts of every article that is the
+// rewrite side of a pair with a known direction, and scores their density.
+func (c *config) scoreArticles(preps []*prepared, pairs []*verified, res *Result) {
+	type key struct {
+		rule string
+		span text.Span
+	}
+	seen := make([]map[key]bool, len(res.Articles))
+	byPair := make(map[[2]int]*verified, len(pairs))
+	for _, v := range pairs {
+		byPair[[2]int{v.a, v.b}] = v
+	}
+	for _, p := range res.Pairs {
+		if p.Direction != DirectionKnown {
+			continue
+		}
+		v := byPair[[2]int{min(p.Original, p.Rewrite), max(p.Original, p.Rewrite)}]
+		if v == nil {
+			continue
+		}
+		rewSide := sideB
+		if v.a == p.Rewrite {
+			rewSide = sideA
+		}
+		words := len(preps[p.Rewrite].words)
+		origSide := 1 - rewSide
+		var found []Finding
+		for _, g := range v.glued[rewSide] {
+			found = append(found, Finding{Rule: RuleGlued, Message: c.message(RuleGlued, g.text), Span: g.span, Weight: c.artGlued})
+		}
+		for _, cd := range v.diffs {
+			for _, dw := range cd.dropped[origSide] {
+				found = append(found, Finding{Rule: RuleDroppedFunctionWord, Message: c.message(RuleDroppedFunctionWord, dw.text), Span: dw.at, Weight: c.artDropped})
+			}
+			for _, q := range cd.quoted[rewSide] {
+				found = append(found, Finding{Rule: RuleQuoteChanged, Message: c.message(RuleQuoteChanged, q.text), Span: q.span, Weight: c.artQuote})
+			}
+		}
+		total := 0.0
+		for _, f := range found {
+			total += f.Weight
+		}
+		score := 0.0
+		if words > 0 {
+			score = 1 - math.Exp(-total/(float64(words)/100)/c.scoreScale)
+		}
+		ar := &res.Articles[p.Rewrite]
+		ar.RewriteScore = max(ar.RewriteScore, score)
+		if seen[p.Rewrite] == nil {
+			seen[p.Rewrite] = map[key]bool{}
+		}
+		for _, f := range found {
+			if k := (key{f.Rule, f.Span}); !seen[p.Rewrite][k] {
+				seen[p.Rewrite][k] = true
+				ar.Findings = append(ar.Findings, f)
+			}
+		}
+	}
+	for i := range res.Articles {
+		fs := res.Articles[i].Findings
+		sort.SliceStable(fs, func(x, y int) bool {
+			if fs[x].Span.Start != fs[y].Span.Start {
+				return fs[x].Span.Start < fs[y].Span.Start
+			}
+			return strings.Compare(fs[x].Rule, fs[y].Rule) < 0
+		})
+	}
+}
