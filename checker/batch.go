@@ -7,6 +7,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/report"
+	"github.com/crosscheck-news/crosscheck/checker/rewrite"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 )
 
@@ -20,7 +21,8 @@ type batch struct {
 	workers  int
 	progress func(Progress)
 
-	claims claimState
+	rewrites *rewrite.Result
+	claims   claimState
 }
 
 // each runs fn for every article on the batch's workers, reporting progress
@@ -72,6 +74,10 @@ func (b *batch) writeReport() {
 			rep.Warnings = append(rep.Warnings, report.InputWarning{Input: a.Input, Article: a.ID, Warning: w})
 		}
 	}
+	for i := range rep.Articles {
+		rep.Articles[i].Scores = map[string]float64{}
+	}
+	b.reportRewrites()
 	b.reportClaims()
 	rep.Normalize()
 }

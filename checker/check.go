@@ -24,6 +24,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/claims"
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/report"
+	"github.com/crosscheck-news/crosscheck/checker/rewrite"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
@@ -80,6 +81,7 @@ const (
 	StageLoad      = "load"
 	StageSegment   = "segment"
 	StageMetadata  = "metadata"
+	StageRewrite   = "rewrite"
 	StageClaims    = "claims"
 	StageConflicts = "conflicts"
 )
@@ -105,9 +107,10 @@ func ParseArticle(id, format string, data []byte, opts LoadOptions) (Article, er
 // many batches can be checked without compiling the rules again. A Checker
 // is immutable and safe for concurrent use.
 type Checker struct {
-	rules  *ruleset.Set
-	dates  *timex.Reader
-	claims *claims.Extractor
+	rules   *ruleset.Set
+	dates   *timex.Reader
+	claims  *claims.Extractor
+	rewrite *rewrite.Detector
 }
 
 // New compiles the stages for a rule set; nil means the built-in rules.
@@ -126,7 +129,11 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{rules: rules, dates: dates, claims: cx}, nil
+	rd, err := rewrite.NewDetector(rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd}, nil
 }
 
 // Check analyses a batch of articles with the built-in rules, or
@@ -160,6 +167,7 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 	}{
 		{StageSegment, b.segment},
 		{StageMetadata, b.metadata},
+		{StageRewrite, b.detectRewrites},
 		{StageClaims, b.extractClaims},
 		{StageConflicts, b.compareClaims},
 	} {

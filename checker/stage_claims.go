@@ -53,10 +53,6 @@ func (b *batch) compareClaims(ctx context.Context) error {
 // claims; nil until the scoring stage marks any.
 func (b *batch) skipParagraphs(i int) []bool { return nil }
 
-// clusterOf returns each article's rewrite cluster; nil (all independent)
-// until the rewrite stage runs.
-func (b *batch) clusterOf() []int { return nil }
-
 // reportClaims writes claims and conflicts into the report.
 func (b *batch) reportClaims() {
 	st := &b.claims

@@ -6,9 +6,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/crosscheck-news/crosscheck/checker"
 	"io"
 	"os"
-	"time"
 
 	"golang.org/x/term"
 
@@ -79,7 +79,7 @@ func runAlign(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		a := arts[0]
 		input := rewrite.Input{ID: a.ID, Doc: text.Parse(a.Text)}
-		input.Published = publishedTime(a.Published)
+		input.Published = checker.PublishedTime(a.Published)
 		in = append(in, input)
 	}
 
@@ -219,16 +219,4 @@ func toAlignJSON(al rewrite.Alignment, orig, rew *text.Document) alignJSON {
 		out.RewriteOnly = append(out.RewriteOnly, spanText{s, rew.Slice(s)})
 	}
 	return out
-}
-
-// publishedTime reads an article's normalised publication stamp (RFC 3339
-// or YYYY-MM-DD); the zero time when there is none.
-func publishedTime(s string) time.Time {
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t
-	}
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t
-	}
-	return time.Time{}
 }
