@@ -219,8 +219,11 @@ func buildConflict(c *report.Conflict, byID map[string]*report.Article, anchors 
 	}
 	if len(c.Diff) > 0 {
 		var b strings.Builder
-		for _, d := range c.Diff {
-			t := template.HTMLEscapeString(d.Text)
+		for i, d := range c.Diff {
+			if i > 0 {
+				b.WriteString(" ") // the pieces are words or runs of words
+			}
+			t := template.HTMLEscapeString(strings.TrimSpace(d.Text))
 			switch d.Op {
 			case "delete":
 				b.WriteString(`<del>` + t + `</del>`)

@@ -54,7 +54,7 @@ func pairReport(t *testing.T) *report.Report {
 				{Value: "future mobility", Articles: []string{"orig"}, IndependentSources: 1, Evidence: []report.Evidence{{Article: "orig", Text: "future mobility", Span: at(orig, "future mobility"), Line: 1}}},
 				{Value: "the mobility of the future", Articles: []string{"rew"}, IndependentSources: 1, Evidence: []report.Evidence{{Article: "rew", Text: "the mobility of the future", Span: at(rew, "the mobility of the future"), Line: 1}}},
 			},
-			Diff: []report.WordEdit{{Op: "insert", Text: "the "}, {Op: "equal", Text: "mobility"}, {Op: "delete", Text: "future "}},
+			Diff: []report.WordEdit{{Op: "insert", Text: "the"}, {Op: "equal", Text: "mobility"}, {Op: "delete", Text: "future"}},
 		}},
 	}
 	r.Normalize()
@@ -158,7 +158,7 @@ func TestHTMLReport(t *testing.T) {
 		`<mark class="e-substitution" title="substitution: committee → board">board</mark>`,
 		`<tr class="row original-only">`, `Extra &lt;tail&gt;.`,
 		`<tr class="row rewrite-only">`,
-		`<del>future </del>`, `<ins>the </ins>`,
+		`Wording: <ins>the</ins> mobility <del>future</del>`,
 		`&amp; more.`,
 		`<strong class="n-conflicts">1</strong>`,
 	} {
