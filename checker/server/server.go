@@ -2,7 +2,7 @@
 // scraper posts a batch of articles and gets the report back.
 //
 //	POST /v1/check   {"articles": [{"id": "…", "text": "…", …}, …]}  → the report (JSON)
-//	POST /v1/align   {"original": {…}, "rewrite": {…}}              → the alignment of two articles
+//	POST /v1/align   {"articles": [{…}, {…}]}                          → whether one rewrites the other, and how
 //	GET  /v1/schema  the JSON Schema of the report
 //	GET  /healthz    {"status": "ok"}
 //
@@ -88,6 +88,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, checker: c, slots: make(chan struct{}, cfg.MaxConcurrent), mux: http.NewServeMux()}
 	s.mux.HandleFunc("POST /v1/check", s.check)
+	s.mux.HandleFunc("POST /v1/align", s.align)
 	s.mux.HandleFunc("GET /v1/schema", s.schema)
 	s.mux.HandleFunc("GET /healthz", s.health)
 	return s, nil
@@ -137,6 +138,38 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json")
 	_ = rep.WriteJSON(w)
+}
+
+// align answers POST /v1/align: two articles in, a checker.PairResult out.
+func (s *Server) align(w http.ResponseWriter, r *http.Request) {
+	var req checkRequest
+	if !s.readJSON(w, r, &req) {
+		return
+	}
+	if len(req.Articles) != 2 {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf(`the "articles" list must hold exactly two articles, not %d`, len(req.Articles)))
+		return
+	}
+	arts, rejected, err := s.parseArticles(req.Articles)
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	if len(rejected) > 0 {
+		writeError(w, http.StatusBadRequest, rejected[0].Error())
+		return
+	}
+	ctx, release, ok := s.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	res, err := s.checker.Align(ctx, arts[0], arts[1])
+	if err != nil {
+		s.writeContextError(w, ctx, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
 }
 
 // parseArticles reads request records as the JSON Lines loader does; each

@@ -186,3 +186,45 @@ func TestTimeout(t *testing.T) {
 	assert.Contains(t, []int{http.StatusServiceUnavailable, http.StatusGatewayTimeout}, code, body)
 	assert.Contains(t, body, `"error"`)
 }
+
+func TestAlignEndpoint(t *testing.T) {
+	ts := start(t, Config{})
+	var req struct {
+		Articles []map[string]string `json:"articles"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(seedRequest(t)), &req))
+	pick := func(prefixes ...string) string {
+		var arts []map[string]string
+		for _, p := range prefixes {
+			for _, a := range req.Articles {
+				if strings.HasPrefix(a["id"], p) {
+					arts = append(arts, a)
+				}
+			}
+		}
+		body, err := json.Marshal(map[string]any{"articles": arts})
+		require.NoError(t, err)
+		return string(body)
+	}
+	code, body := post(t, ts.URL+"/v1/align", pick("000", "002"))
+	require.Equal(t, http.StatusOK, code, body)
+	var res checker.PairResult
+	require.NoError(t, json.Unmarshal([]byte(body), &res))
+	assert.True(t, res.Pair)
+	assert.Equal(t, "002_c518c56dac84cf69", res.Original.ID)
+	assert.Equal(t, "000_5ac3630139ee311e", res.Rewrite.ID)
+	assert.Equal(t, "known", res.Direction)
+	assert.NotEmpty(t, res.Alignment.Pairs)
+
+	code, body = post(t, ts.URL+"/v1/align", pick("001", "002"))
+	require.Equal(t, http.StatusOK, code, body)
+	require.NoError(t, json.Unmarshal([]byte(body), &res))
+	assert.False(t, res.Pair)
+
+	code, body = post(t, ts.URL+"/v1/align", pick("001"))
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, body, "exactly two articles")
+	code, body = post(t, ts.URL+"/v1/align", `{"articles": [{"id":"a","text":"x"},{"id":"a","text":"y"}]}`)
+	assert.Equal(t, http.StatusBadRequest, code)
+	assert.Contains(t, body, "duplicate article id")
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/crosscheck-news/crosscheck/checker"
 	"strings"
 	"testing"
 
@@ -44,7 +45,7 @@ func TestAlignText(t *testing.T) {
 func TestAlignJSON(t *testing.T) {
 	code, out, errs := runArgs("align", "--format", "json", seedOriginal, seedRewrite)
 	require.Equal(t, exitOK, code, errs)
-	var got alignOutput
+	var got checker.PairResult
 	require.NoError(t, json.Unmarshal([]byte(out), &got))
 	assert.True(t, got.Pair)
 	assert.Equal(t, "002_c518c56dac84cf69", got.Original.ID)

@@ -1,0 +1,155 @@
+package checker
+
+import (
+	"context"
+	"errors"
+
+	"github.com/crosscheck-news/crosscheck/checker/rewrite"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// PairResult says whether one of two articles copies or rewrites the
+// other, which is the original and why, and how their sentences align. It
+// is the JSON answer of `crosscheck align --format json` and POST
+// /v1/align.
+type PairResult struct {
+	// Pair is true when one article copies or rewrites the other.
+	Pair bool `json:"pair"`
+	// Kind is copy, truncated or rewrite; "" when Pair is false.
+	Kind string `json:"kind"`
+	// Direction is "known" when the evidence says which side is the
+	// original, else "unknown" (then Original is the first article given).
+	Direction    string  `json:"direction"`
+	Similarity   float64 `json:"similarity"`
+	RewriteScore float64 `json:"rewrite_score"`
+	// Original and Rewrite name the two sides.
+	Original PairArticle `json:"original"`
+	Rewrite  PairArticle `json:"rewrite"`
+	// Evidence lists the clues about the direction, with signed weights.
+	Evidence []PairEvidence `json:"evidence"`
+	// Alignment pairs the sentences; when Pair is false it shows the
+	// closest sentences of two independent articles.
+	Alignment PairAlignment `json:"alignment"`
+
+	raw  rewrite.Alignment
+	docs [2]*text.Document
+}
+
+// PairArticle names one side of a pair.
+type PairArticle struct {
+	ID    string `json:"id"`
+	Input string `json:"input"`
+}
+
+// PairEvidence is one clue about a pair's direction. Article is "original"
+// or "rewrite": the side the clue is read in.
+type PairEvidence struct {
+	Rule    string  `json:"rule"`
+	Message string  `json:"message"`
+	Weight  float64 `json:"weight"`
+	Article string  `json:"article"`
+	Span    Span    `json:"span"`
+	Text    string  `json:"text"`
+}
+
+// PairAlignment is the sentence alignment, with the text under every span.
+type PairAlignment struct {
+	Pairs        []PairStep `json:"pairs"`
+	OriginalOnly []SpanText `json:"original_only"`
+	RewriteOnly  []SpanText `json:"rewrite_only"`
+}
+
+// SpanText is a span with the text it covers.
+type SpanText struct {
+	Span Span   `json:"span"`
+	Text string `json:"text"`
+}
+
+// PairStep is one or two sentences of each side, aligned, with their
+// word-level edits.
+type PairStep struct {
+	OriginalSentences []int      `json:"original_sentences"`
+	RewriteSentences  []int      `json:"rewrite_sentences"`
+	Original          SpanText   `json:"original"`
+	Rewrite           SpanText   `json:"rewrite"`
+	Similarity        float64    `json:"similarity"`
+	Edits             []PairEdit `json:"edits"`
+}
+
+// PairEdit is one word-level edit: kind is substitution, insertion,
+// deletion, glued or quote_changed.
+type PairEdit struct {
+	Kind     string   `json:"kind"`
+	Original SpanText `json:"original"`
+	Rewrite  SpanText `json:"rewrite"`
+}
+
+// Documents returns the segmented texts of the original and the rewrite,
+// which every span in the result indexes.
+func (r *PairResult) Documents() (original, rewritten *text.Document) { return r.docs[0], r.docs[1] }
+
+// Steps returns the alignment in the rewrite stage's own form, for
+// renderers.
+func (r *PairResult) Steps() rewrite.Alignment { return r.raw }
+
+// Align compares two articles: whether one copies or rewrites the other,
+// which is the original and why, and their sentence alignment.
+func (c *Checker) Align(ctx context.Context, a, b Article) (*PairResult, error) {
+	if a.ID == b.ID {
+		return nil, errors.New("the two articles have the same id")
+	}
+	arts := []Article{a, b}
+	in := make([]rewrite.Input, 2)
+	for i, art := range arts {
+		in[i] = rewrite.Input{ID: art.ID, Doc: text.Parse(art.Text), Published: PublishedTime(art.Published)}
+	}
+	res, err := c.rewrite.Detect(ctx, in, 1)
+	if err != nil {
+		return nil, err
+	}
+	out := &PairResult{Direction: rewrite.DirectionUnknown, Evidence: []PairEvidence{}}
+	orig, rew := 0, 1
+	if len(res.Pairs) > 0 {
+		p := res.Pairs[0]
+		orig, rew = p.Original, p.Rewrite
+		out.Pair, out.Direction, out.Kind, out.Similarity, out.raw = true, p.Direction, p.Kind, p.Similarity, p.Alignment
+		for _, e := range p.Evidence {
+			side := "original"
+			if e.Article == rew {
+				side = "rewrite"
+			}
+			out.Evidence = append(out.Evidence, PairEvidence{Rule: e.Rule, Message: e.Message, Weight: e.Weight,
+				Article: side, Span: e.Span, Text: in[e.Article].Doc.Slice(e.Span)})
+		}
+	} else {
+		out.raw = c.rewrite.Align(in[0].Doc, in[1].Doc)
+	}
+	out.docs = [2]*text.Document{in[orig].Doc, in[rew].Doc}
+	out.Original = PairArticle{ID: arts[orig].ID, Input: arts[orig].Input}
+	out.Rewrite = PairArticle{ID: arts[rew].ID, Input: arts[rew].Input}
+	out.RewriteScore = res.Articles[rew].RewriteScore
+	out.Alignment = pairAlignment(out.raw, out.docs[0], out.docs[1])
+	return out, nil
+}
+
+func pairAlignment(al rewrite.Alignment, orig, rew *text.Document) PairAlignment {
+	out := PairAlignment{Pairs: []PairStep{}, OriginalOnly: []SpanText{}, RewriteOnly: []SpanText{}}
+	for _, p := range al.Pairs {
+		st := PairStep{
+			OriginalSentences: p.OriginalSentences, RewriteSentences: p.RewriteSentences,
+			Original: SpanText{p.Original, orig.Slice(p.Original)}, Rewrite: SpanText{p.Rewrite, rew.Slice(p.Rewrite)},
+			Similarity: p.Similarity, Edits: []PairEdit{},
+		}
+		for _, e := range p.Edits {
+			st.Edits = append(st.Edits, PairEdit{Kind: e.Kind, Original: SpanText{e.Original, e.OriginalText}, Rewrite: SpanText{e.Rewrite, e.RewriteText}})
+		}
+		out.Pairs = append(out.Pairs, st)
+	}
+	for _, s := range al.OriginalOnly {
+		out.OriginalOnly = append(out.OriginalOnly, SpanText{s, orig.Slice(s)})
+	}
+	for _, s := range al.RewriteOnly {
+		out.RewriteOnly = append(out.RewriteOnly, SpanText{s, rew.Slice(s)})
+	}
+	return out
+}
