@@ -210,8 +210,8 @@ func (b *boilerplateRules) textEvidence(st *articleState) {
 }
 
 // matchEvidence runs rule r on unit and returns evidence for its first
-// match. The message quotes the match, or the whole unit when the match is
-// too short to say much ("©").
+// match. The message quotes the whole unit when it is short, as a credit
+// or copyright line is, and otherwise the match.
 func matchEvidence(r *ruleset.Rule, unit string) (evidence, bool) {
 	if !r.MatchString(unit) { // a match test is cheaper than finding spans, and most units do not match
 		return evidence{}, false
@@ -220,9 +220,9 @@ func matchEvidence(r *ruleset.Rule, unit string) (evidence, bool) {
 	if len(ms) == 0 {
 		return evidence{}, false
 	}
-	quoted := unit[ms[0].Span.Start:ms[0].Span.End]
-	if len(strings.Fields(quoted)) < 3 {
-		quoted = unit
+	quoted := unit
+	if utf8.RuneCountInString(unit) > 80 {
+		quoted = unit[ms[0].Span.Start:ms[0].Span.End]
 	}
 	return evidence{rule: r.ID, weight: r.Weight, message: fillMessage(r, quoted)}, true
 }

@@ -2,6 +2,7 @@ package score
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -23,6 +24,7 @@ const (
 
 type offTopicRules struct {
 	threshold, thresholdSingle float64
+	relative                   float64 // a paragraph must also fall below this share of the article's median
 	minTerms                   int
 	weight                     float64
 }
@@ -36,8 +38,8 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	if err != nil {
 		return ot, nil, err
 	}
-	names := []string{"threshold", "threshold_single", "min_terms", "prior", "prior_terms",
-		"batch_share", "article_support", "article_support_single", "lead_paragraphs", "lead_min_words", "name_weight"}
+	names := []string{"threshold", "threshold_single", "relative", "min_terms", "prior", "prior_terms",
+		"batch_share", "article_support", "lead_paragraphs", "lead_min_words", "name_weight"}
 	v := map[string]float64{}
 	for _, n := range names {
 		if v[n], err = requireParam(r, n); err != nil {
@@ -45,7 +47,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 		}
 	}
 	ot = offTopicRules{
-		threshold: v["threshold"], thresholdSingle: v["threshold_single"],
+		threshold: v["threshold"], thresholdSingle: v["threshold_single"], relative: v["relative"],
 		minTerms: int(v["min_terms"]), weight: r.Weight,
 	}
 	var stop []string
@@ -53,7 +55,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 		stop = sw.Terms
 	}
 	model := topic.NewModel(stop, topic.Params{
-		BatchShare: v["batch_share"], ArticleSupport: v["article_support"], ArticleSupportSingle: v["article_support_single"],
+		BatchShare: v["batch_share"], ArticleSupport: v["article_support"],
 		Prior: v["prior"], PriorTerms: v["prior_terms"],
 		LeadParagraphs: int(v["lead_paragraphs"]), LeadMinWords: int(v["lead_min_words"]),
 		NameWeight: v["name_weight"],
@@ -62,21 +64,32 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 }
 
 // judge returns the off-topic findings and the per-paragraph verdicts.
-func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, single bool) ([]draft, []bool) {
+func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplate []bool, single bool) ([]draft, []bool) {
 	threshold := o.threshold
 	against := "the rest of the batch, the title and the lead"
 	if single {
 		threshold, against = o.thresholdSingle, "the article's title and lead"
 	}
+	// Spill stands out from the article's own paragraphs: an article whose
+	// every paragraph ranges widely has a low median, and a paragraph must
+	// fall well below it, not just below the threshold.
+	var values []float64
+	for pi, r := range rel {
+		if !boilerplate[pi] && r.Terms >= o.minTerms {
+			values = append(values, r.Value)
+		}
+	}
+	typical := median(values)
+	limit := min(threshold, o.relative*typical)
 	flags := make([]bool, len(rel))
 	var drafts []draft
 	for pi, r := range rel {
-		if r.Terms < o.minTerms || r.Value >= threshold {
+		if r.Terms < o.minTerms || r.Value >= limit {
 			continue
 		}
 		flags[pi] = true
-		msg := fmt.Sprintf("paragraph shares little with %s: relevance %.2f, below %.2f (%d of %d content terms used elsewhere)",
-			against, r.Value, threshold, r.Terms-len(r.Unsupported), r.Terms)
+		msg := fmt.Sprintf("paragraph shares little with %s: relevance %.2f, below %.2f (%d of %d content terms used elsewhere; the article's median paragraph scores %.2f)",
+			against, r.Value, limit, r.Terms-len(r.Unsupported), r.Terms, typical)
 		if len(r.Unsupported) > 0 {
 			shown := r.Unsupported[:min(8, len(r.Unsupported))]
 			msg += "; terms found nowhere else: " + strings.Join(shown, ", ")
@@ -90,6 +103,19 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, single boo
 		})
 	}
 	return drafts, flags
+}
+
+// median returns the median of xs, or 1 when xs is empty (no limit).
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 1
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }
 
 // score is the share of the article's words in off-topic paragraphs.

@@ -232,7 +232,7 @@ func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) Ar
 	var drafts []draft
 	bpDrafts, bpParas, bpSents := s.bp.finish(st, rel)
 	drafts = append(drafts, bpDrafts...)
-	otDrafts, otParas := s.ot.judge(st, rel, single)
+	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single)
 	drafts = append(drafts, otDrafts...)
 	specDrafts, specDensity := s.spec.find(st.doc, excludedParagraphs(bpParas, otParas), bpSents)
 	drafts = append(drafts, specDrafts...)

@@ -34,10 +34,6 @@ type Params struct {
 	// ArticleSupport is the support, in [0,1], of a term that the article
 	// uses in another paragraph outside its title and lead.
 	ArticleSupport float64
-	// ArticleSupportSingle replaces ArticleSupport when the batch holds a
-	// single article, whose other paragraphs are then the only context
-	// besides its title and lead.
-	ArticleSupportSingle float64
 	// Prior is the relevance assumed before looking at any term, in [0,1].
 	Prior float64
 	// PriorTerms is how many terms' worth of weight the prior carries; the
@@ -321,10 +317,6 @@ func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Re
 func (m *Model) judgeArticle(am *articleModel, df map[string]int, others int) []Relevance {
 	p := m.params
 	need := max(1, p.BatchShare*float64(others))
-	articleSupport := p.ArticleSupport
-	if others == 0 {
-		articleSupport = p.ArticleSupportSingle
-	}
 	out := make([]Relevance, len(am.paraTerms))
 	for i, terms := range am.paraTerms {
 		r := Relevance{Terms: len(terms), Lead: am.inLead[i]}
@@ -350,7 +342,7 @@ func (m *Model) judgeArticle(am *articleModel, df map[string]int, others int) []
 				s = 1
 			}
 			if am.used[t]-self > 0 {
-				s = max(s, articleSupport)
+				s = max(s, p.ArticleSupport)
 			}
 			if s == 0 {
 				r.Unsupported = append(r.Unsupported, t)

@@ -13,7 +13,7 @@ import (
 var testStop = []string{"the", "a", "and", "of", "to", "in", "on", "by", "was", "were", "is", "new", "said", "for", "at", "it", "its", "with", "from"}
 
 var testParams = Params{
-	BatchShare: 0.5, ArticleSupport: 0.4, ArticleSupportSingle: 1, Prior: 0.6, PriorTerms: 10,
+	BatchShare: 0.5, ArticleSupport: 1, Prior: 0.6, PriorTerms: 10,
 	LeadParagraphs: 2, LeadMinWords: 8, NameWeight: 2,
 }
 
