@@ -72,7 +72,6 @@ type boilerplateRules struct {
 	outsideMain shapeRule // a: min_words
 	repeated    shapeRule // a: min_articles, b: content_relevance
 	furniture   map[string]float64
-	tieWeight   float64 // furniture this strong wins over content in one element
 	content     map[string]bool
 }
 
@@ -124,9 +123,6 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 		*sh.dst = shapeRule{weight: r.Weight, a: vals[0], b: vals[1], c: vals[2], configured: true}
 	}
 	if r := p.Rule(ruleBPHTMLContext); r != nil {
-		if b.tieWeight, err = requireParam(r, "tie_weight"); err != nil {
-			return nil, err
-		}
 		for word, v := range r.Entries {
 			var w float64
 			if _, err := fmt.Sscan(v, &w); err != nil || w < 0 || w > 1 {
@@ -404,10 +400,10 @@ type furnitureHit struct {
 
 // furnitureOf reads a block's ancestor context ("div main content article
 // story body p"), innermost last. The innermost ancestor that names either
-// furniture or content decides. Within one element, strong furniture wins
-// ("entry-footer", "post-share") and weak furniture loses ("post-content
-// elementor-widget"). Body and html never count: sites put page state on
-// them.
+// furniture or content decides; within one element, furniture wins
+// ("entry-footer", "post-share"). Generic words that page builders put on
+// every element ("widget") carry little evidence in the table. Body and
+// html never count: sites put page state on them.
 func (b *boilerplateRules) furnitureOf(context string) furnitureHit {
 	elems := splitContext(context)
 	for i := len(elems) - 1; i >= 0; i-- {
@@ -425,7 +421,7 @@ func (b *boilerplateRules) furnitureOf(context string) furnitureHit {
 				content = true
 			}
 		}
-		if hit.weight > 0 && (!content || hit.weight >= b.tieWeight) {
+		if hit.weight > 0 {
 			return hit
 		}
 		if content {

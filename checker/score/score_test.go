@@ -262,7 +262,7 @@ func TestHandwrittenArticles(t *testing.T) {
 			in := loadInputs(t, filepath.Join("testdata", name+".txt"))
 			require.Len(t, in, 1)
 			r := scoreAll(t, sc, in)[0]
-			t.Logf("boilerplate %.3f, off-topic %.3f, speculation %.3f", r.Boilerplate.Value, r.OffTopic.Value, r.Speculation.Value)
+			t.Logf("%s: boilerplate %.3f, off-topic %.3f, speculation %.3f", name, r.Boilerplate.Value, r.OffTopic.Value, r.Speculation.Value)
 			assert.True(t, w.bp[0] <= r.Boilerplate.Value && r.Boilerplate.Value <= w.bp[1], "boilerplate %.3f not in %v", r.Boilerplate.Value, w.bp)
 			assert.True(t, w.ot[0] <= r.OffTopic.Value && r.OffTopic.Value <= w.ot[1], "off-topic %.3f not in %v", r.OffTopic.Value, w.ot)
 			assert.True(t, w.spec[0] <= r.Speculation.Value && r.Speculation.Value <= w.spec[1], "speculation %.3f not in %v", r.Speculation.Value, w.spec)
@@ -392,7 +392,7 @@ func TestNewScorerErrors(t *testing.T) {
 		assert.ErrorContains(t, err, `scope "page"`)
 	})
 	t.Run("a bad html-context entry is an error", func(t *testing.T) {
-		dir := write(t, map[string]string{"bp.yaml": "pack: boilerplate\nrules:\n  - id: bp.html-context\n    kind: table\n    weight: 0.5\n    description: x\n    params: {tie_weight: 0}\n    entries: {nav: high}\n"})
+		dir := write(t, map[string]string{"bp.yaml": "pack: boilerplate\nrules:\n  - id: bp.html-context\n    kind: table\n    weight: 0.5\n    description: x\n    entries: {nav: high}\n"})
 		set, err := ruleset.Load(dir)
 		require.NoError(t, err)
 		_, err = NewScorer(set)
