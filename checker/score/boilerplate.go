@@ -706,37 +706,27 @@ func (b *boilerplateRules) score(st *articleState, drafts []draft, byComponent m
 		return sc
 	}
 	words := map[string]int{}
-	weights := map[string]float64{}
-	for si, f := range st.sentFlags {
-		if !f {
-			continue
-		}
-		ev := st.evidence[st.strongest[si]]
-		words[ev.rule] += st.words[si]
-		weights[ev.rule] = max(weights[ev.rule], ev.weight)
-	}
 	flagged := 0
-	for _, n := range words {
-		flagged += n
+	for si, f := range st.sentFlags {
+		if f {
+			words[st.evidence[st.strongest[si]].rule] += st.words[si]
+			flagged += st.words[si]
+		}
 	}
 	sc.Value = clamp01(float64(flagged) / float64(st.total))
-	for rule, n := range words {
-		sc.Components = append(sc.Components, Component{
-			Name: rule, Weight: weights[rule], Value: float64(n) / float64(st.total),
-			Findings: byComponent[Boilerplate+"\x00"+rule],
-		})
-	}
-	// Rules whose findings all sit in sentences another rule explains
-	// better still list their findings, at value 0.
+	// Every rule with findings is a component, weighing its strongest
+	// finding; one whose findings all sit in sentences another rule
+	// explains better has value 0.
 	for key, idx := range byComponent {
 		kind, rule, _ := strings.Cut(key, "\x00")
-		if kind == Boilerplate && words[rule] == 0 {
-			w := 0.0
-			for _, i := range idx {
-				w = max(w, drafts[i].Weight)
-			}
-			sc.Components = append(sc.Components, Component{Name: rule, Weight: w, Findings: idx})
+		if kind != Boilerplate {
+			continue
 		}
+		w := 0.0
+		for _, i := range idx {
+			w = max(w, drafts[i].Weight)
+		}
+		sc.Components = append(sc.Components, Component{Name: rule, Weight: w, Value: float64(words[rule]) / float64(st.total), Findings: idx})
 	}
 	sort.Slice(sc.Components, func(i, j int) bool { return sc.Components[i].Name < sc.Components[j].Name })
 	return sc

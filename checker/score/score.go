@@ -82,7 +82,9 @@ type Finding struct {
 type Component struct {
 	// Name is the id of the rule behind the component.
 	Name string
-	// Weight is the rule's weight.
+	// Weight is the rule's weight; for a boilerplate rule whose evidence
+	// varies (bp.link-dense, the bp.html-context table), the strongest
+	// evidence among its findings.
 	Weight float64
 	// Value is what the component measured: for boilerplate and off-topic,
 	// the share of the article's words it accounts for (the components add

@@ -421,7 +421,7 @@ rules:
     patterns: ['^Lakeshore will meet']
 `
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "boilerplate.yaml"), []byte(pack), 0o644))
-	rel := "pack: reliability\nrules:\n  - id: rel.boilerplate\n    kind: weight\n    weight: 1\n    description: heavier\n"
+	rel := "pack: reliability\nrules:\n  - id: rel.boilerplate\n    kind: weight\n    weight: 1\n    description: heavier\n  - id: rel.unattributed\n    disabled: true\n"
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "reliability.yaml"), []byte(rel), 0o644))
 	set, err := ruleset.Load(dir)
 	require.NoError(t, err)
@@ -431,9 +431,67 @@ rules:
 	assert.Empty(t, findings(in[0], got, "bp.copyright"))
 	assert.Equal(t, []string{"Lakeshore will meet Eastgate Rovers in the final at Civic Stadium on June 14."}, findings(in[0], got, "bp.match-report-footer"))
 
-	_, deds := sc.Reliability(ReliabilityInput{Scores: got})
-	require.NotEmpty(t, deds)
+	_, deds := sc.Reliability(ReliabilityInput{Scores: got, Claims: 3})
+	require.Len(t, deds, 6, "the disabled rule deducts nothing and is not listed")
+	for _, d := range deds {
+		assert.NotEqual(t, "rel.unattributed", d.Rule)
+	}
 	assert.Equal(t, "rel.boilerplate", deds[0].Rule)
 	assert.InDelta(t, 1.0, deds[0].Weight, 1e-12)
 	assert.InDelta(t, got.Boilerplate.Value, deds[0].Amount, 1e-12)
+}
+
+func TestReliabilityDeductions(t *testing.T) {
+	sc := newScorer(t)
+	set := ruleset.MustDefault()
+	w := func(id string) float64 { return set.Rule(id).Weight }
+	scores := ArticleScores{
+		Boilerplate: Score{Name: Boilerplate, Value: 0.2},
+		OffTopic:    Score{Name: OffTopic, Value: 0.1},
+		Speculation: Score{Name: Speculation, Value: 0.5},
+		Findings:    []Finding{{Kind: Boilerplate, Rule: "bp.copyright"}, {Kind: Speculation, Rule: "spec.hedge"}, {Kind: OffTopic, Rule: ruleOTParagraph}},
+	}
+	cases := []struct {
+		name  string
+		in    ReliabilityInput
+		value map[string]float64 // expected value per deduction rule
+	}{
+		{"scores only", ReliabilityInput{Scores: scores}, map[string]float64{
+			"rel.boilerplate": 0.2, "rel.off-topic": 0.1, "rel.speculation": 0.5, "rel.rewrite": 0,
+			"rel.conflict-lost": 0, "rel.unbacked": 0, "rel.unattributed": 0}},
+		{"two conflicts lost, a third of claims unbacked", ReliabilityInput{ConflictsLost: []string{"date", "quote"}, Claims: 9, UnbackedClaims: 3, AttributedClaims: 9}, map[string]float64{
+			"rel.conflict-lost": 0.75, "rel.unbacked": 1.0 / 3, "rel.unattributed": 0}},
+		{"inputs out of range are clamped", ReliabilityInput{Rewrite: 1.5, Claims: 4, UnbackedClaims: 9, AttributedClaims: -2}, map[string]float64{
+			"rel.rewrite": 1, "rel.unbacked": 1, "rel.unattributed": 1}},
+		{"no claims, no claim deductions", ReliabilityInput{Claims: 0, UnbackedClaims: 3}, map[string]float64{
+			"rel.unbacked": 0, "rel.unattributed": 0}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			score, deds := sc.Reliability(c.in)
+			require.Len(t, deds, 7)
+			require.Len(t, score.Components, 7)
+			total := 0.0
+			for i, d := range deds {
+				if v, ok := c.value[d.Rule]; ok {
+					assert.InDelta(t, v, d.Value, 1e-12, d.Rule)
+				}
+				assert.InDelta(t, w(d.Rule), d.Weight, 1e-12)
+				assert.InDelta(t, d.Weight*d.Value, d.Amount, 1e-12)
+				assert.NotEmpty(t, d.Reason)
+				assert.Equal(t, d.Rule, score.Components[i].Name)
+				total += d.Amount
+			}
+			assert.InDelta(t, clamp01(1-total), score.Value, 1e-12)
+		})
+	}
+	_, deds := sc.Reliability(ReliabilityInput{Scores: scores, ConflictsLost: []string{"signing date"}})
+	assert.Equal(t, []int{0}, deds[0].Findings, "boilerplate deduction cites the boilerplate findings")
+	assert.Equal(t, []int{2}, deds[1].Findings)
+	assert.Equal(t, []int{1}, deds[2].Findings)
+	assert.Contains(t, deds[4].Reason, "signing date")
+
+	worst, _ := sc.Reliability(ReliabilityInput{Scores: ArticleScores{Boilerplate: Score{Value: 1}, OffTopic: Score{Value: 1}, Speculation: Score{Value: 1}},
+		Rewrite: 1, ConflictsLost: make([]string, 20), Claims: 1, UnbackedClaims: 1})
+	assert.Zero(t, worst.Value, "deductions past 1 clamp to 0")
 }
