@@ -79,6 +79,10 @@ type Rule struct {
 	Patterns []string `yaml:"patterns,omitempty"`
 	// Entries are a table rule's keys and values.
 	Entries map[string]string `yaml:"entries,omitempty"`
+	// Params are named numbers a stage reads besides the weight, such as a
+	// threshold or a limit, for rules whose formula needs more than one
+	// number ("max_words: 6"). Stages say which names they read.
+	Params map[string]float64 `yaml:"params,omitempty"`
 	// Disabled, in a user pack, removes the rule with this id.
 	Disabled bool `yaml:"disabled,omitempty"`
 
@@ -530,6 +534,12 @@ func (r *Rule) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// Param returns the parameter called name and whether the rule sets it.
+func (r *Rule) Param(name string) (float64, bool) {
+	v, ok := r.Params[name]
+	return v, ok
 }
 
 // Lookup returns a table rule's value for key, compared in folded form.

@@ -1,0 +1,146 @@
+package score
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/topic"
+)
+
+// Off-topic spill is judged paragraph by paragraph with the term-support
+// model of checker/topic: a paragraph with at least min_terms content terms
+// whose relevance falls below the threshold is off-topic. A batch of one
+// article has only its own title and lead to go on, so it uses
+// threshold_single. Boilerplate is judged too: an author bio is both
+// boilerplate and off-topic. The score is the share of the article's words
+// in off-topic paragraphs.
+
+const (
+	ruleOTParagraph = "ot.paragraph"
+	ruleOTStopwords = "ot.stopwords"
+)
+
+type offTopicRules struct {
+	threshold, thresholdSingle float64
+	relative                   float64 // a paragraph must also fall below this share of the article's median
+	minTerms                   int
+	weight                     float64
+}
+
+func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
+	var ot offTopicRules
+	if p == nil {
+		return ot, nil, fmt.Errorf("score: rule pack %q is missing", "offtopic")
+	}
+	r, err := requireRule(p, ruleOTParagraph)
+	if err != nil {
+		return ot, nil, err
+	}
+	names := []string{"threshold", "threshold_single", "relative", "min_terms", "prior", "prior_terms",
+		"batch_share", "article_support", "lead_paragraphs", "lead_min_words", "name_weight"}
+	v := map[string]float64{}
+	for _, n := range names {
+		if v[n], err = requireParam(r, n); err != nil {
+			return ot, nil, err
+		}
+	}
+	ot = offTopicRules{
+		threshold: v["threshold"], thresholdSingle: v["threshold_single"], relative: v["relative"],
+		minTerms: int(v["min_terms"]), weight: r.Weight,
+	}
+	var stop []string
+	if sw := p.Rule(ruleOTStopwords); sw != nil {
+		stop = sw.Terms
+	}
+	model := topic.NewModel(stop, topic.Params{
+		BatchShare: v["batch_share"], ArticleSupport: v["article_support"],
+		Prior: v["prior"], PriorTerms: v["prior_terms"],
+		LeadParagraphs: int(v["lead_paragraphs"]), LeadMinWords: int(v["lead_min_words"]),
+		NameWeight: v["name_weight"],
+	})
+	return ot, model, nil
+}
+
+// judge returns the off-topic findings and the per-paragraph verdicts.
+func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplate []bool, single bool) ([]draft, []bool) {
+	threshold := o.threshold
+	against := "the rest of the batch, the title and the lead"
+	if single {
+		threshold, against = o.thresholdSingle, "the article's title and lead"
+	}
+	// Spill stands out from the article's own paragraphs: an article whose
+	// every paragraph ranges widely has a low median, and a paragraph must
+	// fall well below it, not just below the threshold.
+	var values []float64
+	for pi, r := range rel {
+		if !boilerplate[pi] && r.Terms >= o.minTerms {
+			values = append(values, r.Value)
+		}
+	}
+	typical := median(values)
+	limit := min(threshold, o.relative*typical)
+	flags := make([]bool, len(rel))
+	var drafts []draft
+	for pi, r := range rel {
+		if r.Terms < o.minTerms || r.Value >= limit {
+			continue
+		}
+		flags[pi] = true
+		msg := fmt.Sprintf("paragraph shares little with %s: relevance %.2f, below %.2f (%d of %d content terms used elsewhere; the article's median paragraph scores %.2f)",
+			against, r.Value, limit, r.Terms-len(r.Unsupported), r.Terms, typical)
+		if len(r.Unsupported) > 0 {
+			shown := r.Unsupported[:min(8, len(r.Unsupported))]
+			msg += "; terms found nowhere else: " + strings.Join(shown, ", ")
+			if len(r.Unsupported) > len(shown) {
+				msg += ", …"
+			}
+		}
+		drafts = append(drafts, draft{
+			Finding:   Finding{Kind: OffTopic, Rule: ruleOTParagraph, Message: msg, Span: st.doc.Paragraphs[pi].Span, Weight: clamp01(1 - r.Value)},
+			component: ruleOTParagraph,
+		})
+	}
+	return drafts, flags
+}
+
+// median returns the median of xs, or 1 when xs is empty (no limit).
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 1
+	}
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// score is the share of the article's words in off-topic paragraphs.
+func (o offTopicRules) score(st *articleState, flags []bool, byComponent map[string][]int) Score {
+	sc := Score{Name: OffTopic}
+	if st.total == 0 {
+		return sc
+	}
+	words := 0
+	for pi, f := range flags {
+		if !f {
+			continue
+		}
+		r := st.doc.Paragraphs[pi].Sentences
+		for si := r.First; si < r.End; si++ {
+			words += st.words[si]
+		}
+	}
+	if words == 0 {
+		return sc
+	}
+	sc.Value = clamp01(float64(words) / float64(st.total))
+	sc.Components = []Component{{
+		Name: ruleOTParagraph, Weight: o.weight, Value: sc.Value,
+		Findings: byComponent[OffTopic+"\x00"+ruleOTParagraph],
+	}}
+	return sc
+}

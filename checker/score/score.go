@@ -1,0 +1,350 @@
+// Package score rates every article of a batch so an editor sees at a
+// glance which sources to trust, and why. It computes three scores from the
+// text, each in [0,1] and each backed by findings with byte spans and the
+// rule that fired:
+//
+//   - boilerplate: the share of the article's words in sign-up prompts,
+//     copyright and credit lines, share prompts, cookie text, author bios
+//     and navigation (boilerplate.go);
+//   - off_topic: the share of its words in paragraphs that do not belong to
+//     the batch's story (offtopic.go, using checker/topic);
+//   - speculation: the density of hedges, unattributed predictions,
+//     evaluative and rhetorical framing and first- or second-person address
+//     (speculation.go);
+//
+// and combines them with the rewrite and claim stages' results into one
+// reliability figure whose every deduction is listed (reliability.go).
+//
+// Every weight and threshold comes from the rule packs "boilerplate",
+// "offtopic", "speculation" and "reliability" (rules/en); a user's --rules
+// folder can change them. docs/scores.md describes the design.
+package score
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/crosscheck-news/crosscheck/checker/ingest"
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/topic"
+)
+
+// Score and finding kinds. A Finding's Kind and a Score's Name use these.
+const (
+	// Boilerplate names the boilerplate score and its findings.
+	Boilerplate = "boilerplate"
+	// OffTopic names the off-topic score and its findings.
+	OffTopic = "off_topic"
+	// Speculation names the speculation score and its findings.
+	Speculation = "speculation"
+	// Reliability names the reliability score.
+	Reliability = "reliability"
+)
+
+// Input is one article to score.
+type Input struct {
+	// ID names the article in errors.
+	ID string
+	// Doc is the article's segmented text; every span indexes Doc.Text.
+	Doc *text.Document
+	// Title is the article's headline, or "" when unknown; the off-topic
+	// model counts it as part of the lead.
+	Title string
+	// Blocks are the HTML blocks Doc.Text was extracted from, with their
+	// hints (tag, ancestor words, link bytes); nil unless the input was
+	// HTML. Their spans must index Doc.Text.
+	Blocks []ingest.Block
+}
+
+// Finding is one observation behind a score.
+type Finding struct {
+	// Kind is Boilerplate, OffTopic or Speculation.
+	Kind string
+	// Rule is the id of the rule that produced the finding.
+	Rule string
+	// Message says what was found, in words.
+	Message string
+	// Span locates the finding in the article's text: the sentence or
+	// paragraph for boilerplate and off-topic findings, the cue for
+	// speculation cues, the sentence for flagged sentences.
+	Span text.Span
+	// Weight is the finding's strength: a boilerplate rule's evidence, a
+	// speculation cue's weight after any quotation or attribution discount,
+	// an off-topic paragraph's 1 - relevance.
+	Weight float64
+}
+
+// Component is one part of a score.
+type Component struct {
+	// Name is the id of the rule behind the component.
+	Name string
+	// Weight is the rule's weight; for a boilerplate rule whose evidence
+	// varies (bp.link-dense, the bp.html-context table), the strongest
+	// evidence among its findings.
+	Weight float64
+	// Value is what the component measured: for boilerplate and off-topic,
+	// the share of the article's words it accounts for (the components add
+	// up to the score); for speculation, the cue count per per_words words
+	// after discounts (see speculation.go for how they combine).
+	Value float64
+	// Findings are indices into the article's Findings.
+	Findings []int
+}
+
+// Score is one named score in [0,1] with the components that make it up.
+type Score struct {
+	// Name is Boilerplate, OffTopic, Speculation or Reliability.
+	Name string
+	// Value is in [0,1].
+	Value float64
+	// Components list what the value is made of: sorted by name, except
+	// for reliability, whose components follow its deductions.
+	Components []Component
+}
+
+// ArticleScores are the scores of one article.
+type ArticleScores struct {
+	// Boilerplate, OffTopic and Speculation are the article's scores.
+	Boilerplate, OffTopic, Speculation Score
+	// Findings are every finding behind the scores, sorted by span start,
+	// then span end, then rule, then message.
+	Findings []Finding
+	// BoilerplateParagraphs marks, per paragraph of the input's Doc, the
+	// paragraphs at least half of whose words are boilerplate.
+	BoilerplateParagraphs []bool
+	// OffTopicParagraphs marks, per paragraph of the input's Doc, the
+	// paragraphs judged off-topic. A paragraph can be both boilerplate and
+	// off-topic (an author bio). The claim stage skips these.
+	OffTopicParagraphs []bool
+	// Relevance is, per paragraph, the off-topic model's relevance in
+	// [0,1] (see checker/topic); boilerplate paragraphs are judged too.
+	Relevance []float64
+}
+
+// Scorer computes scores from a rule set. It is compiled once and safe for
+// concurrent use.
+type Scorer struct {
+	bp    *boilerplateRules
+	ot    offTopicRules
+	model *topic.Model
+	spec  *speculationRules
+	rel   *ruleset.Pack
+}
+
+// NewScorer compiles the scoring rules of set: the packs "boilerplate",
+// "offtopic", "speculation" and "reliability". A missing pack, or a rule
+// missing a parameter the scorer needs, is an error naming the rule.
+func NewScorer(set *ruleset.Set) (*Scorer, error) {
+	if set == nil {
+		return nil, fmt.Errorf("score: no rule set")
+	}
+	s := &Scorer{}
+	var err error
+	if s.bp, err = compileBoilerplate(set.Pack("boilerplate")); err != nil {
+		return nil, err
+	}
+	if s.ot, s.model, err = compileOffTopic(set.Pack("offtopic")); err != nil {
+		return nil, err
+	}
+	if s.spec, err = compileSpeculation(set.Pack("speculation")); err != nil {
+		return nil, err
+	}
+	if s.rel = set.Pack("reliability"); s.rel == nil {
+		return nil, fmt.Errorf("score: rule pack %q is missing", "reliability")
+	}
+	return s, nil
+}
+
+// ScoreBatch scores every article of batch, in order. Boilerplate
+// repetition and off-topic relevance are judged against the whole batch, so
+// the batch should be every article about the event. Work is spread over up
+// to workers goroutines (0 means one per CPU). The result depends only on
+// the input and the rules. It returns an error when an input has no
+// document or when ctx is done.
+func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]ArticleScores, error) {
+	for i, in := range batch {
+		if in.Doc == nil {
+			return nil, fmt.Errorf("score: article %d (%q) has no document", i, in.ID)
+		}
+	}
+	states := make([]*articleState, len(batch))
+	if err := parallel(ctx, len(batch), workers, func(i int) {
+		states[i] = s.bp.local(batch[i])
+	}); err != nil {
+		return nil, err
+	}
+	s.bp.markRepeated(states)
+
+	articles := make([]topic.Article, len(batch))
+	for i, st := range states {
+		articles[i] = topic.Article{Doc: batch[i].Doc, Title: batch[i].Title, Exclude: st.contextExcluded()}
+	}
+	relevance, err := s.model.Judge(ctx, articles, workers)
+	if err != nil {
+		return nil, err
+	}
+
+	out := make([]ArticleScores, len(batch))
+	single := len(batch) == 1
+	if err := parallel(ctx, len(batch), workers, func(i int) {
+		out[i] = s.finish(states[i], relevance[i], single)
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// articleState is the working state of one article between the passes.
+type articleState struct {
+	doc       *text.Document
+	blocks    []ingest.Block
+	paraBlock []int // block index per paragraph, -1 when none
+	words     []int // words per sentence
+	total     int   // words in the article
+	evidence  []evidence
+	repeatKey []string // per paragraph: the comparison key of the line
+	repeated  []bool   // per paragraph: the line recurs in other articles
+	prelim    []bool   // per paragraph: boilerplate on local evidence alone
+
+	repeatCount []repeatInfo // the repeated lines and how many articles hold each
+	sentFlags   []bool       // per sentence: boilerplate
+	strongest   []int        // per sentence: index of its strongest evidence, or -1
+}
+
+func (st *articleState) contextExcluded() []bool {
+	out := make([]bool, len(st.doc.Paragraphs))
+	for i := range out {
+		out[i] = st.prelim[i] || st.repeated[i]
+	}
+	return out
+}
+
+// draft is a finding before the findings are sorted; component names the
+// score component it belongs to ("" for none).
+type draft struct {
+	Finding
+	component string
+}
+
+func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) ArticleScores {
+	var drafts []draft
+	bpDrafts, bpParas, bpSents := s.bp.finish(st, rel)
+	drafts = append(drafts, bpDrafts...)
+	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single)
+	drafts = append(drafts, otDrafts...)
+	specDrafts, specDensity := s.spec.find(st.doc, excludedParagraphs(bpParas, otParas), bpSents)
+	drafts = append(drafts, specDrafts...)
+
+	sort.SliceStable(drafts, func(i, j int) bool {
+		a, b := drafts[i], drafts[j]
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start < b.Span.Start
+		}
+		if a.Span.End != b.Span.End {
+			return a.Span.End < b.Span.End
+		}
+		if a.Rule != b.Rule {
+			return a.Rule < b.Rule
+		}
+		return a.Message < b.Message
+	})
+	res := ArticleScores{
+		Findings:              make([]Finding, len(drafts)),
+		BoilerplateParagraphs: bpParas,
+		OffTopicParagraphs:    otParas,
+		Relevance:             make([]float64, len(rel)),
+	}
+	byComponent := map[string][]int{}
+	for i, d := range drafts {
+		res.Findings[i] = d.Finding
+		if d.component != "" {
+			key := d.Kind + "\x00" + d.component
+			byComponent[key] = append(byComponent[key], i)
+		}
+	}
+	for i, r := range rel {
+		res.Relevance[i] = r.Value
+	}
+	res.Boilerplate = s.bp.score(st, drafts, byComponent)
+	res.OffTopic = s.ot.score(st, otParas, byComponent)
+	res.Speculation = s.spec.score(specDensity, byComponent)
+	return res
+}
+
+func excludedParagraphs(a, b []bool) []bool {
+	out := make([]bool, len(a))
+	for i := range a {
+		out[i] = a[i] || b[i]
+	}
+	return out
+}
+
+// requireParam reads a parameter that the scorer cannot work without.
+func requireParam(r *ruleset.Rule, name string) (float64, error) {
+	v, ok := r.Param(name)
+	if !ok {
+		return 0, fmt.Errorf("%s: rule %q: missing params.%s", r.Source, r.ID, name)
+	}
+	return v, nil
+}
+
+// requireRule returns the rule with the given id in pack, or an error.
+func requireRule(p *ruleset.Pack, id string) (*ruleset.Rule, error) {
+	r := p.Rule(id)
+	if r == nil {
+		return nil, fmt.Errorf("score: rule %q is missing from pack %q (%s)", id, p.Name, p.Source)
+	}
+	return r, nil
+}
+
+// clamp01 limits v to [0,1].
+func clamp01(v float64) float64 { return min(1, max(0, v)) }
+
+// parallel runs fn(0) … fn(n-1) on up to workers goroutines, stopping
+// hand-out when ctx is done.
+func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fn(i)
+		}
+		return ctx.Err()
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
+}

@@ -1,0 +1,406 @@
+// Package topic judges how well each paragraph of an article belongs to the
+// story its batch is about. It is a term-support model: a paragraph is on
+// topic when the words that carry its content are also used by the other
+// articles of the batch, by the article's own title and lead, or by the
+// article's other paragraphs.
+//
+// The model is deliberately simple and explainable. For every distinct
+// content term of a paragraph it computes a support in [0,1]; the
+// paragraph's relevance is the mean support, shrunk towards a prior so that
+// a paragraph of three words is never judged on three words alone. The
+// terms that nothing else supports are returned too, so a report can say
+// why a paragraph was judged off-topic. Scoring (checker/score) turns
+// relevance into off-topic findings; the claim stage reads the same
+// verdicts to skip spill.
+package topic
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// Params tune the model. All are read from the "offtopic" rule pack by the
+// caller; none has a built-in default.
+type Params struct {
+	// BatchShare is the share of the other articles in the batch that must
+	// use a term for it to count as fully supported by the batch; fewer
+	// give proportionally less support. In (0,1].
+	BatchShare float64
+	// ArticleSupport is the support, in [0,1], of a term that the article
+	// uses in another paragraph outside its title and lead.
+	ArticleSupport float64
+	// Prior is the relevance assumed before looking at any term, in [0,1].
+	Prior float64
+	// PriorTerms is how many terms' worth of weight the prior carries; the
+	// larger, the more terms a paragraph needs before its own evidence
+	// dominates. Zero or more.
+	PriorTerms float64
+	// LeadParagraphs is how many paragraphs, after the title, make the
+	// article's lead.
+	LeadParagraphs int
+	// LeadMinWords is the fewest words a paragraph needs to count towards
+	// the lead; shorter ones (datelines, headings) are passed over.
+	LeadMinWords int
+	// NameWeight is how much a name-like term (capitalised inside a
+	// sentence that is not itself in title case) weighs against an
+	// ordinary term's 1: names are the strongest sign of what a paragraph
+	// is about. At least 1.
+	NameWeight float64
+}
+
+// Article is one article of a batch as the model sees it.
+type Article struct {
+	// Doc is the segmented text.
+	Doc *text.Document
+	// Title is the headline, or "" when unknown.
+	Title string
+	// Exclude marks paragraphs, by index in Doc.Paragraphs, that no context
+	// may draw on: boilerplate, or lines repeated across the batch. They
+	// are still judged. Nil excludes nothing; a shorter slice excludes
+	// nothing past its end.
+	Exclude []bool
+}
+
+// Relevance is the model's judgement of one paragraph.
+type Relevance struct {
+	// Value is the shrunk mean support of the paragraph's terms, in [0,1].
+	Value float64
+	// Terms is the number of distinct content terms in the paragraph.
+	Terms int
+	// Weight is the summed weight of those terms (names weigh
+	// Params.NameWeight, other terms 1).
+	Weight float64
+	// Support is the summed weighted support of those terms (at most
+	// Weight).
+	Support float64
+	// Unsupported lists, in order of first use, the paragraph's terms that
+	// no context uses at all.
+	Unsupported []string
+	// Lead reports whether the paragraph is part of the article's lead.
+	Lead bool
+}
+
+// Model holds the stop words and parameters; it is immutable and safe for
+// concurrent use.
+type Model struct {
+	params Params
+	stop   map[string]bool
+}
+
+// NewModel returns a model that ignores the given stop words (compared
+// after folding with text.Fold).
+func NewModel(stopWords []string, p Params) *Model {
+	stop := make(map[string]bool, len(stopWords))
+	for _, w := range stopWords {
+		stop[text.Fold(strings.TrimSpace(w))] = true
+	}
+	return &Model{params: p, stop: stop}
+}
+
+// Params returns the model's parameters.
+func (m *Model) Params() Params { return m.params }
+
+// Term is one distinct content term of a paragraph.
+type Term struct {
+	// Text is the term's comparison form: folded, singular.
+	Text string
+	// Name reports whether the term is used like a name: capitalised
+	// inside a sentence that is not in title case.
+	Name bool
+}
+
+// ParagraphTerms returns the distinct content terms of paragraph i of doc,
+// in order of first use. A term is a name when any of its uses is.
+func (m *Model) ParagraphTerms(doc *text.Document, i int) []Term {
+	var out []Term
+	index := map[string]int{}
+	for si := doc.Paragraphs[i].Sentences.First; si < doc.Paragraphs[i].Sentences.End; si++ {
+		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), index)
+	}
+	return out
+}
+
+// TextTerms returns the distinct content terms of a short text such as a
+// title, in order of first use.
+func (m *Model) TextTerms(s string) []Term {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	doc := text.Parse(s)
+	var out []Term
+	index := map[string]int{}
+	for si := range doc.Sentences {
+		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), index)
+	}
+	return out
+}
+
+// appendTerms appends the distinct content terms of one sentence's tokens
+// to dst; index maps each term already in dst to its position.
+func (m *Model) appendTerms(dst []Term, src string, toks []text.Token, index map[string]int) []Term {
+	titleCase := isTitleCase(src, toks)
+	opener := true // the next word opens the sentence, or a clause after ":", "-" or "("
+	for _, tok := range toks {
+		if tok.Kind != text.Word {
+			if tok.Kind == text.Punct && (tok.Norm == ":" || tok.Norm == "-" || tok.Norm == "(") {
+				opener = true
+			}
+			continue
+		}
+		upper := startsUpper(src[tok.Start:tok.End])
+		name := !titleCase && !opener && upper
+		// A run of capitals that opens a sentence or a list label ("Labour
+		// Concerns:") is not known to be a name.
+		opener = opener && upper
+		for part := range strings.SplitSeq(tok.Norm, "-") {
+			term := m.term(part)
+			if term == "" {
+				continue
+			}
+			if at, seen := index[term]; seen {
+				dst[at].Name = dst[at].Name || name
+				continue
+			}
+			index[term] = len(dst)
+			dst = append(dst, Term{Text: term, Name: name})
+		}
+	}
+	return dst
+}
+
+// isTitleCase reports whether a sentence reads like a headline, where
+// capitals say nothing about names: most of its longer words capitalised
+// and no full stop at the end.
+func isTitleCase(src string, toks []text.Token) bool {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].Kind == text.Punct && (toks[i].Norm == `"` || toks[i].Norm == "'" || toks[i].Norm == ")") {
+			continue
+		}
+		if toks[i].Norm == "." {
+			return false
+		}
+		break
+	}
+	words, upper := 0, 0
+	for _, t := range toks {
+		if t.Kind != text.Word || len(t.Norm) < 4 {
+			continue // short words ("of", "and", "to") stay lower case in headlines
+		}
+		words++
+		if startsUpper(src[t.Start:t.End]) {
+			upper++
+		}
+	}
+	return words > 0 && 10*upper >= 6*words
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+// term turns one folded word into a content term, or "" for a stop word or
+// a fragment without letters. Possessive endings and regular plurals are
+// dropped so that "minerals" and "mineral's" meet "mineral".
+func (m *Model) term(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.Trim(w, "'")
+	if len(w) < 2 || m.stop[w] || !strings.ContainsFunc(w, unicode.IsLetter) {
+		return ""
+	}
+	w = singular(w)
+	if m.stop[w] {
+		return ""
+	}
+	return w
+}
+
+// singular strips a regular English plural ending.
+func singular(w string) string {
+	switch {
+	case len(w) > 4 && strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y"
+	case len(w) > 4 && strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// articleModel is what the model knows about one article.
+type articleModel struct {
+	paraTerms [][]Term
+	excluded  []bool
+	used      map[string]int // term → non-excluded paragraphs using it
+	lead      map[string]int // term → lead units (title, lead paragraphs) using it
+	inLead    []bool
+	all       map[string]bool // every term of the article's context
+}
+
+func (m *Model) buildArticle(a Article) *articleModel {
+	doc := a.Doc
+	am := &articleModel{
+		paraTerms: make([][]Term, len(doc.Paragraphs)),
+		excluded:  make([]bool, len(doc.Paragraphs)),
+		used:      map[string]int{},
+		lead:      map[string]int{},
+		inLead:    make([]bool, len(doc.Paragraphs)),
+		all:       map[string]bool{},
+	}
+	for _, t := range m.TextTerms(a.Title) {
+		am.lead[t.Text]++
+		am.all[t.Text] = true
+	}
+	leadLeft := m.params.LeadParagraphs
+	for i := range doc.Paragraphs {
+		am.paraTerms[i] = m.ParagraphTerms(doc, i)
+		am.excluded[i] = i < len(a.Exclude) && a.Exclude[i]
+		if am.excluded[i] {
+			continue
+		}
+		for _, t := range am.paraTerms[i] {
+			am.used[t.Text]++
+			am.all[t.Text] = true
+		}
+		if leadLeft > 0 && paragraphWords(doc, i) >= m.params.LeadMinWords {
+			leadLeft--
+			am.inLead[i] = true
+			for _, t := range am.paraTerms[i] {
+				am.lead[t.Text]++
+			}
+		}
+	}
+	return am
+}
+
+func paragraphWords(doc *text.Document, i int) int {
+	n := 0
+	for _, s := range doc.ParagraphSentences(i) {
+		n += text.CountWords(doc.Tokens[s.Tokens.First:s.Tokens.End])
+	}
+	return n
+}
+
+// Judge returns, for every article of the batch and every paragraph of its
+// document, the paragraph's relevance. Work is spread over up to workers
+// goroutines (0 means one per CPU). The result depends only on the input.
+func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Relevance, error) {
+	models := make([]*articleModel, len(batch))
+	if err := parallel(ctx, len(batch), workers, func(i int) { models[i] = m.buildArticle(batch[i]) }); err != nil {
+		return nil, err
+	}
+	df := map[string]int{}
+	for _, am := range models {
+		for t := range am.all {
+			df[t]++
+		}
+	}
+	out := make([][]Relevance, len(batch))
+	err := parallel(ctx, len(batch), workers, func(i int) {
+		out[i] = m.judgeArticle(models[i], df, len(batch)-1)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (m *Model) judgeArticle(am *articleModel, df map[string]int, others int) []Relevance {
+	p := m.params
+	need := max(1, p.BatchShare*float64(others))
+	out := make([]Relevance, len(am.paraTerms))
+	for i, terms := range am.paraTerms {
+		r := Relevance{Terms: len(terms), Lead: am.inLead[i]}
+		self := 0 // whether this paragraph's own use must be discounted
+		if !am.excluded[i] {
+			self = 1
+		}
+		leadSelf := 0
+		if am.inLead[i] {
+			leadSelf = 1
+		}
+		for _, term := range terms {
+			t := term.Text
+			s := 0.0
+			if others > 0 {
+				otherArticles := df[t]
+				if am.all[t] {
+					otherArticles--
+				}
+				s = min(1, float64(otherArticles)/need)
+			}
+			if am.lead[t]-leadSelf > 0 {
+				s = 1
+			}
+			if am.used[t]-self > 0 {
+				s = max(s, p.ArticleSupport)
+			}
+			if s == 0 {
+				r.Unsupported = append(r.Unsupported, t)
+			}
+			w := 1.0
+			if term.Name {
+				w = max(1, p.NameWeight)
+			}
+			r.Weight += w
+			r.Support += w * s
+		}
+		r.Value = (r.Support + p.Prior*p.PriorTerms) / (r.Weight + p.PriorTerms)
+		if r.Weight == 0 && p.PriorTerms == 0 {
+			r.Value = p.Prior
+		}
+		out[i] = r
+	}
+	return out
+}
+
+// parallel runs fn(0) … fn(n-1) on up to workers goroutines, stopping
+// hand-out when ctx is done.
+func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, n)
+	if workers <= 1 {
+		for i := range n {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			fn(i)
+		}
+		return nil
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}
