@@ -23,6 +23,7 @@ type batch struct {
 
 	rewrites *rewrite.Result
 	claims   claimState
+	scores   scoreState
 }
 
 // each runs fn for every article on the batch's workers, reporting progress
@@ -79,6 +80,7 @@ func (b *batch) writeReport() {
 	}
 	b.reportRewrites()
 	b.reportClaims()
+	b.reportScores()
 	rep.Normalize()
 }
 

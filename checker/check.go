@@ -26,6 +26,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/report"
 	"github.com/crosscheck-news/crosscheck/checker/rewrite"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/score"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
@@ -78,12 +79,14 @@ type Progress struct {
 
 // Stage names, as listed in Report.Stages.
 const (
-	StageLoad      = "load"
-	StageSegment   = "segment"
-	StageMetadata  = "metadata"
-	StageRewrite   = "rewrite"
-	StageClaims    = "claims"
-	StageConflicts = "conflicts"
+	StageLoad        = "load"
+	StageSegment     = "segment"
+	StageMetadata    = "metadata"
+	StageScores      = "scores"
+	StageRewrite     = "rewrite"
+	StageClaims      = "claims"
+	StageConflicts   = "conflicts"
+	StageReliability = "reliability"
 )
 
 // LoadPaths reads the articles at paths (files, folders, or "-" for JSON
@@ -111,6 +114,7 @@ type Checker struct {
 	dates   *timex.Reader
 	claims  *claims.Extractor
 	rewrite *rewrite.Detector
+	scorer  *score.Scorer
 }
 
 // New compiles the stages for a rule set; nil means the built-in rules.
@@ -133,7 +137,11 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd}, nil
+	sc, err := score.NewScorer(rules)
+	if err != nil {
+		return nil, err
+	}
+	return &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd, scorer: sc}, nil
 }
 
 // Check analyses a batch of articles with the built-in rules, or
@@ -167,9 +175,11 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 	}{
 		{StageSegment, b.segment},
 		{StageMetadata, b.metadata},
+		{StageScores, b.scoreArticles},
 		{StageRewrite, b.detectRewrites},
 		{StageClaims, b.extractClaims},
 		{StageConflicts, b.compareClaims},
+		{StageReliability, b.reliability},
 	} {
 		if err := st.run(ctx); err != nil {
 			return nil, err

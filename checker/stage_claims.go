@@ -49,10 +49,6 @@ func (b *batch) compareClaims(ctx context.Context) error {
 	return ctx.Err()
 }
 
-// skipParagraphs returns, for article i, the paragraphs that contribute no
-// claims; nil until the scoring stage marks any.
-func (b *batch) skipParagraphs(i int) []bool { return nil }
-
 // reportClaims writes claims and conflicts into the report.
 func (b *batch) reportClaims() {
 	st := &b.claims

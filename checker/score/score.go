@@ -123,6 +123,11 @@ type ArticleScores struct {
 	// Relevance is, per paragraph, the off-topic model's relevance in
 	// [0,1] (see checker/topic); boilerplate paragraphs are judged too.
 	Relevance []float64
+	// AttributedSentences marks, per sentence of the input's Doc, the
+	// sentences that attribute what they say to a named source (rule
+	// spec.attribution); the reliability figure counts claims made in
+	// them as attributed. Sentences left out of scoring are false.
+	AttributedSentences []bool
 }
 
 // Scorer computes scores from a rule set. It is compiled once and safe for
@@ -257,6 +262,7 @@ func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) Ar
 		BoilerplateParagraphs: bpParas,
 		OffTopicParagraphs:    otParas,
 		Relevance:             make([]float64, len(rel)),
+		AttributedSentences:   specDensity.attributed,
 	}
 	byComponent := map[string][]int{}
 	for i, d := range drafts {

@@ -131,12 +131,15 @@ type specResult struct {
 	words  int                // words of the sentences that count
 	counts map[string]float64 // rule id → discounted cue count
 	weight map[string]float64 // rule id → rule weight
+	// attributed marks, per sentence, those that attribute their content
+	// to a source ("…, the minister said").
+	attributed []bool
 }
 
 // find returns the speculation findings of doc, leaving out the excluded
 // paragraphs and the boilerplate sentences.
 func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []bool) ([]draft, specResult) {
-	res := specResult{counts: map[string]float64{}, weight: map[string]float64{}}
+	res := specResult{counts: map[string]float64{}, weight: map[string]float64{}, attributed: make([]bool, len(doc.Sentences))}
 	counts := func(si int) bool {
 		return si >= 0 && !excluded[doc.Sentences[si].Paragraph] && !bpSents[si]
 	}
@@ -216,6 +219,7 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 			return // a weasel phrase such as "experts say" attributes nothing
 		}
 		attributed[si] = true
+		res.attributed[si] = true
 	}
 	for _, pm := range sp.attribution {
 		for _, m := range pm.find(doc.Text, doc.Tokens) {
