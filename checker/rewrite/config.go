@@ -51,6 +51,7 @@ type config struct {
 	sketchMinWords     int
 	allPairsMax        int
 	pairMinSentences   int
+	shortPairSim       float64
 	pairMinCoverage    float64
 	kindCopySimilarity float64
 	kindFullCoverage   float64
@@ -108,6 +109,7 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.sketchMinWords = int(w("rewrite.sketch-min-words"))
 	c.allPairsMax = int(w("rewrite.all-pairs-max"))
 	c.pairMinSentences = int(w("rewrite.pair-min-sentences"))
+	c.shortPairSim = w("rewrite.short-pair-similarity")
 	c.pairMinCoverage = w("rewrite.pair-min-coverage")
 	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
 	c.kindFullCoverage = w("rewrite.kind-full-coverage")

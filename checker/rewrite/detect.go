@@ -114,6 +114,11 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 		return nil
 	}
 	mean := meanSimilarity(pa, pb, units)
+	// Few aligned sentences prove little: brief reports of one event share
+	// a lead and a quote. They pair only when nearly copied.
+	if alignedShort < c.pairMinSentences && mean < c.shortPairSim {
+		return nil
+	}
 	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}
 	v.al, v.diffs = c.buildAlignment(pa, pb, units)
 	// A copy keeps nearly every aligned sentence nearly word for word, and

@@ -236,6 +236,11 @@ func TestIndependentReportsDoNotPair(t *testing.T) {
 		{"same event and one shared statement sentence", sourceWithStatement, withStatement},
 		{"unrelated", source, "Shares of regional airlines fell sharply on Monday after fuel prices jumped.\nAnalysts at two banks cut their targets for the sector.\nThe airlines did not comment.\n"},
 		{"empty and short", source, "Tuesday."},
+		{
+			"two brief reports sharing a lead and a quote",
+			"More than 4,000 dock workers went on strike in Halden on Monday, halting the port.\n“We will stay out as long as it takes,” said union president Maria Lund.\n",
+			"Dock workers in Halden went on strike today, the union said.\nUnion president Maria Lund said members would “stay out as long as it takes”.\n",
+		},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -245,6 +250,17 @@ func TestIndependentReportsDoNotPair(t *testing.T) {
 			assert.Equal(t, []int{0, 1}, res.Cluster)
 		})
 	}
+}
+
+// A brief article copied nearly word for word still pairs: the stricter
+// bar for short pairs is on similarity, not length.
+func TestShortNearCopyPairs(t *testing.T) {
+	d := newDetector(t)
+	a := "Dock workers in Halden went on strike on Monday, the union said.\nUnion president Maria Lund said members would stay out as long as it takes.\n"
+	b := "Dock workers in Halden went on strike Monday, the union said.\nUnion president Maria Lund said the members would stay out as long as it takes.\n"
+	res, err := d.Detect(context.Background(), []Input{{ID: "a", Doc: text.Parse(a)}, {ID: "b", Doc: text.Parse(b)}}, 1)
+	require.NoError(t, err)
+	require.Len(t, res.Pairs, 1)
 }
 
 // Generated pairs: a corpus large enough to go through the sketches, with
