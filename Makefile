@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite fuzz demo clean
+.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo clean
 
 all: build test
 
@@ -33,7 +33,7 @@ test-e2e:
 	$(GO) test -tags e2e -count=1 -v ./internal/e2e
 
 # Benchmarks for every stage on large inputs; speed and memory goals live here.
-bench: bench-rewrite
+bench: bench-rewrite bench-check
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 # Rewrite detection on generated corpora of 10,000 and 20,000 articles with
@@ -41,6 +41,11 @@ bench: bench-rewrite
 # memory, and how the time grows with the batch (see docs/benchmarks.md).
 bench-rewrite:
 	$(GO) run ./internal/cmd/rewritebench -n 10000,20000
+
+# The whole pipeline (checker.Check) on a generated batch of 10,000
+# articles: seconds per stage and peak memory.
+bench-check:
+	$(GO) run ./internal/cmd/checkbench -n 10000
 
 # A short run of every fuzz target (FUZZTIME each).
 fuzz:

@@ -181,6 +181,9 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 		{StageConflicts, b.compareClaims},
 		{StageReliability, b.reliability},
 	} {
+		if b.progress != nil {
+			b.progress(Progress{Stage: st.name, Total: len(b.arts)})
+		}
 		if err := st.run(ctx); err != nil {
 			return nil, err
 		}

@@ -1,0 +1,110 @@
+// Command checkbench measures the whole pipeline (checker.Check) on a
+// generated batch: it generates N articles with planted copies and
+// rewrites (internal/benchcorpus), checks them, and prints how long each
+// stage took, the peak memory, and what the report holds.
+//
+//	checkbench -n 10000
+//	checkbench -n 1000 -cpuprofile cpu.out
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/pprof"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/crosscheck-news/crosscheck/checker"
+	"github.com/crosscheck-news/crosscheck/internal/benchcorpus"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("checkbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	n := fs.Int("n", 10000, "articles in the batch")
+	seed := fs.Uint64("seed", 1, "corpus seed")
+	workers := fs.Int("workers", 0, "goroutines (default: one per CPU)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	opts := benchcorpus.DefaultOptions(*n)
+	opts.Seed = *seed
+	corpus := benchcorpus.Generate(opts)
+	arts := make([]checker.Article, len(corpus.Articles))
+	for i, a := range corpus.Articles {
+		arts[i] = checker.Article{ID: a.ID, Text: a.Text}
+		if !a.Published.IsZero() {
+			arts[i].Published = a.Published.Format(time.RFC3339)
+		}
+	}
+	c, err := checker.New(nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "checkbench: %v\n", err)
+		return 1
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "checkbench: %v\n", err)
+			return 1
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			fmt.Fprintf(stderr, "checkbench: %v\n", err)
+			return 1
+		}
+		defer pprof.StopCPUProfile()
+	}
+
+	// Stages report progress as they start and finish; a stage's time runs
+	// from its first report to the first report of the next stage.
+	var mu sync.Mutex
+	var order []string
+	began := map[string]time.Time{}
+	start := time.Now()
+	progress := func(p checker.Progress) {
+		mu.Lock()
+		defer mu.Unlock()
+		if _, seen := began[p.Stage]; !seen {
+			began[p.Stage] = time.Now()
+			order = append(order, p.Stage)
+		}
+	}
+	rep, err := c.Check(context.Background(), arts, checker.Options{Workers: *workers, Progress: progress})
+	total := time.Since(start)
+	if err != nil {
+		fmt.Fprintf(stderr, "checkbench: %v\n", err)
+		return 1
+	}
+	words := rep.Summary.Words
+	fmt.Fprintf(stdout, "articles %d (%d words)\n", len(arts), words)
+	fmt.Fprintf(stdout, "  seconds: %.2f total, %.0f words/s\n", total.Seconds(), float64(words)/total.Seconds())
+	for i, st := range order {
+		end := start.Add(total)
+		if i+1 < len(order) {
+			end = began[order[i+1]]
+		}
+		fmt.Fprintf(stdout, "    %-11s %6.2f\n", st, end.Sub(began[st]).Seconds())
+	}
+	fmt.Fprintf(stdout, "  peak memory (max RSS): %.0f MiB\n", maxRSS())
+	fmt.Fprintf(stdout, "  report: %d pairs, %d clusters, %d claims, %d conflicts\n", len(rep.Duplicates), len(rep.Clusters), len(rep.Claims), len(rep.Conflicts))
+	return 0
+}
+
+// maxRSS returns the process's peak resident memory in MiB.
+func maxRSS() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}
