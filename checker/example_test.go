@@ -58,3 +58,57 @@ func ExampleParseArticle() {
 	// Output:
 	// "Strike ends\n\nWorkers returned on Monday." from Wire Co
 }
+
+// Align two articles: is one a rewrite of the other, which is the original,
+// and what changed?
+func ExampleChecker_Align() {
+	c, err := checker.New(nil)
+	if err != nil {
+		log.Fatal(err)
+	}
+	original := checker.Article{ID: "wire", Text: "The port strike ended on Monday after talks.\n" +
+		"More than 4,000 dock workers returned to work at the container terminal.\n" +
+		"“We got what we asked for,” union president Maria Lund said.\n"}
+	spun := checker.Article{ID: "farm", Text: "The port strike finished on Monday after talks.\n" +
+		"More than 4,000 dock workers went back to work at the container terminal.\n" +
+		"“We got what we requested,” union president Maria Lund said.\n"}
+	res, err := c.Align(context.Background(), original, spun)
+	if err != nil {
+		log.Fatal(err)
+	}
+	// With no artefact, echo or date to tell them apart, the direction is
+	// "unknown" and the first article is shown as the original.
+	fmt.Printf("pair=%v kind=%s direction=%s aligned=%d\n", res.Pair, res.Kind, res.Direction, len(res.Alignment.Pairs))
+	for _, step := range res.Alignment.Pairs {
+		for _, e := range step.Edits {
+			fmt.Printf("%s: %q → %q\n", e.Kind, e.Original.Text, e.Rewrite.Text)
+		}
+	}
+	// Output:
+	// pair=true kind=rewrite direction=unknown aligned=3
+	// substitution: "ended" → "finished"
+	// substitution: "returned" → "went back"
+	// quote_changed: "We got what we asked for" → "We got what we requested"
+}
+
+// Score one article: every score comes with the findings behind it.
+func ExampleCheck_scores() {
+	art := checker.Article{ID: "blog", Text: "Ports could be the next big battleground\n" +
+		"Let's get one thing straight: this strike is a massive win for the union.\n" +
+		"Workers will likely stay out for weeks, and prices may rise.\n" +
+		"Sign up for our newsletter to get the latest news.\n"}
+	rep, err := checker.Check(context.Background(), []checker.Article{art}, checker.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	a := rep.Articles[0]
+	fmt.Printf("boilerplate %.2f, speculation %.2f\n", a.Scores["boilerplate"], a.Scores["speculation"])
+	for _, f := range a.Findings {
+		if f.Kind == "boilerplate" {
+			fmt.Printf("line %d %s: %s\n", f.Line, f.Rule, f.Text)
+		}
+	}
+	// Output:
+	// boilerplate 0.24, speculation 0.95
+	// line 4 bp.newsletter-prompt: Sign up for our newsletter to get the latest news.
+}

@@ -218,3 +218,28 @@ func TestExplain(t *testing.T) {
 	r = runCLI(t, "", "explain")
 	assert.Equal(t, exitUsage, r.code)
 }
+
+// TestSeedGates is the acceptance case for gates: the seed batch
+// fails on conflict and names it; a clean single article passes every gate.
+func TestSeedGates(t *testing.T) {
+	t.Chdir("../..")
+	r := runCLI(t, "", "check", "--fail-on", "conflict", "fixtures/canada-korea-mou")
+	assert.Equal(t, exitGate, r.code)
+	assert.Contains(t, r.stderr, "crosscheck: gate failed: conflict: 3 conflicts: Signing day: 'Wednesday' (000, 002) vs 'January 29, 2026', a Thursday (001, 003)")
+	assert.Equal(t, 1, strings.Count(r.stderr, "gate failed"), "one line per failing condition")
+	assert.Equal(t, 3, decodeReport(t, r.stdout).Summary.Conflicts, "the report is still written")
+
+	r = runCLI(t, "", "check", "--fail-on", "speculation>0.5,reliability<0.5,rewrite", "fixtures/canada-korea-mou")
+	assert.Equal(t, exitGate, r.code)
+	assert.Contains(t, r.stderr, "gate failed: speculation>0.5: 003_830d61da78a87c22 (0.55), 004_284b1d540ec6d9e4 (0.52)")
+	assert.Contains(t, r.stderr, "gate failed: reliability<0.5: 000_5ac3630139ee311e")
+	assert.Contains(t, r.stderr, "gate failed: rewrite: 1 rewrite pairs: 000_5ac3630139ee311e rewrites 002_c518c56dac84cf69")
+
+	clean := filepath.Join(t.TempDir(), "clean.txt")
+	require.NoError(t, os.WriteFile(clean, []byte("The city council approved the budget on Tuesday by a vote of 7 to 2.\n"+
+		"The plan sets aside $4 million for road repairs, Mayor Ana Ruiz said in a statement.\n"+
+		"Work on the first roads will start in June, according to the city's transport department.\n"), 0o644))
+	r = runCLI(t, "", "check", "--fail-on", "conflict,rewrite,rejected,boilerplate>0.3,speculation>0.5,off_topic>0.2,reliability<0.6", clean)
+	assert.Equal(t, exitOK, r.code, r.stderr)
+	assert.Empty(t, r.stderr)
+}

@@ -83,6 +83,7 @@ func TestSeedReportInChromium(t *testing.T) {
 	require.NoError(t, err)
 
 	conflicts, pairs, scoreRows, evidence := 0, 0, 0, 0
+	scoreCells := map[string]int{}
 	var summary string
 	walk(doc, func(n *html.Node) {
 		if n.Type != html.ElementNode {
@@ -95,6 +96,8 @@ func TestSeedReportInChromium(t *testing.T) {
 			pairs++
 		case n.Data == "tr" && hasClass(n, "score-row"):
 			scoreRows++
+		case n.Data == "td" && hasClass(n, "score") && strings.Contains(textOf(n), "."):
+			scoreCells[attr(n, "data-score")]++
 		case n.Data == "p" && attr(n, "id") == "summary":
 			summary = strings.Join(strings.Fields(textOf(n)), " ")
 		case n.Data == "mark" && hasClass(n, "evidence"):
@@ -108,6 +111,14 @@ func TestSeedReportInChromium(t *testing.T) {
 	})
 	assert.Equal(t, len(rep.Conflicts), conflicts, "one card per conflict")
 	assert.Equal(t, len(rep.Duplicates), pairs, "one side-by-side view per rewrite pair")
+	// The seed batch: one rewrite pair and three conflicts, every one of
+	// them shown with its evidence.
+	assert.Equal(t, 1, pairs, "the seed batch has one rewrite pair (002 rewritten as 000)")
+	assert.Equal(t, 3, conflicts, "the seed batch has three conflicts")
+	assert.GreaterOrEqual(t, evidence, 6, "each side of each conflict shows its evidence")
+	for _, name := range []string{"reliability", "boilerplate", "off_topic", "speculation", "rewrite"} {
+		assert.Equal(t, len(rep.Articles), scoreCells[name], "score %s shown for every article", name)
+	}
 	assert.Equal(t, len(rep.Articles), scoreRows, "one score row per article")
 	assert.True(t, strings.HasPrefix(summary, strconv.Itoa(len(rep.Articles))+" articles"), "summary: %q", summary)
 	t.Logf("DOM: %d conflicts, %d pairs, %d score rows, %d evidence marks; summary %q", conflicts, pairs, scoreRows, evidence, summary)
