@@ -169,7 +169,7 @@ func evaluate(r *report.Report, c Condition) (Failure, bool) {
 		var parts []string
 		ids := map[string]bool{}
 		for _, d := range r.Duplicates {
-			parts = append(parts, fmt.Sprintf("%s rewrites %s", d.Rewrite, d.Original))
+			parts = append(parts, d.Describe())
 			ids[d.Rewrite], ids[d.Original] = true, true
 		}
 		f.Articles = sorted(ids)

@@ -70,7 +70,7 @@ func Markdown(w io.Writer, r *report.Report) error {
 		b.WriteString(none(r, "rewrite") + ".\n")
 	}
 	for _, d := range r.Duplicates {
-		fmt.Fprintf(&b, "- `%s` rewrites `%s` (similarity %.2f, %d aligned pairs)\n", d.Rewrite, d.Original, d.Similarity, len(d.Alignment))
+		fmt.Fprintf(&b, "- %s (similarity %.2f, %d aligned pairs)\n", inline(d.Describe()), d.Similarity, len(d.Alignment))
 	}
 
 	b.WriteString("\n## Conflicts\n\n")

@@ -89,7 +89,7 @@ func Text(w io.Writer, r *report.Report, opts TextOptions) error {
 		b.WriteString("  " + none(r, "rewrite") + "\n")
 	}
 	for _, d := range r.Duplicates {
-		fmt.Fprintf(&b, "  %s rewrites %s (similarity %.2f, %d aligned pairs)\n", d.Rewrite, d.Original, d.Similarity, len(d.Alignment))
+		fmt.Fprintf(&b, "  %s (similarity %.2f, %d aligned pairs)\n", d.Describe(), d.Similarity, len(d.Alignment))
 	}
 
 	b.WriteString("\n" + p.bold("Conflicts") + "\n")

@@ -209,6 +209,25 @@ type Duplicate struct {
 	RewriteOnly  []Span `json:"rewrite_only"`
 }
 
+// Describe says in a few words how the two articles relate: "B rewrites
+// A", "B copies A", "B is a truncated copy of A", with a note when the
+// direction is unknown.
+func (d Duplicate) Describe() string {
+	var s string
+	switch d.Kind {
+	case "copy":
+		s = d.Rewrite + " copies " + d.Original
+	case "truncated":
+		s = d.Rewrite + " is a truncated copy of " + d.Original
+	default:
+		s = d.Rewrite + " rewrites " + d.Original
+	}
+	if d.Direction != "known" {
+		s += " (direction unknown: the evidence does not say which came first)"
+	}
+	return s
+}
+
 // DirectionEvidence is one reason for a rewrite pair's direction, with a
 // signed weight (positive favours the stated direction) and a span in one
 // of the two articles.

@@ -51,6 +51,7 @@ func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result
 	}
 
 	res := &Result{Pairs: []Pair{}, Cluster: clusters(n, pairs), Articles: make([]ArticleResult, n)}
+	pairs = spanningPairs(n, pairs)
 	for _, v := range pairs {
 		v.cluster = res.Cluster[v.a]
 	}
@@ -160,6 +161,56 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 		sort.Slice(v.glued[s], func(i, j int) bool { return v.glued[s][i].span.Start < v.glued[s][j].span.Start })
 	}
 	return v
+}
+
+// spanningPairs keeps, in each cluster, the closest pairs that connect it:
+// a maximum spanning tree over similarity (Kruskal's method, ties broken
+// by article order). When a wire story, a copy of it and a rewrite of it
+// all pair with one another, the copy–rewrite relation follows from the
+// other two, and listing it would make one source look like three
+// relations. Clusters are unchanged; pairs keep their order.
+func spanningPairs(n int, pairs []*verified) []*verified {
+	order := make([]int, len(pairs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := pairs[order[i]], pairs[order[j]]
+		if a.sim != b.sim {
+			return a.sim > b.sim
+		}
+		if a.a != b.a {
+			return a.a < b.a
+		}
+		return a.b < b.b
+	})
+	parent := make([]int, n)
+	for i := range parent {
+		parent[i] = i
+	}
+	var find func(int) int
+	find = func(x int) int {
+		for parent[x] != x {
+			parent[x] = parent[parent[x]]
+			x = parent[x]
+		}
+		return x
+	}
+	keep := make([]bool, len(pairs))
+	for _, k := range order {
+		ra, rb := find(pairs[k].a), find(pairs[k].b)
+		if ra != rb {
+			parent[ra] = rb
+			keep[k] = true
+		}
+	}
+	out := pairs[:0:0]
+	for k, v := range pairs {
+		if keep[k] {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // contentSentences counts the sentences with at least one content word.

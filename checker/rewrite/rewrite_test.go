@@ -430,3 +430,27 @@ func TestDetectorIsSafeForConcurrentUse(t *testing.T) {
 		assert.Equal(t, want, <-results)
 	}
 }
+
+// A wire story, a copy of it and a rewrite of it form one cluster of two
+// pairs: the copy–rewrite relation follows from the other two and is not
+// listed.
+func TestTriangleReducedToTwoPairs(t *testing.T) {
+	d := newDetector(t)
+	copyOf := strings.Replace(source, "\n", "\nShare this article.\n", 1)
+	var rewritten string
+	for _, v := range variants() {
+		if v.name == "synonym swaps" {
+			rewritten = v.text
+		}
+	}
+	require.NotEmpty(t, rewritten, "the synonym-swap variant")
+	res, err := d.Detect(context.Background(), []Input{
+		{ID: "wire", Doc: text.Parse(source)}, {ID: "copy", Doc: text.Parse(copyOf)}, {ID: "spun", Doc: text.Parse(rewritten)},
+	}, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int{0, 0, 0}, res.Cluster)
+	require.Len(t, res.Pairs, 2)
+	for _, p := range res.Pairs {
+		assert.True(t, p.Original == 0 || p.Rewrite == 0, "every listed pair involves the wire story: %d–%d", p.Original, p.Rewrite)
+	}
+}
