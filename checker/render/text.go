@@ -18,6 +18,10 @@ func JSON(w io.Writer, r *report.Report) error { return r.WriteJSON(w) }
 type TextOptions struct {
 	// Color adds ANSI colours, for terminals.
 	Color bool
+	// MaxFindings bounds the finding lines shown per kind of finding in
+	// each article (findings of one kind on one line share a line); 0
+	// means 5. The JSON and HTML formats always hold every finding.
+	MaxFindings int
 }
 
 type painter struct{ on bool }
@@ -79,9 +83,7 @@ func Text(w io.Writer, r *report.Report, opts TextOptions) error {
 			}
 			fmt.Fprintf(&b, "    scores:   %s\n", strings.Join(parts, ", "))
 		}
-		for _, f := range a.Findings {
-			fmt.Fprintf(&b, "    %s line %d: %s %s\n", p.yellow(f.Kind), f.Line, f.Message, p.dim("["+f.Rule+"]"))
-		}
+		writeFindings(&b, p, a.Findings, opts.MaxFindings)
 	}
 
 	b.WriteString("\n" + p.bold("Duplicates") + "\n")
@@ -124,4 +126,72 @@ func none(r *report.Report, stage string) string {
 		}
 	}
 	return "not checked (stage " + stage + " did not run)"
+}
+
+// kindOrder is the order finding kinds are listed in a text summary: what
+// most changes how far to trust an article first.
+var kindOrder = []string{"off_topic", "boilerplate", "rewrite", "speculation"}
+
+// writeFindings lists an article's findings kind by kind, one line per
+// line of text (so a menu line flagged by four rules reads once), at most
+// max lines per kind, then says how many were left out.
+func writeFindings(b *strings.Builder, p painter, fs []report.Finding, max int) {
+	if max <= 0 {
+		max = 5
+	}
+	type group struct {
+		line  int
+		first report.Finding
+		rules []string
+	}
+	byKind := map[string][]*group{}
+	index := map[string]*group{}
+	var kinds []string
+	for _, f := range fs {
+		key := fmt.Sprintf("%s\x00%d", f.Kind, f.Line)
+		g := index[key]
+		if g == nil {
+			g = &group{line: f.Line, first: f}
+			index[key] = g
+			if byKind[f.Kind] == nil {
+				kinds = append(kinds, f.Kind)
+			}
+			byKind[f.Kind] = append(byKind[f.Kind], g)
+		}
+		g.rules = append(g.rules, f.Rule)
+	}
+	rank := func(k string) int {
+		for i, o := range kindOrder {
+			if o == k {
+				return i
+			}
+		}
+		return len(kindOrder)
+	}
+	sort.SliceStable(kinds, func(i, j int) bool { return rank(kinds[i]) < rank(kinds[j]) })
+	for _, k := range kinds {
+		for i, g := range byKind[k] {
+			if i == max {
+				fmt.Fprintf(b, "    %s\n", p.dim(fmt.Sprintf("… and %d more %s lines (every finding is in the json and html formats)", len(byKind[k])-max, k)))
+				break
+			}
+			msg := g.first.Message
+			if len(g.rules) > 1 {
+				msg += fmt.Sprintf(" (+%d more)", len(g.rules)-1)
+			}
+			fmt.Fprintf(b, "    %s line %d: %s %s\n", p.yellow(k), g.line, msg, p.dim("["+strings.Join(uniq(g.rules), ", ")+"]"))
+		}
+	}
+}
+
+func uniq(ss []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

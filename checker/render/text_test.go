@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -89,4 +90,21 @@ func TestMarkdown(t *testing.T) {
 	} {
 		assert.Contains(t, out, want)
 	}
+}
+
+func TestTextGroupsAndCapsFindings(t *testing.T) {
+	r := sampleReport()
+	r.Articles[0].Findings = nil
+	for line := 1; line <= 8; line++ {
+		r.Articles[0].Findings = append(r.Articles[0].Findings,
+			report.Finding{Kind: "speculation", Rule: "spec.hedge", Message: "hedge", Line: line},
+			report.Finding{Kind: "speculation", Rule: "spec.sentence", Message: "speculative sentence", Line: line})
+	}
+	r.Articles[0].Findings = append(r.Articles[0].Findings, report.Finding{Kind: "off_topic", Rule: "ot.paragraph", Message: "spill", Line: 9})
+	var buf bytes.Buffer
+	require.NoError(t, Text(&buf, r, TextOptions{MaxFindings: 3}))
+	out := buf.String()
+	assert.Contains(t, out, "    off_topic line 9: spill [ot.paragraph]\n    speculation line 1: hedge (+1 more) [spec.hedge, spec.sentence]\n")
+	assert.Equal(t, 3, strings.Count(out, "speculation line"))
+	assert.Contains(t, out, "… and 5 more speculation lines")
 }
