@@ -105,6 +105,6 @@ func TestTextGroupsAndCapsFindings(t *testing.T) {
 	require.NoError(t, Text(&buf, r, TextOptions{MaxFindings: 3}))
 	out := buf.String()
 	assert.Contains(t, out, "    off_topic line 9: spill [ot.paragraph]\n    speculation line 1: hedge (+1 more) [spec.hedge, spec.sentence]\n")
-	assert.Equal(t, 3, strings.Count(out, "speculation line"))
+	assert.Equal(t, 3, strings.Count(out, "    speculation line "))
 	assert.Contains(t, out, "… and 5 more speculation lines")
 }
