@@ -64,8 +64,10 @@ func (c cues) has(want cues) bool { return c&want == want }
 // string, and FindAll, which only ever adds the matches of each pattern,
 // returns the same expressions without running it.
 type cueScanner struct {
-	exact map[rune][]literal // by first rune
-	fold  map[rune][]literal // by first rune's fold key
+	// the literals by the rune they start with: for a folded literal,
+	// every rune of its first rune's fold orbit
+	asciiStart [utf8.RuneSelf][]literal
+	otherStart map[rune][]literal
 }
 
 // literal is one string the scanner looks for and the cue it sets.
@@ -76,7 +78,7 @@ type literal struct {
 }
 
 func newCueScanner(months, weekdays, parts, relatives, agoWords []string) *cueScanner {
-	sc := &cueScanner{exact: map[rune][]literal{}, fold: map[rune][]literal{}}
+	sc := &cueScanner{otherStart: map[rune][]literal{}}
 	sc.addExact(casedForms(months), cueMonth)
 	sc.addExact(casedForms(weekdays), cueWeekday)
 	sc.addFolded(anchors(parts), cuePart)
@@ -161,7 +163,16 @@ func (sc *cueScanner) addExact(words []string, c cues) {
 		keys = append(keys, []rune(w))
 	}
 	for _, k := range minimal(keys) {
-		sc.exact[k[0]] = append(sc.exact[k[0]], literal{runes: k, cue: c})
+		sc.index(k[0], literal{runes: k, cue: c})
+	}
+}
+
+// index files l under the rune r it can start with.
+func (sc *cueScanner) index(r rune, l literal) {
+	if r < utf8.RuneSelf {
+		sc.asciiStart[r] = append(sc.asciiStart[r], l)
+	} else {
+		sc.otherStart[r] = append(sc.otherStart[r], l)
 	}
 }
 
@@ -175,7 +186,11 @@ func (sc *cueScanner) addFolded(words []string, c cues) {
 		keys = append(keys, k)
 	}
 	for _, k := range minimal(keys) {
-		sc.fold[k[0]] = append(sc.fold[k[0]], literal{runes: k, fold: true, cue: c})
+		l := literal{runes: k, fold: true, cue: c}
+		sc.index(k[0], l)
+		for r := unicode.SimpleFold(k[0]); r != k[0]; r = unicode.SimpleFold(r) {
+			sc.index(r, l)
+		}
 	}
 }
 
@@ -212,13 +227,14 @@ func (sc *cueScanner) scan(s string) cues {
 			}
 		} else {
 			digits = 0
-			for _, l := range sc.exact[r] {
-				if found&l.cue == 0 && hasPrefixRunes(s[i:], l.runes, false) {
-					found |= l.cue
-				}
+			var ls []literal
+			if r < utf8.RuneSelf {
+				ls = sc.asciiStart[r]
+			} else {
+				ls = sc.otherStart[r]
 			}
-			for _, l := range sc.fold[foldKey(r)] {
-				if found&l.cue == 0 && hasPrefixRunes(s[i:], l.runes, true) {
+			for _, l := range ls {
+				if found&l.cue == 0 && hasPrefixRunes(s[i:], l.runes, l.fold) {
 					found |= l.cue
 				}
 			}
@@ -236,9 +252,15 @@ func hasPrefixRunes(s string, want []rune, fold bool) bool {
 		if i >= len(s) {
 			return false
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if fold {
-			r = foldKey(r)
+		r, n := rune(s[i]), 1
+		switch {
+		case r >= utf8.RuneSelf:
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if fold {
+				r = foldKey(r)
+			}
+		case fold && 'a' <= r && r <= 'z':
+			r -= 'a' - 'A' // foldKey for ASCII
 		}
 		if r != w {
 			return false

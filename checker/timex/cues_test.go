@@ -12,6 +12,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/internal/benchcorpus"
 	"github.com/crosscheck-news/crosscheck/internal/evaldata"
+	"github.com/crosscheck-news/crosscheck/internal/refind"
 )
 
 // trickyDates are strings at the edges of the first pass: other cases,
@@ -88,17 +89,17 @@ func TestCueScanner(t *testing.T) {
 	}
 }
 
-// TestCuesSound checks the claim the first pass rests on: wherever a
-// pattern matches, the cues it needs are there.
-func TestCuesSound(t *testing.T) {
-	r := testReader(t)
+// datePattern is one of FindAll's patterns with the cues it runs on.
+type datePattern struct {
+	name string
+	re   *refind.Finder
+	runs func(cues) bool
+}
+
+func datePatterns(r *Reader) []datePattern {
 	x := r.exprs
-	patterns := []struct {
-		name string
-		re   *regexp.Regexp
-		runs func(cues) bool
-	}{
-		{"iso", isoPattern, func(c cues) bool { return c.has(cueYear) }},
+	return []datePattern{
+		{"iso", x.iso, func(c cues) bool { return c.has(cueYear) }},
 		{"monthDay", x.monthDay, func(c cues) bool { return c.has(cueMonth | cueDigit) }},
 		{"dayMonth", x.dayMonth, func(c cues) bool { return c.has(cueMonth | cueDigit) }},
 		{"part", x.part, func(c cues) bool { return c.has(cuePart) && (c.has(cueMonth) || c.has(cueYear)) }},
@@ -109,11 +110,25 @@ func TestCuesSound(t *testing.T) {
 		{"relative", x.relative, func(c cues) bool { return c.has(cueRelative) }},
 		{"ago", x.ago, func(c cues) bool { return c.has(cueAgo) }},
 	}
+}
+
+// TestCuesSound checks the claim the first pass rests on: wherever a
+// pattern matches, the cues it needs are there. It also checks that each
+// pattern's Finder finds what the pattern's regexp finds.
+func TestCuesSound(t *testing.T) {
+	r := testReader(t)
+	x := r.exprs
+	patterns := datePatterns(r)
+	for _, p := range patterns {
+		require.True(t, p.re.Accelerated(), p.name)
+	}
 	matched := map[string]int{}
 	for _, s := range dateSentences(t) {
 		c := x.cues.scan(s)
 		for _, p := range patterns {
-			if p.re.MatchString(s) {
+			want := p.re.Regexp().FindAllStringSubmatchIndex(s, -1)
+			require.Equal(t, want, p.re.FindAllStringSubmatchIndex(s), "pattern %s on %q", p.name, s)
+			if want != nil {
 				matched[p.name]++
 				require.True(t, p.runs(c), "pattern %s matches %q, but the first pass found cues %07b", p.name, s, c)
 			}
@@ -138,13 +153,15 @@ func TestFirstPassChangesNothing(t *testing.T) {
 }
 
 // TestFirstPassOnTimeline does the same on every sentence of the
-// SemEval-2015 TimeLine articles (Wikinews), which are full of dates.
+// SemEval-2015 TimeLine articles (Wikinews), which are full of dates, and
+// compares each pattern's Finder with its regexp there.
 func TestFirstPassOnTimeline(t *testing.T) {
 	dir := evaldata.Dir(t, "semeval2015-timeline")
 	files, err := filepath.Glob(filepath.Join(dir, "corpus_*", "corpus_trackA_TimeML", "*.tml"))
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	r := testReader(t)
+	patterns := datePatterns(r)
 	sentences, found := 0, 0
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -153,6 +170,9 @@ func TestFirstPassOnTimeline(t *testing.T) {
 			s := detokenise(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(m[2], ""))
 			want := r.findAll(s, allCues)
 			require.Equal(t, want, r.FindAll(s), "%s: %q", f, s)
+			for _, p := range patterns {
+				require.Equal(t, p.re.Regexp().FindAllStringSubmatchIndex(s, -1), p.re.FindAllStringSubmatchIndex(s), "pattern %s on %q", p.name, s)
+			}
 			sentences++
 			found += len(want)
 		}

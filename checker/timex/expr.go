@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/refind"
 )
 
 // Granularity says how much of the calendar a date expression pins down.
@@ -116,7 +117,7 @@ func (e Expr) Relative() bool { return e.Unit != "" }
 
 // exprPatterns are the compiled expressions FindAll runs.
 type exprPatterns struct {
-	monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *regexp.Regexp
+	iso, monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *refind.Finder
 	// cues is the cheap first pass: a pattern runs only on strings holding
 	// the words or figures it cannot match without.
 	cues                                        *cueScanner
@@ -165,15 +166,16 @@ func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPattern
 
 	wdPrefix := `(?:(?P<wd>` + wdAll + `)\.?,?\s+)?`
 	yearTail := `(?:\s*,?\s*(?P<year>\d{4})\b)?`
-	x.monthDay = regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail)
-	x.dayMonth = regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail)
-	x.part = regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`)
-	x.monthYear = regexp.MustCompile(`\b(?P<month>` + month + `)\b\.?\s*,?\s*(?P<year>\d{4})\b`)
-	x.month = regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`)
-	x.year = regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`)
-	x.weekday = regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`)
-	x.relative = regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`)
-	x.ago = regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`)
+	x.monthDay = refind.New(regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail))
+	x.dayMonth = refind.New(regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail))
+	x.part = refind.New(regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`))
+	x.monthYear = refind.New(regexp.MustCompile(`\b(?P<month>` + month + `)\b\.?\s*,?\s*(?P<year>\d{4})\b`))
+	x.month = refind.New(regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`))
+	x.year = refind.New(regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`))
+	x.weekday = refind.New(regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`))
+	x.relative = refind.New(regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`))
+	x.ago = refind.New(regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`))
+	x.iso = refind.New(isoPattern)
 	x.cues = newCueScanner(keys(months.Entries), fullNames(weekdays.Entries), keys(x.parts.Entries), keys(x.relatives.Entries), ago.Terms)
 	return x, nil
 }
@@ -276,8 +278,9 @@ func (r *Reader) findAll(s string, found cues) []Expr {
 		}
 		return firstFuture >= 0 && firstFuture <= off
 	}
-	each := func(re *regexp.Regexp, form string, build func(g func(string) string, e *Expr) bool) {
-		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+	each := func(f *refind.Finder, form string, build func(g func(string) string, e *Expr) bool) {
+		re := f.Regexp()
+		for _, loc := range f.FindAllStringSubmatchIndex(s) {
 			g := func(name string) string {
 				i := re.SubexpIndex(name)
 				if i < 0 || loc[2*i] < 0 {
@@ -308,7 +311,7 @@ func (r *Reader) findAll(s string, found cues) []Expr {
 	// Each pattern runs only where its cues say it can match (see
 	// cueScanner): most sentences hold no date at all.
 	if found.has(cueYear) {
-		for _, loc := range isoPattern.FindAllStringSubmatchIndex(s, -1) {
+		for _, loc := range x.iso.FindAllStringSubmatchIndex(s) {
 			e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: FormISO, Granularity: Day,
 				Year: atoi(s[loc[2]:loc[3]]), Month: atoi(s[loc[4]:loc[5]]), Day: atoi(s[loc[6]:loc[7]])}
 			if (Date{Year: e.Year, Month: e.Month, Day: e.Day}).Valid() {

@@ -164,6 +164,7 @@ func TestRangeRelations(t *testing.T) {
 
 func FuzzFindAll(f *testing.F) {
 	r := testReader(f)
+	patterns := datePatterns(r)
 	for _, s := range []string{"On Wednesday, January 29, 2026", "late January", "2 weeks ago", "in 2015", "mid-2025", "Jan. 29-31 2026", "\xff March 3", "thi\u017f wee\u212aend", "EARLIER THIS YEAR"} {
 		f.Add(s, 2026, 1, 29)
 	}
@@ -171,6 +172,9 @@ func FuzzFindAll(f *testing.F) {
 		prev := -1
 		got := r.FindAll(s)
 		require.Equal(t, r.findAll(s, allCues), got, "the first pass must not change what is found")
+		for _, p := range patterns {
+			require.Equal(t, p.re.Regexp().FindAllStringSubmatchIndex(s, -1), p.re.FindAllStringSubmatchIndex(s), "pattern %s", p.name)
+		}
 		for _, e := range got {
 			require.True(t, 0 <= e.Span.Start && e.Span.Start < e.Span.End && e.Span.End <= len(s))
 			require.True(t, onBoundary(s, e.Span.Start) && onBoundary(s, e.Span.End), "span %v off rune boundaries", e.Span)
