@@ -36,6 +36,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,12 +45,18 @@ import (
 // checked by its start runes alone.
 const maxStates = 4096
 
-// Finder searches text for an expression. It is immutable and safe for
-// concurrent use.
+// Finder searches text for an expression. It is safe for concurrent use;
+// what it rules positions out with is worked out on its first search.
 type Finder struct {
-	re *regexp.Regexp
+	re    *regexp.Regexp
+	once  sync.Once
+	accel *accelerator // nil: every search is re's own
+}
+
+// accelerator is what a Finder rules positions out with.
+type accelerator struct {
 	// at matches at the start of its input; after matches after the first
-	// rune of its input. Both nil: every search is re's own.
+	// rune of its input.
 	at, after *regexp.Regexp
 	free      runeSet // runes a match can start with
 	bounded   runeSet // runes a match can start with after a word boundary
@@ -59,28 +66,36 @@ type Finder struct {
 // New returns a Finder for re, which must use leftmost-first matching (as
 // regexp.Compile and MustCompile make it; not CompilePOSIX or Longest).
 func New(re *regexp.Regexp) *Finder {
-	f := &Finder{re: re}
+	return &Finder{re: re}
+}
+
+// accelerator returns f's accelerator, building it on first use.
+func (f *Finder) accelerator() *accelerator {
+	f.once.Do(func() { f.accel = newAccelerator(f.re) })
+	return f.accel
+}
+
+func newAccelerator(re *regexp.Regexp) *accelerator {
 	src := re.String()
 	tree, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
-		return f
+		return nil
 	}
 	tree = tree.Simplify()
 	free, bounded, nullable, known := startRunes(tree)
 	if nullable || !known {
-		return f
+		return nil
 	}
 	at, err1 := regexp.Compile(`\A(?:` + src + `)`)
 	after, err2 := regexp.Compile(`\A(?s:.)(?:` + src + `)`)
 	if err1 != nil || err2 != nil {
-		return f
+		return nil
 	}
-	f.at, f.after = at, after
-	f.free, f.bounded = newRuneSet(free), newRuneSet(bounded)
+	a := &accelerator{at: at, after: after, free: newRuneSet(free), bounded: newRuneSet(bounded)}
 	if prog, err := syntax.Compile(tree); err == nil {
-		f.auto = newAutomaton(prog)
+		a.auto = newAutomaton(prog)
 	}
-	return f
+	return a
 }
 
 // Regexp returns the expression the Finder runs.
@@ -88,11 +103,11 @@ func (f *Finder) Regexp() *regexp.Regexp { return f.re }
 
 // Accelerated reports whether the Finder rules positions out itself
 // rather than leaving every search to regexp.
-func (f *Finder) Accelerated() bool { return f.at != nil }
+func (f *Finder) Accelerated() bool { return f.accelerator() != nil }
 
 // search calls fn with each match, as FindAllStringSubmatchIndex reports
 // it, until fn returns false.
-func (f *Finder) search(s string, fn func(loc []int) bool) {
+func (f *accelerator) search(s string, fn func(loc []int) bool) {
 	var rd strings.Reader
 	prev, prevStart := rune(-1), 0
 	for p := 0; p < len(s); {
@@ -120,7 +135,7 @@ func (f *Finder) search(s string, fn func(loc []int) bool) {
 
 // mayStart reports whether a match can start at p, where the rune r
 // follows prev (-1 at the start of the text).
-func (f *Finder) mayStart(s string, p int, prev, r rune) bool {
+func (f *accelerator) mayStart(s string, p int, prev, r rune) bool {
 	if !f.free.has(r) && !(f.bounded.has(r) && syntax.IsWordChar(prev) != syntax.IsWordChar(r)) {
 		return false
 	}
@@ -129,7 +144,7 @@ func (f *Finder) mayStart(s string, p int, prev, r rune) bool {
 
 // matchAt returns RE2's preferred match starting at p, with its groups,
 // in offsets of s; the rune before p starts at prevStart.
-func (f *Finder) matchAt(s string, p, prevStart int, rd *strings.Reader) []int {
+func (f *accelerator) matchAt(s string, p, prevStart int, rd *strings.Reader) []int {
 	if p == 0 {
 		rd.Reset(s)
 		return f.at.FindReaderSubmatchIndex(rd)
@@ -150,11 +165,12 @@ func (f *Finder) matchAt(s string, p, prevStart int, rd *strings.Reader) []int {
 
 // FindAllStringSubmatchIndex returns what f.Regexp().FindAllStringSubmatchIndex(s, -1) returns.
 func (f *Finder) FindAllStringSubmatchIndex(s string) [][]int {
-	if f.at == nil {
+	a := f.accelerator()
+	if a == nil {
 		return f.re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
-	f.search(s, func(loc []int) bool {
+	a.search(s, func(loc []int) bool {
 		out = append(out, loc)
 		return true
 	})
@@ -164,11 +180,12 @@ func (f *Finder) FindAllStringSubmatchIndex(s string) [][]int {
 // FindAllStringIndex returns what f.Regexp().FindAllStringIndex(s, -1)
 // returns.
 func (f *Finder) FindAllStringIndex(s string) [][]int {
-	if f.at == nil {
+	a := f.accelerator()
+	if a == nil {
 		return f.re.FindAllStringIndex(s, -1)
 	}
 	var out [][]int
-	f.search(s, func(loc []int) bool {
+	a.search(s, func(loc []int) bool {
 		out = append(out, loc[:2:2])
 		return true
 	})
@@ -178,11 +195,12 @@ func (f *Finder) FindAllStringIndex(s string) [][]int {
 // FindStringIndex returns what f.Regexp().FindStringIndex(s) returns: the
 // leftmost match.
 func (f *Finder) FindStringIndex(s string) []int {
-	if f.at == nil {
+	a := f.accelerator()
+	if a == nil {
 		return f.re.FindStringIndex(s)
 	}
 	var out []int
-	f.search(s, func(loc []int) bool {
+	a.search(s, func(loc []int) bool {
 		out = loc[:2:2]
 		return false
 	})
@@ -192,7 +210,8 @@ func (f *Finder) FindStringIndex(s string) []int {
 // PrefixIndex returns the match at the start of s: what
 // f.Regexp().FindStringIndex(s) returns when it starts at 0, else nil.
 func (f *Finder) PrefixIndex(s string) []int {
-	if f.at == nil {
+	a := f.accelerator()
+	if a == nil {
 		if loc := f.re.FindStringIndex(s); loc != nil && loc[0] == 0 {
 			return loc
 		}
@@ -202,11 +221,11 @@ func (f *Finder) PrefixIndex(s string) []int {
 		return nil
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if !f.mayStart(s, 0, -1, r) {
+	if !a.mayStart(s, 0, -1, r) {
 		return nil
 	}
 	var rd strings.Reader
-	if loc := f.matchAt(s, 0, 0, &rd); loc != nil {
+	if loc := a.matchAt(s, 0, 0, &rd); loc != nil {
 		return loc[:2:2]
 	}
 	return nil
@@ -214,7 +233,7 @@ func (f *Finder) PrefixIndex(s string) []int {
 
 // MatchString returns what f.Regexp().MatchString(s) returns.
 func (f *Finder) MatchString(s string) bool {
-	if f.at == nil {
+	if f.accelerator() == nil {
 		return f.re.MatchString(s)
 	}
 	return f.FindStringIndex(s) != nil
@@ -355,22 +374,43 @@ func newAutomaton(prog *syntax.Prog) *automaton {
 	}
 	cl := &closer{prog: prog, seen: make([]uint32, len(prog.Inst))}
 	add(cl.closure([]uint32{uint32(prog.Start)}))
+	// the ASCII bytes each rune-consuming instruction reads, as a bit set
+	masks := make([][2]uint64, len(prog.Inst))
+	for pc := range prog.Inst {
+		switch prog.Inst[pc].Op {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+		default:
+			continue
+		}
+		for c := rune(0); c < utf8.RuneSelf; c++ {
+			if consumes(&prog.Inst[pc], c) {
+				masks[pc][c>>6] |= 1 << (c & 63)
+			}
+		}
+	}
 	var out []uint32
 	for st := 0; st < len(sets); st++ {
 		if len(sets) > maxStates {
 			return nil
 		}
+		seen := map[string]int32{} // the next state of each set of instructions reached from st
 		for c := rune(0); c < utf8.RuneSelf; c++ {
 			out = out[:0]
 			for _, pc := range sets[st] {
-				if consumes(&prog.Inst[pc], c) {
+				if masks[pc][c>>6]&(1<<(c&63)) != 0 {
 					out = append(out, prog.Inst[pc].Out)
 				}
 			}
 			next := int32(dead)
 			if len(out) > 0 {
-				if pcs, accept := cl.closure(out); len(pcs) > 0 || accept {
-					next = add(pcs, accept)
+				key := pcKey(out, false)
+				if id, ok := seen[key]; ok {
+					next = id
+				} else {
+					if pcs, accept := cl.closure(out); len(pcs) > 0 || accept {
+						next = add(pcs, accept)
+					}
+					seen[key] = next
 				}
 			}
 			a.next[st*utf8.RuneSelf+int(c)] = next
