@@ -23,9 +23,9 @@ type article struct {
 	people []personMention // in text order, for linking later mentions
 }
 
-func (x *Extractor) newArticle(in Input, ev Event) *article {
+func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev}
-	lemmas, _ := x.eventLemmas(in)
+	lemmas := al.lemmas
 	a.active = make([]bool, len(in.Doc.Sentences))
 	a.event = make([]bool, len(in.Doc.Sentences))
 	for s, sent := range in.Doc.Sentences {

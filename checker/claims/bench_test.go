@@ -1,15 +1,20 @@
 package claims
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
+	"github.com/crosscheck-news/crosscheck/internal/benchcorpus"
 )
 
 var benchNumber = regexp.MustCompile(`\b\d{1,3}\b`)
@@ -56,6 +61,52 @@ func BenchmarkClaims1000(b *testing.B) {
 	b.ReportMetric(float64(conflicts), "conflicts")
 }
 
+// BenchmarkExtractCorpus extracts the claims of 2,000 articles of the
+// generated corpus the pipeline benchmark checks (checkbench), on two
+// goroutines as the pipeline does on this machine.
+func BenchmarkExtractCorpus(b *testing.B) {
+	x := testExtractor(b)
+	batch, _ := corpusBatch(b, 2000)
+	b.ResetTimer()
+	var claims int
+	for b.Loop() {
+		cs, _, err := x.ExtractAll(context.Background(), batch, 2)
+		require.NoError(b, err)
+		claims = len(cs)
+	}
+	b.ReportMetric(float64(claims), "claims")
+}
+
+// BenchmarkCompareCorpus compares the claims of 2,000 and 10,000 articles
+// of the generated corpus, with its planted rewrites as clusters.
+func BenchmarkCompareCorpus(b *testing.B) {
+	x := testExtractor(b)
+	for _, n := range []int{2000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			batch, cluster := corpusBatch(b, n)
+			cs, _, err := x.ExtractAll(context.Background(), batch, 0)
+			require.NoError(b, err)
+			b.ResetTimer()
+			var conflicts int
+			for b.Loop() {
+				conflicts = len(x.Compare(batch, cs, cluster).Conflicts)
+			}
+			b.ReportMetric(float64(len(cs)), "claims")
+			b.ReportMetric(float64(conflicts), "conflicts")
+		})
+	}
+}
+
+// BenchmarkMainEvent decides the main event of 10,000 generated articles.
+func BenchmarkMainEvent(b *testing.B) {
+	x := testExtractor(b)
+	batch, _ := corpusBatch(b, 10000)
+	b.ResetTimer()
+	for b.Loop() {
+		x.MainEvent(batch)
+	}
+}
+
 // BenchmarkExtractArticle extracts the claims of one seed article.
 func BenchmarkExtractArticle(b *testing.B) {
 	x := testExtractor(b)
@@ -77,4 +128,39 @@ func TestSyntheticBatch(t *testing.T) {
 	for _, cf := range cmp.Conflicts {
 		require.GreaterOrEqual(t, len(cf.Sides), 2, cf.Summary)
 	}
+}
+
+// corpusBatch builds n articles of the generated corpus the pipeline's
+// benchmark checks (internal/benchcorpus, seed 1), segmented, with every
+// third article's every seventh paragraph skipped, and the planted
+// rewrites in their source's cluster.
+func corpusBatch(tb testing.TB, n int) ([]Input, []int) {
+	c := benchcorpus.Generate(benchcorpus.DefaultOptions(n))
+	dates, err := timex.NewReader(ruleset.MustDefault())
+	require.NoError(tb, err)
+	ins := make([]Input, len(c.Articles))
+	for i, a := range c.Articles {
+		doc := text.Parse(a.Text)
+		in := Input{ID: a.ID, Doc: doc}
+		if !a.Published.IsZero() {
+			if d, _, ok := dates.FindAbsolute(a.Published.Format(time.RFC3339)); ok {
+				in.Published, in.HasPublished = d, true
+			}
+		}
+		if i%3 == 0 {
+			in.Skip = make([]bool, len(doc.Paragraphs))
+			for p := range in.Skip {
+				in.Skip[p] = (i+p)%7 == 0
+			}
+		}
+		ins[i] = in
+	}
+	cluster := make([]int, len(ins))
+	for i := range cluster {
+		cluster[i] = i
+	}
+	for _, p := range c.Planted {
+		cluster[p.Rewrite] = cluster[p.Original]
+	}
+	return ins, cluster
 }

@@ -177,10 +177,14 @@ func NewExtractor(set *ruleset.Set) (*Extractor, error) {
 // year, in an article whose own dates and publication date give none, takes
 // the year most of the batch's event dates give.
 func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
-	ev := x.MainEvent(batch)
+	lemmas := make([]articleLemmas, len(batch))
+	for i, in := range batch {
+		lemmas[i] = x.articleLemmas(in)
+	}
+	ev := x.mainEvent(lemmas)
 	var all []Claim
 	for i, in := range batch {
-		cs := x.Extract(in, ev)
+		cs := x.extract(in, ev, lemmas[i])
 		for j := range cs {
 			cs[j].Article = i
 		}
@@ -190,42 +194,20 @@ func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
 	return all, ev
 }
 
-// ExtractAll is ExtractBatch with the per-article work spread over up to
-// workers goroutines (0 means one per CPU). It stops early, returning
-// ctx's error, when ctx is done. The result is the same as ExtractBatch's.
+// ExtractAll is ExtractBatch with the per-article work (reading the event
+// words, then the claims) spread over up to workers goroutines (0 means one
+// per CPU). It stops early, returning ctx's error, when ctx is done (the
+// Event is then zero if the main event was not decided yet). The result is
+// the same as ExtractBatch's.
 func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) ([]Claim, Event, error) {
-	ev := x.MainEvent(batch)
-	per := make([][]Claim, len(batch))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(len(batch), 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				per[i] = x.Extract(batch[i], ev)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range batch {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
+	lemmas := make([]articleLemmas, len(batch))
+	err := forEach(ctx, len(batch), workers, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
 	if err != nil {
+		return nil, Event{}, err
+	}
+	ev := x.mainEvent(lemmas)
+	per := make([][]Claim, len(batch))
+	if err := forEach(ctx, len(batch), workers, func(i int) { per[i] = x.extract(batch[i], ev, lemmas[i]) }); err != nil {
 		return nil, ev, err
 	}
 	var all []Claim
@@ -239,14 +221,55 @@ feed:
 	return all, ev, nil
 }
 
+// forEach calls fn(i) for every i below n on up to workers goroutines (0
+// means one per CPU), handing out no new i once ctx is done; it returns
+// ctx's error then.
+func forEach(ctx context.Context, n, workers int, fn func(i int)) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, max(n, 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				fn(i)
+			}
+		}()
+	}
+	var err error
+feed:
+	for i := range n {
+		if err = ctx.Err(); err != nil {
+			break
+		}
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
+}
+
 // Extract reads one article's claims, framed by the batch's main event ev
 // (from MainEvent; a zero Event frames every claim as background). Claims
 // come in text order with Article 0; ExtractBatch numbers them.
 func (x *Extractor) Extract(in Input, ev Event) []Claim {
+	return x.extract(in, ev, x.articleLemmas(in))
+}
+
+// extract is Extract with the article's event words already read.
+func (x *Extractor) extract(in Input, ev Event, lemmas articleLemmas) []Claim {
 	if in.Doc == nil {
 		return nil
 	}
-	a := x.newArticle(in, ev)
+	a := x.newArticle(in, ev, lemmas)
 	a.extractDates()
 	a.extractPeople()
 	a.extractPlaces()

@@ -3,6 +3,8 @@ package claims
 import (
 	"sort"
 	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
 
 // Comparison is the result of comparing a batch's claims.
@@ -78,12 +80,24 @@ type comparer struct {
 	person []string
 	slot   []string
 	key    []string
-	// quote words and content words per claim (quotes only)
+	// quote words and content words per claim (quotes only), and the
+	// content words as a set, made on first use
 	words, content [][]string
+	contentSets    []map[string]bool
+	wordsSig       []string // exactJoin of words, made on first use
 	// roles known for each person, across the batch
 	rolesOf map[string][]string
+	// clusterID is each claim's rewrite cluster, numbered densely;
+	// clusters counts them
+	clusterID []int
+	clusters  int
+	// marks is a scratch stamp per cluster, with the last stamp handed out
+	marks    []int
+	lastMark int
 	// short article labels for summaries, built on first use
 	short []string
+	// longest written name of each person, built on first use
+	longestName map[string]string
 }
 
 // Compare compares the claims of a batch (as ExtractBatch returns them)
@@ -91,6 +105,12 @@ type comparer struct {
 // article i: articles in one cluster count as one independent source. nil
 // means every article is independent.
 func (x *Extractor) Compare(batch []Input, claims []Claim, cluster []int) Comparison {
+	c := x.newComparer(batch, claims, cluster)
+	c.canonicalise()
+	return c.compare()
+}
+
+func (x *Extractor) newComparer(batch []Input, claims []Claim, cluster []int) *comparer {
 	c := &comparer{x: x, batch: batch, claims: claims, ev: x.MainEvent(batch)}
 	c.cluster = func(a int) int {
 		if cluster != nil && a < len(cluster) {
@@ -98,18 +118,45 @@ func (x *Extractor) Compare(batch []Input, claims []Claim, cluster []int) Compar
 		}
 		return a
 	}
-	c.canonicalise()
-	cmp := Comparison{Event: c.ev, Support: make([]int, len(claims))}
-	bySlot := map[string][]int{}
-	for i := range claims {
-		bySlot[c.slot[i]] = append(bySlot[c.slot[i]], i)
+	dense := map[int]int{}
+	c.clusterID = make([]int, len(claims))
+	for i, cl := range claims {
+		k := c.cluster(cl.Article)
+		id, ok := dense[k]
+		if !ok {
+			id = len(dense)
+			dense[k] = id
+		}
+		c.clusterID[i] = id
 	}
+	c.clusters = len(dense)
+	c.marks = make([]int, c.clusters)
+	return c
+}
+
+// newMark returns a stamp no cluster carries yet in c.marks.
+func (c *comparer) newMark() int {
+	c.lastMark++
+	return c.lastMark
+}
+
+// bySlot returns the claims of each slot, in order.
+func (c *comparer) bySlot() map[string][]int {
+	out := map[string][]int{}
+	for i := range c.claims {
+		out[c.slot[i]] = append(out[c.slot[i]], i)
+	}
+	return out
+}
+
+// compare finds the conflicts and support of the canonicalised claims.
+func (c *comparer) compare() Comparison {
+	cmp := Comparison{Event: c.ev, Support: make([]int, len(c.claims))}
+	bySlot := c.bySlot()
 	for _, slot := range sortedKeys(bySlot) {
 		items := bySlot[slot]
 		rel := c.relationFor(slot, items)
-		for _, i := range items {
-			cmp.Support[i] = c.support(i, items, rel)
-		}
+		c.support(items, rel, cmp.Support)
 		if rel.comparable {
 			if cf, ok := c.conflict(slot, items, rel); ok {
 				cmp.Conflicts = append(cmp.Conflicts, cf)
@@ -149,16 +196,100 @@ type relation struct {
 	// quotations in one cluster conflict only if they are directly the same
 	// quotation, not merely linked through others.
 	related func(i, j int) bool
+	// sig returns what the functions above read of a claim: two claims
+	// with equal sigs relate alike to every claim, so a slot's pairs are
+	// compared once per pair of distinct sigs. byKey says the sig is the
+	// comparison key alone, and within is key equality.
+	sig   func(i int) sig
+	byKey bool
 }
 
-func (c *comparer) support(i int, items []int, rel relation) int {
-	seen := map[int]bool{}
-	for _, j := range items {
-		if c.key[j] == c.key[i] || rel.within(j, i) {
-			seen[c.cluster(c.claims[j].Article)] = true
+// sig is the part of a claim a relation reads (see relation.sig).
+type sig struct {
+	key, person, role, words, unit string
+	when                           timex.Range
+	resolved                       bool
+	low, high                      float64
+}
+
+// sigGroup is the claims of a slot that share one sig.
+type sigGroup struct {
+	rep      int   // its first claim
+	members  []int // its claims, in order
+	clusters []int // the dense clusters of its claims, each once (filled by support)
+}
+
+// groupBySig splits claims into groups of equal sig, in order of first
+// appearance.
+func (c *comparer) groupBySig(items []int, rel relation) []*sigGroup {
+	var groups []*sigGroup
+	index := map[sig]int{}
+	byKey := map[string]int{} // when the sig is the key alone
+	for _, i := range items {
+		var n int
+		var ok bool
+		if rel.byKey {
+			n, ok = byKey[c.key[i]]
+		} else {
+			n, ok = index[rel.sig(i)]
+		}
+		if !ok {
+			n = len(groups)
+			if rel.byKey {
+				byKey[c.key[i]] = n
+			} else {
+				index[rel.sig(i)] = n
+			}
+			groups = append(groups, &sigGroup{rep: i})
+		}
+		groups[n].members = append(groups[n].members, i)
+	}
+	return groups
+}
+
+// support sets out[i], for each claim i of a slot, to the number of
+// independent sources (clusters) among the claims j that have i's key or
+// state i's value more precisely (rel.within(j, i)). Claims are compared by
+// distinct sig; when within is key equality, only claims with one key back
+// each other and no pair is compared.
+func (c *comparer) support(items []int, rel relation, out []int) {
+	groups := c.groupBySig(items, rel)
+	byKey := map[string][]*sigGroup{}
+	for _, g := range groups {
+		byKey[c.key[g.rep]] = append(byKey[c.key[g.rep]], g)
+		mark := c.newMark()
+		for _, i := range g.members {
+			if k := c.clusterID[i]; c.marks[k] != mark {
+				c.marks[k] = mark
+				g.clusters = append(g.clusters, k)
+			}
 		}
 	}
-	return len(seen)
+	for _, g := range groups {
+		count, mark := 0, c.newMark()
+		back := func(b *sigGroup) {
+			for _, k := range b.clusters {
+				if c.marks[k] != mark {
+					c.marks[k] = mark
+					count++
+				}
+			}
+		}
+		key := c.key[g.rep]
+		for _, b := range byKey[key] {
+			back(b)
+		}
+		if !rel.byKey {
+			for _, b := range groups {
+				if c.key[b.rep] != key && rel.within(b.rep, g.rep) {
+					back(b)
+				}
+			}
+		}
+		for _, i := range g.members {
+			out[i] = count
+		}
+	}
 }
 
 // conflict builds the conflict of a slot, if its values are incompatible:
@@ -203,12 +334,23 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		}
 		return i
 	}
-	related := func(a, b *group) bool {
+	// Whether two groups are related depends on the sigs of their claims,
+	// so each distinct sig of a group is tried once.
+	var reps [][]int
+	if rel.related != nil {
+		reps = make([][]int, len(groups))
+		for k, g := range groups {
+			for _, sg := range c.groupBySig(g.items, rel) {
+				reps[k] = append(reps[k], sg.rep)
+			}
+		}
+	}
+	related := func(a, b int) bool {
 		if rel.related == nil {
 			return true
 		}
-		for _, i := range a.items {
-			for _, j := range b.items {
+		for _, i := range reps[a] {
+			for _, j := range reps[b] {
 				if rel.related(i, j) {
 					return true
 				}
@@ -216,11 +358,29 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		}
 		return false
 	}
+	// Whether two groups are compatible is read once per pair and kept,
+	// unless there are too many groups to keep a table of pairs.
+	var memo []int8 // a*n+b for a < b: 0 unknown, 1 compatible, -1 not
+	if n <= 1024 {
+		memo = make([]int8, n*n)
+	}
+	compatible := func(a, b int) bool {
+		if memo == nil {
+			return rel.compatible(groups[a].items[0], groups[b].items[0])
+		}
+		if memo[a*n+b] == 0 {
+			memo[a*n+b] = -1
+			if rel.compatible(groups[a].items[0], groups[b].items[0]) {
+				memo[a*n+b] = 1
+			}
+		}
+		return memo[a*n+b] == 1
+	}
 	contested := make([]bool, n)
 	any := false
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
-			if !rel.compatible(groups[a].items[0], groups[b].items[0]) && !shareArticle(groups[a], groups[b]) && related(groups[a], groups[b]) {
+			if !compatible(a, b) && !shareArticle(groups[a], groups[b]) && related(a, b) {
 				contested[a], contested[b], any = true, true, true
 			}
 		}
@@ -230,7 +390,7 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 	}
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
-			if contested[a] && contested[b] && (rel.compatible(groups[a].items[0], groups[b].items[0]) || shareArticle(groups[a], groups[b])) {
+			if contested[a] && contested[b] && (compatible(a, b) || shareArticle(groups[a], groups[b])) {
 				parent[find(a)] = find(b)
 			}
 		}
@@ -283,14 +443,28 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 
 // mostPrecise picks the claim that the most others on its side are within
 // of, breaking ties by the longer written value and then by position.
+// Claims with one sig are within the same others, so the count is made
+// per pair of distinct sigs.
 func (c *comparer) mostPrecise(ids []int, rel relation) int {
+	groups := c.groupBySig(ids, rel)
+	groupOf := map[int]int{}
+	within := make([]int, len(groups)) // how many of ids each group's claims are within, themselves included
+	for a, ga := range groups {
+		for _, i := range ga.members {
+			groupOf[i] = a
+		}
+		for _, gb := range groups {
+			if rel.within(ga.rep, gb.rep) {
+				within[a] += len(gb.members)
+			}
+		}
+	}
 	best, bestScore := ids[0], -1
 	for _, i := range ids {
-		score := 0
-		for _, j := range ids {
-			if i != j && rel.within(i, j) {
-				score++
-			}
+		a := groupOf[i]
+		score := within[a]
+		if rel.within(groups[a].rep, groups[a].rep) {
+			score-- // not itself
 		}
 		if score > bestScore || (score == bestScore && writtenPrecision(c.claims[i]) > writtenPrecision(c.claims[best])) ||
 			(score == bestScore && writtenPrecision(c.claims[i]) == writtenPrecision(c.claims[best]) && len(c.claims[i].Value) > len(c.claims[best].Value)) {
@@ -330,17 +504,12 @@ func (c *comparer) canonicalise() {
 			full[k] = true
 		}
 	}
+	fullByWord := fullNamesByWord(full)
 	link := func(k string) string {
 		if k == "" || strings.Contains(k, " ") {
 			return k
 		}
-		var found []string
-		for f := range full {
-			if contains(strings.Fields(f), k) {
-				found = append(found, f)
-			}
-		}
-		if len(found) == 1 {
+		if found := fullByWord[k]; len(found) == 1 {
 			return found[0]
 		}
 		return k
@@ -378,21 +547,45 @@ func (c *comparer) canonicalise() {
 	}
 	// Event parties whose side the article did not say take it from the
 	// same person elsewhere, or from the one side whose party holds the
-	// same role.
+	// same role. Parties are settled in order, and one settled counts for
+	// the parties after it.
 	prefix := "event." + c.ev.Agent + "."
+	known := c.newSideRoles(prefix)
+	for i, cl := range c.claims {
+		if cl.Kind == KindPerson {
+			known.add(i)
+		}
+	}
 	for i, cl := range c.claims {
 		if cl.Kind != KindPerson || !strings.HasPrefix(c.slot[i], prefix) || !strings.HasSuffix(c.slot[i], ".?") {
 			continue
 		}
 		if s := sideOf[c.person[i]]; s != "" && c.person[i] != "" {
 			c.slot[i] = prefix + strings.ToLower(s)
+			known.add(i)
 			continue
 		}
-		if s := c.sideByRole(i, prefix); s != "" {
+		if s := known.sideByRole(c.claims[i].Role); s != "" {
 			c.slot[i] = prefix + s
+			known.add(i)
 		}
 	}
 	c.clusterQuotes()
+}
+
+// fullNamesByWord indexes full names by each of their words.
+func fullNamesByWord(full map[string]bool) map[string][]string {
+	out := map[string][]string{}
+	for _, f := range sortedKeys(full) {
+		var seen []string
+		for _, w := range strings.Fields(f) {
+			if !contains(seen, w) {
+				seen = append(seen, w)
+				out[w] = append(out[w], f)
+			}
+		}
+	}
+	return out
 }
 
 func personKey(cl Claim) string {
@@ -405,18 +598,40 @@ func personKey(cl Claim) string {
 	return ""
 }
 
+// sideRoles holds the roles of the event parties whose side is known, by
+// side.
+type sideRoles struct {
+	c      *comparer
+	prefix string
+	roles  map[string][]string // side → distinct roles of its parties
+}
+
+func (c *comparer) newSideRoles(prefix string) *sideRoles {
+	return &sideRoles{c: c, prefix: prefix, roles: map[string][]string{}}
+}
+
+// add records claim i's roles (its own and its person's) under its side,
+// if it is an event party whose side is known.
+func (k *sideRoles) add(i int) {
+	c := k.c
+	slot := c.slot[i]
+	if c.claims[i].Kind != KindPerson || !strings.HasPrefix(slot, k.prefix) || strings.HasSuffix(slot, ".?") {
+		return
+	}
+	side := strings.TrimPrefix(slot, k.prefix)
+	for _, r := range append([]string{c.claims[i].Role}, c.rolesOf[c.person[i]]...) {
+		if !contains(k.roles[side], r) {
+			k.roles[side] = append(k.roles[side], r)
+		}
+	}
+}
+
 // sideByRole finds the side of an event party from the roles of the
 // parties whose side is known: an identical role first, else the one side
 // with a compatible role.
-func (c *comparer) sideByRole(i int, prefix string) string {
-	role := c.claims[i].Role
+func (k *sideRoles) sideByRole(role string) string {
 	exact, compatible := map[string]bool{}, map[string]bool{}
-	for j, o := range c.claims {
-		if o.Kind != KindPerson || !strings.HasPrefix(c.slot[j], prefix) || strings.HasSuffix(c.slot[j], ".?") {
-			continue
-		}
-		side := strings.TrimPrefix(c.slot[j], prefix)
-		roles := append([]string{o.Role}, c.rolesOf[c.person[j]]...)
+	for side, roles := range k.roles {
 		for _, r := range roles {
 			if r == role {
 				exact[side] = true

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"context"
 	"sort"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
@@ -48,21 +49,45 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// articleLemmas is what eventLemmas reads of one article; both are nil for
+// an article without a document.
+type articleLemmas struct {
+	lemmas [][]string
+	lede   []bool
+}
+
+func (x *Extractor) articleLemmas(in Input) articleLemmas {
+	if in.Doc == nil {
+		return articleLemmas{}
+	}
+	lemmas, lede := x.eventLemmas(in)
+	return articleLemmas{lemmas, lede}
+}
+
 // MainEvent decides what the batch reports. Each article votes once for
 // every event it mentions outside skipped paragraphs, twice when the
 // mention is in its first three paragraphs; the event with most votes wins
 // (ties go to the one mentioned more often, then to the alphabetically
 // first). Verbs that share a sentence with the winner in at least two
 // articles ("met ... and signed") join it as event verbs.
+//
+// The articles are read on one goroutine per CPU.
 func (x *Extractor) MainEvent(batch []Input) Event {
+	lemmas := make([]articleLemmas, len(batch))
+	_ = forEach(context.Background(), len(batch), 0, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
+	return x.mainEvent(lemmas)
+}
+
+// mainEvent is MainEvent on the event words of each article.
+func (x *Extractor) mainEvent(batch []articleLemmas) Event {
 	votes := map[string]int{}
 	mentions := map[string]int{}
 	perArticle := make([][][]string, len(batch))
-	for i, in := range batch {
-		if in.Doc == nil {
+	for i, al := range batch {
+		if al.lemmas == nil {
 			continue
 		}
-		lemmas, lede := x.eventLemmas(in)
+		lemmas, lede := al.lemmas, al.lede
 		perArticle[i] = lemmas
 		best := map[string]int{}
 		for s, ls := range lemmas {

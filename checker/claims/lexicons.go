@@ -14,14 +14,15 @@ type lexicons struct {
 	enabled map[string]bool // claim extractors present (a user may disable one)
 
 	eventVerbs, eventNouns, eventAgents *ruleset.Rule
-	titles, quoteVerbs, bodies          *ruleset.Rule
-	orgHeads, agreementHeads            *ruleset.Rule
-	units, percent                      *ruleset.Rule
+	units                               *ruleset.Rule
 	countries, demonyms, pronouns       *ruleset.Rule
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
 	unitGroups                          *ruleset.Rule
 	numberWords, months, weekdays       *ruleset.Rule
+
+	// lexicons the extractors search text with
+	titles, quoteVerbs, bodies, orgHeads, agreementHeads, percent *lexFinder
 
 	function, nameStop, honorifics, placeCues map[string]bool // folded single words
 	unitWords, quoteVerbWords, titleWords     map[string]bool
@@ -53,13 +54,13 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.eventVerbs = get(p, "claim.event-verbs")
 	l.eventNouns = get(p, "claim.event-nouns")
 	l.eventAgents = get(p, "claim.event-agents")
-	l.titles = get(p, "claim.role-titles")
-	l.quoteVerbs = get(p, "claim.quote-verbs")
-	l.bodies = get(p, "claim.quote-bodies")
-	l.orgHeads = get(p, "claim.org-heads")
-	l.agreementHeads = get(p, "claim.agreement-heads")
+	titles := get(p, "claim.role-titles")
+	quoteVerbs := get(p, "claim.quote-verbs")
+	bodies := get(p, "claim.quote-bodies")
+	orgHeads := get(p, "claim.org-heads")
+	agreementHeads := get(p, "claim.agreement-heads")
 	l.units = get(p, "claim.units")
-	l.percent = get(p, "claim.percent")
+	percent := get(p, "claim.percent")
 	l.countries = get(p, "claim.countries")
 	l.demonyms = get(p, "claim.demonyms")
 	l.pronouns = get(p, "claim.pronouns")
@@ -80,26 +81,28 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("rule pack %q lacks rules the claim stage needs: %s", "claims", strings.Join(missing, ", "))
 	}
+	l.titles, l.quoteVerbs, l.bodies = newLexFinder(titles), newLexFinder(quoteVerbs), newLexFinder(bodies)
+	l.orgHeads, l.agreementHeads, l.percent = newLexFinder(orgHeads), newLexFinder(agreementHeads), newLexFinder(percent)
 	l.function = foldedSet(function.Terms)
 	l.nameStop = rawSet(nameStop.Terms)
 	l.honorifics = rawSet(honorifics.Terms)
 	l.placeCues = foldedSet(placeCues.Terms)
 	l.unitWords = foldedSet(l.units.Terms)
-	l.quoteVerbWords = singleWords(l.quoteVerbs.Terms)
-	l.titleWords = singleWords(l.titles.Terms)
+	l.quoteVerbWords = singleWords(quoteVerbs.Terms)
+	l.titleWords = singleWords(titles.Terms)
 	l.headWords = map[string]bool{}
-	for _, t := range append(append([]string(nil), l.orgHeads.Terms...), l.agreementHeads.Terms...) {
+	for _, t := range append(append([]string(nil), orgHeads.Terms...), agreementHeads.Terms...) {
 		for _, w := range strings.Fields(text.Fold(t)) {
 			l.headWords[w] = true
 		}
 	}
 	l.titleFirstWords = map[string]bool{}
-	for _, t := range l.titles.Terms {
+	for _, t := range titles.Terms {
 		if f := strings.Fields(text.Fold(t)); len(f) > 0 {
 			l.titleFirstWords[strings.Split(f[0], "-")[0]] = true
 		}
 	}
-	l.orgHeadWords = singleWords(l.orgHeads.Terms)
+	l.orgHeadWords = singleWords(orgHeads.Terms)
 	return l, nil
 }
 

@@ -71,8 +71,10 @@ func (a *article) extractNumbers() {
 func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	t := toks[i]
 	nr := numberRead{first: i, last: i}
+	// The cheap tests before each expression are what it needs anyway: a
+	// token ending in "fold", a token starting with a digit.
 	if t.Kind == text.Word {
-		if m := foldWord.FindStringSubmatch(t.Norm); m != nil {
+		if m := matchIf(endsInFold(t.Norm), foldWord, t.Norm); m != nil {
 			n, ok := a.wordNumber(m[1] + m[2])
 			if !ok || n < 2 {
 				return nr, false
@@ -91,7 +93,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
 		digits = strings.ReplaceAll(a.tokText(t), ",", "")
 	case t.Kind == text.Word:
-		if m := scaledNumber.FindStringSubmatch(t.Norm); m != nil {
+		if m := matchIf(startsWithDigit(t.Norm), scaledNumber, t.Norm); m != nil {
 			f, ok := a.lex.scales.Lookup(m[2])
 			if !ok {
 				return nr, false
@@ -152,7 +154,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	}
 	if nr.currency == "" && k < len(toks) {
 		for n := 2; n >= 1; n-- {
-			if k+n <= len(toks) && fullMatch(a.lex.percent, a.doc.Text[toks[k].Start:toks[k+n-1].End]) {
+			if k+n <= len(toks) && a.lex.percent.FullMatch(a.doc.Text[toks[k].Start:toks[k+n-1].End]) {
 				nr.pct, nr.last, k = "percent", k+n-1, k+n
 				break
 			}
@@ -187,6 +189,19 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 		nr.qualifier, nr.first = q, first
 	}
 	return nr, true
+}
+
+// endsInFold and startsWithDigit are what foldWord and scaledNumber need
+// to match at all.
+func endsInFold(s string) bool      { return strings.HasSuffix(s, "fold") }
+func startsWithDigit(s string) bool { return s != "" && '0' <= s[0] && s[0] <= '9' }
+
+// matchIf returns re's submatches in s when may is set, else nil.
+func matchIf(may bool, re *regexp.Regexp, s string) []string {
+	if !may {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
 }
 
 // qualifierBefore reads a hedge before token i ("more than", "about") and

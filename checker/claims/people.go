@@ -95,7 +95,7 @@ func (a *article) extractPeople() {
 // mayHoldTitle is a cheap first pass: does any word start a role title?
 func (a *article) mayHoldTitle(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Kind == text.Word && a.lex.titleFirstWords[strings.Split(t.Norm, "-")[0]] {
+		if first, _, _ := strings.Cut(t.Norm, "-"); t.Kind == text.Word && a.lex.titleFirstWords[first] {
 			return true
 		}
 	}

@@ -355,7 +355,7 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 func (a *article) bodyEndingAt(toks []text.Token, k int) (speaker, bool) {
 	for n := min(3, k+1); n >= 1; n-- {
 		phrase := a.doc.Text[toks[k-n+1].Start:toks[k].End]
-		if fullMatch(a.lex.bodies, phrase) {
+		if a.lex.bodies.FullMatch(phrase) {
 			label := strings.Join(strings.Fields(text.Fold(phrase)), " ")
 			return speaker{kind: speakerBody, key: "body:" + label, label: phrase}, true
 		}

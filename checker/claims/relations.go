@@ -1,6 +1,9 @@
 package claims
 
 import (
+	"cmp"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -10,11 +13,12 @@ import (
 // organisations) only count support, by equal value.
 func (c *comparer) relationFor(slot string, items []int) relation {
 	equal := func(i, j int) bool { return c.key[i] == c.key[j] }
-	rel := relation{compatible: equal, within: equal}
+	rel := relation{compatible: equal, within: equal, byKey: true, sig: func(i int) sig { return sig{key: c.key[i]} }}
 	kind := c.claims[items[0]].Kind
 	switch {
 	case slot == "event.date":
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig { return sig{key: c.key[i], when: c.claims[i].Range, resolved: c.claims[i].Resolved} }
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
 			if !a.Resolved || !b.Resolved {
@@ -30,7 +34,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			return a.Range.Within(b.Range)
 		}
 	case slot == "event.place":
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
 		rel.compatible = func(i, j int) bool {
 			a, b := c.key[i], c.key[j]
 			if a == b {
@@ -46,7 +50,8 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			return c.key[i] == c.key[j] || strings.HasPrefix(c.key[i], c.key[j]+",")
 		}
 	case kind == KindPerson && strings.HasPrefix(slot, "event.") && !strings.HasSuffix(slot, ".?"):
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig { return sig{key: c.key[i], person: c.person[i], role: c.claims[i].Role} }
 		rel.compatible = c.partiesCompatible
 		rel.within = func(i, j int) bool {
 			if !c.partiesCompatible(i, j) {
@@ -62,11 +67,16 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			return false
 		}
 	case kind == KindRole:
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig { return sig{key: c.key[i], role: c.claims[i].Role} }
 		rel.compatible = func(i, j int) bool { return rolesCompatible(c.claims[i].Role, c.claims[j].Role) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
 	case kind == KindNumber && strings.HasPrefix(slot, "event."):
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig {
+			cl := c.claims[i]
+			return sig{key: c.key[i], unit: cl.Unit, low: cl.Low, high: cl.High}
+		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
 			return unitsCompatible(a.Unit, b.Unit) && a.Low <= b.High && b.Low <= a.High
@@ -76,7 +86,8 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			return unitsCompatible(a.Unit, b.Unit) && b.Low <= a.Low && a.High <= b.High
 		}
 	case kind == KindQuote:
-		rel.comparable = true
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig { return sig{key: c.key[i], person: c.person[i], words: c.wordsSigOf(i)} }
 		rel.compatible = func(i, j int) bool {
 			return containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i])
 		}
@@ -115,16 +126,35 @@ func rolesCompatible(a, b string) bool { return roleWithin(a, b) || roleWithin(b
 
 // roleWithin reports whether role a says all that role b says.
 func roleWithin(a, b string) bool {
-	have := map[string]bool{}
-	for _, w := range strings.Fields(a) {
-		have[w] = true
-	}
+	have := strings.Fields(a)
 	for _, w := range strings.Fields(b) {
-		if !have[w] {
+		if !contains(have, w) {
 			return false
 		}
 	}
 	return true
+}
+
+// wordsSigOf returns exactJoin of quote i's words, made on first use.
+func (c *comparer) wordsSigOf(i int) string {
+	if c.wordsSig == nil {
+		c.wordsSig = make([]string, len(c.claims))
+	}
+	if c.wordsSig[i] == "" && len(c.words[i]) > 0 {
+		c.wordsSig[i] = exactJoin(c.words[i])
+	}
+	return c.wordsSig[i]
+}
+
+// exactJoin joins words so that different lists give different strings.
+func exactJoin(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(strconv.Itoa(len(w)))
+		b.WriteByte(':')
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // unitsCompatible compares what two figures count; a currency given only
@@ -150,28 +180,20 @@ func unitsCompatible(a, b string) bool {
 }
 
 // containsSeq reports whether the words of short appear in long, in order
-// and side by side, except where short marks left-out words with "…".
+// and side by side, except where short marks left-out words with "…":
+// each run of words between marks appears in long, after the run before.
 func containsSeq(long, short []string) bool {
-	var segs [][]string
-	cur := []string{}
-	for _, w := range short {
-		if w == "…" {
-			if len(cur) > 0 {
-				segs = append(segs, cur)
-			}
-			cur = []string{}
+	pos := 0
+	for s := 0; s < len(short); {
+		if short[s] == "…" {
+			s++
 			continue
 		}
-		cur = append(cur, w)
-	}
-	if len(cur) > 0 {
-		segs = append(segs, cur)
-	}
-	if len(segs) == 0 {
-		return true
-	}
-	pos := 0
-	for _, seg := range segs {
+		e := s + 1
+		for e < len(short) && short[e] != "…" {
+			e++
+		}
+		seg := short[s:e]
 		found := -1
 		for k := pos; k+len(seg) <= len(long); k++ {
 			match := true
@@ -190,6 +212,7 @@ func containsSeq(long, short []string) bool {
 			return false
 		}
 		pos = found + len(seg)
+		s = e
 	}
 	return true
 }
@@ -247,17 +270,33 @@ func (c *comparer) clusterQuotes() {
 			}
 		}
 	}
+	// Each quote looks for partners through its rarest words only, and
+	// tries those that hold enough of them (see probeWords).
+	hits := make([]int, len(distinct))
+	stamp := make([]int, len(distinct)) // the quote whose probe last counted it
+	var found []int
 	for n, i := range distinct {
-		tried := map[int]bool{}
-		for _, w := range c.content[i] {
+		words, weights, need := c.probeWords(i, byWord)
+		found = found[:0]
+		for k, w := range words {
 			for _, m := range byWord[w] {
-				if m <= n || tried[m] {
+				if m == n {
 					continue
 				}
-				tried[m] = true
-				if j := distinct[m]; c.sameQuote(i, j) {
-					union(i, j)
+				if stamp[m] != n+1 {
+					stamp[m], hits[m] = n+1, 0
+					found = append(found, m)
 				}
+				hits[m] += weights[k]
+			}
+		}
+		for _, m := range found {
+			if hits[m] < need {
+				continue
+			}
+			a, b := distinct[min(n, m)], distinct[max(n, m)]
+			if c.sameQuote(a, b) {
+				union(a, b)
 			}
 		}
 	}
@@ -272,6 +311,63 @@ func (c *comparer) clusterQuotes() {
 		}
 	}
 }
+
+// probeWords returns the words quote i looks for partners by, how much
+// each weighs (how often it is among i's content words), and how much of
+// that weight a partner must hold: its distinct content words, rarest
+// first (fewest quotes in byWord hold them), until they weigh at least the
+// quote's allowance (how many of its content words, with repeats, a quote
+// may lack and still be the same quotation as a larger one) plus
+// probeMargin, or as much as there is.
+//
+// Why every pair sameQuote accepts is found: sameQuote(i, j) holds in two
+// ways. (1) One quote's words lie in the other's in order (containsSeq) and
+// both have content words: then every content word of the shorter one is a
+// content word of the longer one, which holds all its probe words, and
+// they weigh at least what is asked. (2) The quote with fewer content
+// words, the small one, has at least 0.8 of them (with repeats) among the
+// large one's: the words it lacks weigh at most its allowance, so of
+// probe words weighing allowance + m the large one holds at least m, m
+// being what is asked (probeMargin, or less when the probe takes every
+// word: then the weight of all words less the allowance). Both quotes of a
+// pair probe, so the smaller or shorter one finds the other.
+func (c *comparer) probeWords(i int, byWord map[string][]int) (words []string, weights []int, need int) {
+	content := c.content[i]
+	if len(content) == 0 {
+		return nil, nil, 1
+	}
+	shared := 0 // the fewest shared words sameQuote accepts, computed as it computes
+	for float64(shared) < 0.8*float64(len(content)) {
+		shared++
+	}
+	allowance := len(content) - shared
+	counts := map[string]int{}
+	for _, w := range content {
+		if counts[w] == 0 {
+			words = append(words, w)
+		}
+		counts[w]++
+	}
+	slices.SortFunc(words, func(a, b string) int {
+		if n := cmp.Compare(len(byWord[a]), len(byWord[b])); n != 0 {
+			return n
+		}
+		return strings.Compare(a, b)
+	})
+	weight := 0
+	for k, w := range words {
+		weights = append(weights, counts[w])
+		if weight += counts[w]; weight >= allowance+probeMargin {
+			return words[:k+1], weights, probeMargin
+		}
+	}
+	return words, weights, weight - allowance
+}
+
+// probeMargin is how much more than its allowance a quote's probe words
+// weigh, so that a partner must hold that much of them: a quote sharing
+// one rare word by chance is not compared.
+const probeMargin = 2
 
 // quoteLabel names a cluster of quotations by its speaker: a person if any
 // member names one, else the body named most often, else the first words
@@ -332,17 +428,14 @@ func (c *comparer) sameQuote(i, j int) bool {
 	if containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i]) {
 		return len(ci) > 0 && len(cj) > 0
 	}
-	small, large := ci, cj
+	small, large, largeAt := ci, cj, j
 	if len(small) > len(large) {
-		small, large = large, small
+		small, large, largeAt = large, small, i
 	}
 	if len(small) < 2 {
 		return false
 	}
-	set := map[string]bool{}
-	for _, w := range large {
-		set[w] = true
-	}
+	set := c.contentSet(largeAt)
 	shared := 0
 	for _, w := range small {
 		if set[w] {
@@ -358,6 +451,22 @@ func (c *comparer) sameQuote(i, j int) bool {
 	// A short quote's words must lie close together in the long one, not
 	// scattered through a paragraph of speech.
 	return window(large, small) <= 2*len(small)+2
+}
+
+// contentSet returns the set of quote i's content words, made on first
+// use.
+func (c *comparer) contentSet(i int) map[string]bool {
+	if c.contentSets == nil {
+		c.contentSets = make([]map[string]bool, len(c.claims))
+	}
+	if c.contentSets[i] == nil {
+		set := make(map[string]bool, len(c.content[i]))
+		for _, w := range c.content[i] {
+			set[w] = true
+		}
+		c.contentSets[i] = set
+	}
+	return c.contentSets[i]
 }
 
 // window returns the length of the shortest run of long holding every word

@@ -89,10 +89,8 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		name := ""
 		for _, sd := range cf.Sides {
 			for _, i := range sd.Claims {
-				for j, o := range c.claims {
-					if o.Kind == KindPerson && c.person[j] == c.person[i] && len(o.Value) > len(name) {
-						name = o.Value
-					}
+				if n := c.longestNameOf(c.person[i]); len(n) > len(name) {
+					name = n
 				}
 			}
 		}
@@ -130,6 +128,20 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		return "Quote (" + label + ")"
 	}
 	return capitalise(cf.Slot)
+}
+
+// longestNameOf returns the longest written value of the person claims
+// about person p (the first of the longest), "" when there is none.
+func (c *comparer) longestNameOf(p string) string {
+	if c.longestName == nil {
+		c.longestName = map[string]string{}
+		for j, o := range c.claims {
+			if o.Kind == KindPerson && len(o.Value) > len(c.longestName[c.person[j]]) {
+				c.longestName[c.person[j]] = o.Value
+			}
+		}
+	}
+	return c.longestName[p]
 }
 
 func capitalise(s string) string {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/refind"
 )
 
 // Granularity says how much of the calendar a date expression pins down.
@@ -116,10 +117,10 @@ func (e Expr) Relative() bool { return e.Unit != "" }
 
 // exprPatterns are the compiled expressions FindAll runs.
 type exprPatterns struct {
-	monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *regexp.Regexp
-	// monthNames finds any capitalised month name; a sentence without one
-	// (or without a digit) skips the patterns that need it.
-	monthNames                                  *regexp.Regexp
+	iso, monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *refind.Finder
+	// cues is the cheap first pass: a pattern runs only on strings holding
+	// the words or figures it cannot match without.
+	cues                                        *cueScanner
 	futureCues                                  *ruleset.Rule
 	parts, relatives, units, numbers, modifiers *ruleset.Rule
 }
@@ -165,16 +166,17 @@ func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPattern
 
 	wdPrefix := `(?:(?P<wd>` + wdAll + `)\.?,?\s+)?`
 	yearTail := `(?:\s*,?\s*(?P<year>\d{4})\b)?`
-	x.monthDay = regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail)
-	x.dayMonth = regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail)
-	x.part = regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`)
-	x.monthYear = regexp.MustCompile(`\b(?P<month>` + month + `)\b\.?\s*,?\s*(?P<year>\d{4})\b`)
-	x.month = regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`)
-	x.year = regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`)
-	x.weekday = regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`)
-	x.monthNames = regexp.MustCompile(`\b(?:` + month + `)\b`)
-	x.relative = regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`)
-	x.ago = regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`)
+	x.monthDay = refind.New(regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail))
+	x.dayMonth = refind.New(regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail))
+	x.part = refind.New(regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`))
+	x.monthYear = refind.New(regexp.MustCompile(`\b(?P<month>` + month + `)\b\.?\s*,?\s*(?P<year>\d{4})\b`))
+	x.month = refind.New(regexp.MustCompile(`\b(?i:` + mcue + `)\s+(?P<month>` + month + `)\b`))
+	x.year = refind.New(regexp.MustCompile(`\b(?i:` + ycue + `)\s+(?:the\s+year\s+)?(?P<year>(?:1[89]|20|21)\d{2})\b`))
+	x.weekday = refind.New(regexp.MustCompile(`(?:\b(?P<mod>(?i:` + mods + `))\s+)?\b(?P<wd>` + wdFull + `)\b`))
+	x.relative = refind.New(regexp.MustCompile(`(?i)\b(?P<rel>` + rel + `)\b`))
+	x.ago = refind.New(regexp.MustCompile(`(?i)\b(?P<n>\d{1,3}|` + nums + `)\s+(?P<unit>` + units + `)\s+(?:` + agoW + `)\b`))
+	x.iso = refind.New(isoPattern)
+	x.cues = newCueScanner(keys(months.Entries), fullNames(weekdays.Entries), keys(x.parts.Entries), keys(x.relatives.Entries), ago.Terms)
 	return x, nil
 }
 
@@ -256,6 +258,12 @@ func longestFirst(alts []string) string {
 // future cue in it ("will") marks the weekdays after it as future. Spans are
 // byte offsets into s. Invalid dates ("February 30") are left out.
 func (r *Reader) FindAll(s string) []Expr {
+	return r.findAll(s, r.exprs.cues.scan(s))
+}
+
+// findAll is FindAll running only the patterns whose cues (from the first
+// pass) s holds; with allCues it runs every pattern.
+func (r *Reader) findAll(s string, found cues) []Expr {
 	x := r.exprs
 	var cands []Expr
 	// A future cue puts the weekdays after it in the future: "will sign
@@ -270,8 +278,9 @@ func (r *Reader) FindAll(s string) []Expr {
 		}
 		return firstFuture >= 0 && firstFuture <= off
 	}
-	each := func(re *regexp.Regexp, form string, build func(g func(string) string, e *Expr) bool) {
-		for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+	each := func(f *refind.Finder, form string, build func(g func(string) string, e *Expr) bool) {
+		re := f.Regexp()
+		for _, loc := range f.FindAllStringSubmatchIndex(s) {
 			g := func(name string) string {
 				i := re.SubexpIndex(name)
 				if i < 0 || loc[2*i] < 0 {
@@ -299,22 +308,22 @@ func (r *Reader) FindAll(s string) []Expr {
 		}
 		return dayExists(e.Year, e.Month, e.Day) && (e.LastDay == 0 || dayExists(e.Year, e.Month, e.LastDay))
 	}
-	hasDigit := strings.ContainsAny(s, "0123456789")
-	hasMonth := x.monthNames.MatchString(s)
-	// Each pattern runs only where it can match: most sentences hold no
-	// digit and no month name.
-	if hasDigit || hasMonth {
-		for _, loc := range isoPattern.FindAllStringSubmatchIndex(s, -1) {
+	// Each pattern runs only where its cues say it can match (see
+	// cueScanner): most sentences hold no date at all.
+	if found.has(cueYear) {
+		for _, loc := range x.iso.FindAllStringSubmatchIndex(s) {
 			e := Expr{Span: text.Span{Start: loc[0], End: loc[1]}, Form: FormISO, Granularity: Day,
 				Year: atoi(s[loc[2]:loc[3]]), Month: atoi(s[loc[4]:loc[5]]), Day: atoi(s[loc[6]:loc[7]])}
 			if (Date{Year: e.Year, Month: e.Month, Day: e.Day}).Valid() {
 				cands = append(cands, e)
 			}
 		}
-		if hasDigit && hasMonth {
-			each(x.monthDay, FormMonthDay, dayDate)
-			each(x.dayMonth, FormDayMonth, dayDate)
-		}
+	}
+	if found.has(cueMonth | cueDigit) {
+		each(x.monthDay, FormMonthDay, dayDate)
+		each(x.dayMonth, FormDayMonth, dayDate)
+	}
+	if found.has(cuePart) && (found.has(cueMonth) || found.has(cueYear)) {
 		each(x.part, FormPart, func(g func(string) string, e *Expr) bool {
 			v, _ := x.parts.Lookup(squashSpace(g("part")))
 			e.Part = atoi(v)
@@ -325,10 +334,14 @@ func (r *Reader) FindAll(s string) []Expr {
 			e.Granularity, e.Month, e.Year = PartOfMonth, r.month(g("month")), atoi(g("year"))
 			return e.Part > 0 && (e.Year == 0 || plausibleYear(e.Year))
 		})
+	}
+	if found.has(cueMonth | cueYear) {
 		each(x.monthYear, FormMonthYear, func(g func(string) string, e *Expr) bool {
 			e.Granularity, e.Month, e.Year = Month, r.month(g("month")), atoi(g("year"))
 			return plausibleYear(e.Year)
 		})
+	}
+	if found.has(cueMonth) {
 		each(x.month, FormMonth, func(g func(string) string, e *Expr) bool {
 			e.Granularity, e.Month = Month, r.month(g("month"))
 			// The cue is evidence, not part of the date: the span is the name.
@@ -336,6 +349,8 @@ func (r *Reader) FindAll(s string) []Expr {
 			e.Span.Start = e.Span.End - len(name)
 			return e.Month > 0
 		})
+	}
+	if found.has(cueYear) {
 		each(x.year, FormYear, func(g func(string) string, e *Expr) bool {
 			y := g("year")
 			e.Granularity, e.Year = Year, atoi(y)
@@ -348,45 +363,51 @@ func (r *Reader) FindAll(s string) []Expr {
 			return true
 		})
 	}
-	each(x.weekday, FormWeekday, func(g func(string) string, e *Expr) bool {
-		e.Granularity, e.Future = Weekday, futureBefore(e.Span.Start)
-		e.Weekday, e.HasWeekday = r.Weekday(g("wd"))
-		if m := g("mod"); m != "" {
-			v, ok := x.modifiers.Lookup(squashSpace(m))
-			if ok {
-				e.Direction, e.HasDirection = atoi(v), true
+	if found.has(cueWeekday) {
+		each(x.weekday, FormWeekday, func(g func(string) string, e *Expr) bool {
+			e.Granularity, e.Future = Weekday, futureBefore(e.Span.Start)
+			e.Weekday, e.HasWeekday = r.Weekday(g("wd"))
+			if m := g("mod"); m != "" {
+				v, ok := x.modifiers.Lookup(squashSpace(m))
+				if ok {
+					e.Direction, e.HasDirection = atoi(v), true
+				}
 			}
-		}
-		return e.HasWeekday
-	})
-	each(x.relative, FormRelative, func(g func(string) string, e *Expr) bool {
-		v, ok := x.relatives.Lookup(squashSpace(g("rel")))
-		if !ok {
-			return false
-		}
-		f := strings.Fields(v)
-		if len(f) < 2 {
-			return false
-		}
-		e.Unit, e.Offset = f[0], atoi(f[1])
-		if len(f) > 2 {
-			e.Portion = f[2]
-		}
-		e.Granularity = unitGranularity(e.Unit, e.Portion)
-		return e.Granularity != 0
-	})
-	each(x.ago, FormAgo, func(g func(string) string, e *Expr) bool {
-		n := g("n")
-		count, err := strconv.Atoi(n)
-		if err != nil {
-			v, _ := x.numbers.Lookup(n)
-			count = atoi(v)
-		}
-		u, _ := x.units.Lookup(g("unit"))
-		e.Unit, e.Offset = u, -count
-		e.Granularity = unitGranularity(u, "")
-		return count > 0 && e.Granularity != 0
-	})
+			return e.HasWeekday
+		})
+	}
+	if found.has(cueRelative) {
+		each(x.relative, FormRelative, func(g func(string) string, e *Expr) bool {
+			v, ok := x.relatives.Lookup(squashSpace(g("rel")))
+			if !ok {
+				return false
+			}
+			f := strings.Fields(v)
+			if len(f) < 2 {
+				return false
+			}
+			e.Unit, e.Offset = f[0], atoi(f[1])
+			if len(f) > 2 {
+				e.Portion = f[2]
+			}
+			e.Granularity = unitGranularity(e.Unit, e.Portion)
+			return e.Granularity != 0
+		})
+	}
+	if found.has(cueAgo) {
+		each(x.ago, FormAgo, func(g func(string) string, e *Expr) bool {
+			n := g("n")
+			count, err := strconv.Atoi(n)
+			if err != nil {
+				v, _ := x.numbers.Lookup(n)
+				count = atoi(v)
+			}
+			u, _ := x.units.Lookup(g("unit"))
+			e.Unit, e.Offset = u, -count
+			e.Granularity = unitGranularity(u, "")
+			return count > 0 && e.Granularity != 0
+		})
+	}
 	return pickLongest(cands)
 }
 

@@ -164,12 +164,18 @@ func TestRangeRelations(t *testing.T) {
 
 func FuzzFindAll(f *testing.F) {
 	r := testReader(f)
-	for _, s := range []string{"On Wednesday, January 29, 2026", "late January", "2 weeks ago", "in 2015", "mid-2025", "Jan. 29-31 2026", "\xff March 3"} {
+	patterns := datePatterns(r)
+	for _, s := range []string{"On Wednesday, January 29, 2026", "late January", "2 weeks ago", "in 2015", "mid-2025", "Jan. 29-31 2026", "\xff March 3", "thi\u017f wee\u212aend", "EARLIER THIS YEAR"} {
 		f.Add(s, 2026, 1, 29)
 	}
 	f.Fuzz(func(t *testing.T, s string, y, m, d int) {
 		prev := -1
-		for _, e := range r.FindAll(s) {
+		got := r.FindAll(s)
+		require.Equal(t, r.findAll(s, allCues), got, "the first pass must not change what is found")
+		for _, p := range patterns {
+			require.Equal(t, p.re.Regexp().FindAllStringSubmatchIndex(s, -1), p.re.FindAllStringSubmatchIndex(s), "pattern %s", p.name)
+		}
+		for _, e := range got {
 			require.True(t, 0 <= e.Span.Start && e.Span.Start < e.Span.End && e.Span.End <= len(s))
 			require.True(t, onBoundary(s, e.Span.Start) && onBoundary(s, e.Span.End), "span %v off rune boundaries", e.Span)
 			require.GreaterOrEqual(t, e.Span.Start, prev, "in order, without overlaps")
