@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/topic"
+	"github.com/crosscheck-news/crosscheck/internal/benchcorpus"
 )
 
 // Benchmarks on a large generated batch: 1,000 articles of about 450 words
@@ -98,6 +99,25 @@ func BenchmarkScoreBatch(b *testing.B) {
 	}
 }
 
+// BenchmarkScoreBatchCorpus scores 2,000 articles of about 620 words from
+// internal/benchcorpus, the generator behind checkbench and the rewrite
+// benchmarks: longer articles than benchBatch's, with planted copies.
+func BenchmarkScoreBatchCorpus(b *testing.B) {
+	sc := newScorer(b)
+	corpus := benchcorpus.Generate(benchcorpus.DefaultOptions(2000))
+	in := make([]Input, len(corpus.Articles))
+	for i, a := range corpus.Articles {
+		in[i] = Input{ID: a.ID, Doc: text.Parse(a.Text)}
+	}
+	b.SetBytes(benchWords(in))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := sc.ScoreBatch(context.Background(), in, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkBoilerplate(b *testing.B) {
 	sc := newScorer(b)
 	in := benchBatch(benchArticles)
@@ -108,7 +128,9 @@ func BenchmarkBoilerplate(b *testing.B) {
 		for i := range in {
 			states[i] = sc.bp.local(in[i])
 		}
-		sc.bp.markRepeated(states)
+		if err := sc.bp.markRepeated(context.Background(), states, 1); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -137,6 +159,30 @@ func BenchmarkSpeculation(b *testing.B) {
 		for _, a := range in {
 			none := make([]bool, len(a.Doc.Paragraphs))
 			sc.spec.find(a.Doc, none, make([]bool, len(a.Doc.Sentences)))
+		}
+	}
+}
+
+// BenchmarkLiteralScan reads every paragraph of the batch once for the
+// literals of the boilerplate rules' conditions (the prefilter's first
+// pass); "MB/s" is bytes of text.
+func BenchmarkLiteralScan(b *testing.B) {
+	sc := newScorer(b)
+	var paras []string
+	n := 0
+	for _, in := range benchBatch(benchArticles) {
+		for _, p := range in.Doc.Paragraphs {
+			paras = append(paras, in.Doc.Slice(p.Span))
+			n += p.Len()
+		}
+	}
+	x := sc.bp.literals
+	found := x.newFound(1)
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, p := range paras {
+			x.scanInto(found, 0, p)
 		}
 	}
 }

@@ -1,7 +1,9 @@
 package score
 
 import (
+	"context"
 	"fmt"
+	"runtime"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,8 +53,8 @@ const (
 
 // textRule is a lexicon or pattern rule run on sentences or paragraphs.
 type textRule struct {
-	rule      *ruleset.Rule
-	paragraph bool // scope: paragraph; otherwise each sentence
+	filter    *filteredRule // the rule behind its literal prefilter
+	paragraph bool          // scope: paragraph; otherwise each sentence
 }
 
 // shapeRule is a weight rule with up to three parameters.
@@ -65,12 +67,14 @@ type shapeRule struct {
 type boilerplateRules struct {
 	threshold   float64
 	text        []textRule
-	shortLine   shapeRule // a: max_words
-	navRun      shapeRule // a: max_words, b: min_run
-	sepList     shapeRule // a: min_items, b: max_item_words
-	linkDense   shapeRule // a: ratio_from, b: ratio_full
-	outsideMain shapeRule // a: min_words
-	repeated    shapeRule // a: min_articles, b: content_relevance
+	literals    *literalIndex   // of the text rules' conditions
+	bySentence  []*filteredRule // the text rules run per sentence
+	shortLine   shapeRule       // a: max_words
+	navRun      shapeRule       // a: max_words, b: min_run
+	sepList     shapeRule       // a: min_items, b: max_item_words
+	linkDense   shapeRule       // a: ratio_from, b: ratio_full
+	outsideMain shapeRule       // a: min_words
+	repeated    shapeRule       // a: min_articles, b: content_relevance
 	furniture   map[string]float64
 	content     map[string]bool
 }
@@ -83,20 +87,22 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &boilerplateRules{threshold: th.Weight, furniture: map[string]float64{}, content: map[string]bool{}}
+	b := &boilerplateRules{threshold: th.Weight, furniture: map[string]float64{}, content: map[string]bool{}, literals: newLiteralIndex()}
 	for _, r := range p.Rules {
 		if r.Kind != ruleset.KindLexicon && r.Kind != ruleset.KindPattern || r.ID == ruleBPHTMLContent {
 			continue
 		}
 		switch r.Scope {
 		case "", "sentence":
-			b.text = append(b.text, textRule{rule: r})
+			b.text = append(b.text, textRule{filter: b.literals.add(r)})
+			b.bySentence = append(b.bySentence, b.text[len(b.text)-1].filter)
 		case "paragraph":
-			b.text = append(b.text, textRule{rule: r, paragraph: true})
+			b.text = append(b.text, textRule{filter: b.literals.add(r), paragraph: true})
 		default:
 			return nil, fmt.Errorf("%s: rule %q: scope %q: want sentence or paragraph", r.Source, r.ID, r.Scope)
 		}
 	}
+	b.literals.build()
 	shapes := []struct {
 		id     string
 		dst    *shapeRule
@@ -152,12 +158,13 @@ type evidence struct {
 func (b *boilerplateRules) local(in Input) *articleState {
 	doc := in.Doc
 	st := &articleState{
-		doc:       doc,
-		blocks:    in.Blocks,
-		paraBlock: paragraphBlocks(doc, in.Blocks),
-		words:     make([]int, len(doc.Sentences)),
-		repeatKey: make([]string, len(doc.Paragraphs)),
-		repeated:  make([]bool, len(doc.Paragraphs)),
+		doc:        doc,
+		blocks:     in.Blocks,
+		paraBlock:  paragraphBlocks(doc, in.Blocks),
+		words:      make([]int, len(doc.Sentences)),
+		repeatKey:  make([]string, len(doc.Paragraphs)),
+		repeatHash: make([]uint32, len(doc.Paragraphs)),
+		repeated:   make([]bool, len(doc.Paragraphs)),
 	}
 	for i := range doc.Sentences {
 		st.words[i] = text.CountWords(doc.SentenceTokens(i))
@@ -170,6 +177,7 @@ func (b *boilerplateRules) local(in Input) *articleState {
 	}
 	for i := range doc.Paragraphs {
 		st.repeatKey[i] = lineKey(doc, i)
+		st.repeatHash[i] = fnv32(st.repeatKey[i])
 	}
 	// The headline is never boilerplate, whatever it looks like.
 	kept := st.evidence[:0]
@@ -184,12 +192,30 @@ func (b *boilerplateRules) local(in Input) *articleState {
 	return st
 }
 
+// textEvidence runs the text rules. Each paragraph is read once for the
+// literals of every rule's condition (prefilter.go), and each sentence
+// where its paragraph's literals allow a sentence rule to match; a rule's
+// expressions then run only on the units that meet their conditions.
 func (b *boilerplateRules) textEvidence(st *articleState) {
 	doc := st.doc
+	if len(b.text) == 0 {
+		return
+	}
+	paraLits := b.literals.newFound(len(doc.Paragraphs))
+	for pi, p := range doc.Paragraphs {
+		b.literals.scanInto(paraLits, pi, doc.Slice(p.Span))
+	}
+	w := b.literals.auto.words()
+	paragraph := func(pi int) found { return paraLits[pi*w : (pi+1)*w] }
+	var sentLits []uint64
+	if len(b.bySentence) > 0 {
+		sentLits = b.literals.newFound(len(doc.Sentences))
+		b.literals.scanSentences(sentLits, doc, b.bySentence, func(int) bool { return true }, paragraph)
+	}
 	for _, tr := range b.text {
 		if tr.paragraph {
 			for pi, p := range doc.Paragraphs {
-				if ev, ok := matchEvidence(tr.rule, doc.Slice(p.Span)); ok {
+				if ev, ok := matchEvidence(tr.filter, doc.Slice(p.Span), paragraph(pi)); ok {
 					ev.para, ev.sent = pi, -1
 					st.evidence = append(st.evidence, ev)
 				}
@@ -197,7 +223,7 @@ func (b *boilerplateRules) textEvidence(st *articleState) {
 			continue
 		}
 		for si, s := range doc.Sentences {
-			if ev, ok := matchEvidence(tr.rule, doc.Slice(s.Span)); ok {
+			if ev, ok := matchEvidence(tr.filter, doc.Slice(s.Span), sentLits[si*w:(si+1)*w]); ok {
 				ev.para, ev.sent = s.Paragraph, si
 				st.evidence = append(st.evidence, ev)
 			}
@@ -205,21 +231,25 @@ func (b *boilerplateRules) textEvidence(st *articleState) {
 	}
 }
 
-// matchEvidence runs rule r on unit and returns evidence for its first
-// match. The message quotes the whole unit when it is short, as a credit
-// or copyright line is, and otherwise the match.
-func matchEvidence(r *ruleset.Rule, unit string) (evidence, bool) {
-	if !r.MatchString(unit) { // a match test is cheaper than finding spans, and most units do not match
-		return evidence{}, false
-	}
-	ms := r.FindAll(unit)
-	if len(ms) == 0 {
+// matchEvidence runs a rule on unit, which holds the literals lits, and
+// returns evidence for its first match. The message quotes the whole unit
+// when it is short, as a credit or copyright line is, and otherwise the
+// match.
+func matchEvidence(fr *filteredRule, unit string, lits found) (evidence, bool) {
+	if !fr.mayMatch(lits) { // most units: the rule's literals are not all there
 		return evidence{}, false
 	}
 	quoted := unit
 	if utf8.RuneCountInString(unit) > 80 {
-		quoted = unit[ms[0].Span.Start:ms[0].Span.End]
+		m, ok := fr.first(unit, lits)
+		if !ok {
+			return evidence{}, false
+		}
+		quoted = unit[m.Start:m.End]
+	} else if !fr.matchString(unit, lits) { // a match test is cheaper than finding spans
+		return evidence{}, false
 	}
+	r := fr.rule
 	return evidence{rule: r.ID, weight: r.Weight, message: fillMessage(r, quoted)}, true
 }
 
@@ -494,15 +524,16 @@ func paragraphBlocks(doc *text.Document, blocks []ingest.Block) []int {
 // separatedItems counts the items of a line split at menu separators when
 // every item has at most maxWords words; otherwise it returns 0.
 func separatedItems(line string, maxWords int) int {
-	parts := strings.FieldsFunc(line, func(r rune) bool {
-		return r == '|' || r == '•' || r == '·' || r == '»' || r == '›' || r == '¦'
-	})
+	var parts []string
+	if containsMenuSeparator(line) {
+		parts = strings.FieldsFunc(line, isMenuSeparator)
+	}
 	if len(parts) < 2 {
 		parts = splitSpaced(line, " / ", " > ")
 	}
 	n := 0
 	for _, p := range parts {
-		w := len(strings.Fields(p))
+		w := countFields(p, maxWords)
 		if w == 0 {
 			continue
 		}
@@ -510,6 +541,35 @@ func separatedItems(line string, maxWords int) int {
 			return 0
 		}
 		n++
+	}
+	return n
+}
+
+func isMenuSeparator(r rune) bool {
+	return r == '|' || r == '•' || r == '·' || r == '»' || r == '›' || r == '¦'
+}
+
+// containsMenuSeparator reports whether line holds a menu separator. Every
+// separator but '|' starts with the byte 0xC2 or 0xE2 in UTF-8, so most
+// lines are ruled out by three byte searches.
+func containsMenuSeparator(line string) bool {
+	if strings.IndexByte(line, '|') < 0 && strings.IndexByte(line, 0xC2) < 0 && strings.IndexByte(line, 0xE2) < 0 {
+		return false
+	}
+	return strings.IndexFunc(line, isMenuSeparator) >= 0
+}
+
+// countFields is len(strings.Fields(s)), but stops counting past limit.
+func countFields(s string, limit int) int {
+	n, inField := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inField {
+			if n++; n > limit {
+				return n
+			}
+		}
+		inField = !space
 	}
 	return n
 }
@@ -537,6 +597,7 @@ func endsLikeSentence(s string) bool {
 // across articles: its folded words and numbers.
 func lineKey(doc *text.Document, pi int) string {
 	var b strings.Builder
+	b.Grow(doc.Paragraphs[pi].Len()) // folded words are rarely longer than the text
 	for _, s := range doc.ParagraphSentences(pi) {
 		for _, t := range doc.Tokens[s.Tokens.First:s.Tokens.End] {
 			if t.IsWordLike() {
@@ -554,31 +615,72 @@ func lineKey(doc *text.Document, pi int) string {
 func foldLine(s string) string { return strings.Join(strings.Fields(text.Fold(s)), " ") }
 
 // markRepeated marks the lines that recur in at least min_articles
-// articles of the batch.
-func (b *boilerplateRules) markRepeated(states []*articleState) {
+// articles of the batch. The lines are counted in shards, by a hash of
+// their key, one goroutine per shard: every line belongs to one shard, so
+// the shards count and mark disjoint sets of lines, and the result does
+// not depend on their number.
+func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleState, workers int) error {
 	if !b.repeated.configured || len(states) < 2 {
-		return
+		return nil
 	}
-	articles := map[string][]int{} // line key → articles holding it, ascending
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	shards := uint32(max(1, workers))
+	articles := make([][]int, len(states)) // per article and paragraph: the articles holding its line
 	for ai, st := range states {
-		for _, key := range st.repeatKey {
-			if key == "" {
-				continue
-			}
-			list := articles[key]
-			if len(list) == 0 || list[len(list)-1] != ai {
-				articles[key] = append(list, ai)
+		articles[ai] = make([]int, len(st.repeatKey))
+	}
+	err := parallel(ctx, int(shards), workers, func(shard int) {
+		type line struct{ articles, last int }
+		lines := map[string]*line{}
+		mine := func(st *articleState, pi int) bool {
+			return st.repeatKey[pi] != "" && st.repeatHash[pi]%shards == uint32(shard)
+		}
+		for ai, st := range states {
+			for pi, key := range st.repeatKey {
+				if !mine(st, pi) {
+					continue
+				}
+				l := lines[key]
+				if l == nil {
+					l = &line{last: -1}
+					lines[key] = l
+				}
+				if l.last != ai {
+					l.articles, l.last = l.articles+1, ai
+				}
 			}
 		}
+		for ai, st := range states {
+			for pi, key := range st.repeatKey {
+				if mine(st, pi) {
+					articles[ai][pi] = lines[key].articles
+				}
+			}
+		}
+	})
+	if err != nil {
+		return err
 	}
-	for _, st := range states {
-		for pi, key := range st.repeatKey {
-			if key != "" && float64(len(articles[key])) >= max(2, b.repeated.a) {
+	for ai, st := range states {
+		for pi, n := range articles[ai] {
+			if st.repeatKey[pi] != "" && float64(n) >= max(2, b.repeated.a) {
 				st.repeated[pi] = true
-				st.repeatCount = append(st.repeatCount, repeatInfo{para: pi, articles: len(articles[key])})
+				st.repeatCount = append(st.repeatCount, repeatInfo{para: pi, articles: n})
 			}
 		}
 	}
+	return nil
+}
+
+// fnv32 is the 32-bit FNV-1a hash of s.
+func fnv32(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
 }
 
 // repeatInfo records how many articles share a repeated line.

@@ -3,6 +3,7 @@ package score
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
@@ -89,4 +90,106 @@ func (m *phraseMatcher) matchAt(src string, toks []text.Token, ph []string) bool
 		}
 	}
 	return true
+}
+
+// lexiconSet finds the terms of several lexicon rules in one pass over a
+// document's tokens: one map look-up per token for all the case-insensitive
+// rules and one for all the case-sensitive ones, instead of one per rule.
+// Each rule's matches are what its own phraseMatcher.find returns.
+type lexiconSet struct {
+	matchers []*phraseMatcher
+	// folded and exact map a first token key to the rules with phrases
+	// starting with it: the case-insensitive rules and the others.
+	folded, exact map[string][]phraseStart
+	// exactFirst and exactLen hold the first bytes and the lengths of the
+	// exact keys: an ASCII token is its own exact key (only non-ASCII
+	// quotes and dashes change), so one whose first byte or length no key
+	// has needs no look-up.
+	exactFirst [256]bool
+	exactLen   map[int]bool
+}
+
+// phraseStart is one rule's phrases that start with a given key, longest
+// first.
+type phraseStart struct {
+	matcher int
+	phrases [][]string
+}
+
+func newLexiconSet(matchers ...*phraseMatcher) *lexiconSet {
+	ls := &lexiconSet{matchers: matchers, folded: map[string][]phraseStart{}, exact: map[string][]phraseStart{}, exactLen: map[int]bool{}}
+	for mi, m := range matchers {
+		dst := ls.folded
+		if m.caseSensitive {
+			dst = ls.exact
+		}
+		keys := make([]string, 0, len(m.byFirst))
+		for k := range m.byFirst {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			dst[k] = append(dst[k], phraseStart{matcher: mi, phrases: m.byFirst[k]})
+			if m.caseSensitive && k != "" {
+				ls.exactFirst[k[0]] = true
+				ls.exactLen[len(k)] = true
+			}
+		}
+	}
+	return ls
+}
+
+// mayBeExactKey reports whether a token's text can be the exact key of a
+// phrase start, without computing its key.
+func (ls *lexiconSet) mayBeExactKey(raw string) bool {
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf {
+			return true // its key may differ from its text
+		}
+	}
+	return raw != "" && ls.exactFirst[raw[0]] && ls.exactLen[len(raw)] // tokens are never empty
+}
+
+// find returns, per matcher, the spans its find would return for toks
+// (tokens of src). A matcher's search goes on after the end of its last
+// match, as its own find does; the matchers do not affect one another.
+func (ls *lexiconSet) find(src string, toks []text.Token) [][]text.Span {
+	out := make([][]text.Span, len(ls.matchers))
+	resume := make([]int, len(ls.matchers)) // the first token each matcher may start a match at
+	try := func(i int, starts []phraseStart) {
+		for _, st := range starts {
+			if i < resume[st.matcher] {
+				continue
+			}
+			m := ls.matchers[st.matcher]
+			for _, ph := range st.phrases {
+				if i+len(ph) > len(toks) || !m.matchAt(src, toks[i:i+len(ph)], ph) {
+					continue
+				}
+				out[st.matcher] = append(out[st.matcher], text.Span{Start: toks[i].Start, End: toks[i+len(ph)-1].End})
+				resume[st.matcher] = i + len(ph)
+				break
+			}
+		}
+	}
+	var exact *phraseMatcher // any case-sensitive matcher: they share one key
+	for _, m := range ls.matchers {
+		if m.caseSensitive {
+			exact = m
+			break
+		}
+	}
+	for i, t := range toks {
+		if len(ls.folded) > 0 {
+			if starts := ls.folded[t.Norm]; starts != nil {
+				try(i, starts)
+			}
+		}
+		if exact != nil && ls.mayBeExactKey(src[t.Start:t.End]) {
+			if starts := ls.exact[exact.key(src, t)]; starts != nil {
+				try(i, starts)
+			}
+		}
+	}
+	return out
 }

@@ -182,7 +182,9 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 	}); err != nil {
 		return nil, err
 	}
-	s.bp.markRepeated(states)
+	if err := s.bp.markRepeated(ctx, states, workers); err != nil {
+		return nil, err
+	}
 
 	articles := make([]topic.Article, len(batch))
 	for i, st := range states {
@@ -205,15 +207,16 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 
 // articleState is the working state of one article between the passes.
 type articleState struct {
-	doc       *text.Document
-	blocks    []ingest.Block
-	paraBlock []int // block index per paragraph, -1 when none
-	words     []int // words per sentence
-	total     int   // words in the article
-	evidence  []evidence
-	repeatKey []string // per paragraph: the comparison key of the line
-	repeated  []bool   // per paragraph: the line recurs in other articles
-	prelim    []bool   // per paragraph: boilerplate on local evidence alone
+	doc        *text.Document
+	blocks     []ingest.Block
+	paraBlock  []int // block index per paragraph, -1 when none
+	words      []int // words per sentence
+	total      int   // words in the article
+	evidence   []evidence
+	repeatKey  []string // per paragraph: the comparison key of the line
+	repeatHash []uint32 // per paragraph: fnv32 of the key, which picks its shard
+	repeated   []bool   // per paragraph: the line recurs in other articles
+	prelim     []bool   // per paragraph: boilerplate on local evidence alone
 
 	repeatCount []repeatInfo // the repeated lines and how many articles hold each
 	sentFlags   []bool       // per sentence: boilerplate

@@ -37,6 +37,7 @@ const (
 type cueRule struct {
 	rule             *ruleset.Rule
 	phrases          *phraseMatcher // for a lexicon rule
+	filter           *filteredRule  // for a pattern rule: the rule behind its literal prefilter
 	perSentence      bool
 	writerOnly       bool // not counted inside quotations
 	unattributedOnly bool // counted only in the writer's own, unattributed words
@@ -44,9 +45,12 @@ type cueRule struct {
 
 type speculationRules struct {
 	cues             []cueRule
-	exceptions       []*ruleset.Rule
+	exceptions       []*filteredRule
 	attribution      []*phraseMatcher // and attributionRules, for patterns
-	attributionRules []*ruleset.Rule
+	attributionRules []*filteredRule
+	lexicons         *lexiconSet     // the lexicon cues' matchers, then attribution's
+	literals         *literalIndex   // of the pattern rules' conditions
+	bySentence       []*filteredRule // the cue patterns run per sentence
 	quoted, reported float64
 	perWords, scale  float64
 	sentenceMin      float64
@@ -56,7 +60,7 @@ func compileSpeculation(p *ruleset.Pack) (*speculationRules, error) {
 	if p == nil {
 		return nil, fmt.Errorf("score: rule pack %q is missing", "speculation")
 	}
-	sp := &speculationRules{quoted: 1, reported: 1}
+	sp := &speculationRules{quoted: 1, reported: 1, literals: newLiteralIndex()}
 	if r := p.Rule(ruleSpecQuoted); r != nil {
 		sp.quoted = r.Weight
 	}
@@ -88,25 +92,39 @@ func compileSpeculation(p *ruleset.Pack) (*speculationRules, error) {
 		}
 		switch {
 		case hasTag(r, tagException):
-			sp.exceptions = append(sp.exceptions, r)
+			sp.exceptions = append(sp.exceptions, sp.literals.add(r))
 		case hasTag(r, tagAttribution) && r.Kind == ruleset.KindLexicon:
 			sp.attribution = append(sp.attribution, newPhraseMatcher(r))
 		case hasTag(r, tagAttribution):
-			sp.attributionRules = append(sp.attributionRules, r)
+			sp.attributionRules = append(sp.attributionRules, sp.literals.add(r))
 		default:
 			if r.Scope != "" && r.Scope != "sentence" && r.Scope != "text" {
 				return nil, fmt.Errorf("%s: rule %q: scope %q: want sentence or text", r.Source, r.ID, r.Scope)
 			}
 			var phrases *phraseMatcher
+			var filter *filteredRule
 			if r.Kind == ruleset.KindLexicon {
 				phrases = newPhraseMatcher(r)
+			} else {
+				filter = sp.literals.add(r)
+				if r.Scope == "sentence" {
+					sp.bySentence = append(sp.bySentence, filter)
+				}
 			}
 			sp.cues = append(sp.cues, cueRule{
-				rule: r, phrases: phrases, perSentence: r.Scope == "sentence",
+				rule: r, phrases: phrases, filter: filter, perSentence: r.Scope == "sentence",
 				writerOnly: hasTag(r, tagWriterOnly), unattributedOnly: hasTag(r, tagUnattributedOnly),
 			})
 		}
 	}
+	sp.literals.build()
+	var matchers []*phraseMatcher
+	for _, cr := range sp.cues {
+		if cr.phrases != nil {
+			matchers = append(matchers, cr.phrases)
+		}
+	}
+	sp.lexicons = newLexiconSet(append(matchers, sp.attribution...)...)
 	return sp, nil
 }
 
@@ -151,12 +169,36 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 	if res.words == 0 {
 		return nil, res
 	}
+	// Each unit a pattern runs on is read once for the literals of every
+	// pattern's condition; a pattern then runs only on the units that meet
+	// it. Paragraphs are read when needed, sentences only where their
+	// paragraph's literals allow a sentence pattern to match.
+	w := sp.literals.auto.words()
+	paraLits := sp.literals.newFound(len(doc.Paragraphs))
+	paraRead := make([]bool, len(doc.Paragraphs))
+	paragraph := func(pi int) found {
+		if !paraRead[pi] {
+			paraRead[pi] = true
+			sp.literals.scanInto(paraLits, pi, doc.Slice(doc.Paragraphs[pi].Span))
+		}
+		return paraLits[pi*w : (pi+1)*w]
+	}
+	var sentLits []uint64
+	if len(sp.bySentence) > 0 {
+		sentLits = sp.literals.newFound(len(doc.Sentences))
+		sp.literals.scanSentences(sentLits, doc, sp.bySentence, counts, paragraph)
+	}
+	// All lexicons are matched in one pass over the tokens: the cues' in
+	// the order of sp.cues, then the attribution lexicons'.
+	lexicon := sp.lexicons.find(doc.Text, doc.Tokens)
 	var cands []cue
 	for ci, cr := range sp.cues {
 		switch {
 		case cr.phrases != nil:
 			// Lexicons match whole tokens, so sentence scope changes nothing.
-			for _, m := range cr.phrases.find(doc.Text, doc.Tokens) {
+			spans := lexicon[0]
+			lexicon = lexicon[1:]
+			for _, m := range spans {
 				if si := doc.SentenceAt(m.Start); counts(si) {
 					cands = append(cands, cue{span: m, rule: ci, sent: si})
 				}
@@ -166,12 +208,12 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 				if !counts(si) {
 					continue
 				}
-				unit := doc.Slice(s.Span)
-				if !cr.rule.MatchString(unit) {
+				lits := found(sentLits[si*w : (si+1)*w])
+				if !cr.filter.mayMatch(lits) {
 					continue
 				}
-				for _, m := range cr.rule.FindAll(unit) {
-					cands = append(cands, cue{span: text.Span{Start: s.Start + m.Span.Start, End: s.Start + m.Span.End}, rule: ci, sent: si})
+				for _, m := range cr.filter.findAll(doc.Slice(s.Span), lits) {
+					cands = append(cands, cue{span: text.Span{Start: s.Start + m.Start, End: s.Start + m.End}, rule: ci, sent: si})
 				}
 			}
 		default:
@@ -181,12 +223,12 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 				if excluded[pi] {
 					continue
 				}
-				unit := doc.Slice(p.Span)
-				if !cr.rule.MatchString(unit) {
+				lits := paragraph(pi)
+				if !cr.filter.mayMatch(lits) {
 					continue
 				}
-				for _, m := range cr.rule.FindAll(unit) {
-					sp := text.Span{Start: p.Start + m.Span.Start, End: p.Start + m.Span.End}
+				for _, m := range cr.filter.findAll(doc.Slice(p.Span), lits) {
+					sp := text.Span{Start: p.Start + m.Start, End: p.Start + m.End}
 					if si := doc.SentenceAt(sp.Start); counts(si) {
 						cands = append(cands, cue{span: sp, rule: ci, sent: si})
 					}
@@ -204,9 +246,10 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 		}
 		checked[pi] = true
 		p := doc.Paragraphs[pi]
+		lits := paragraph(pi)
 		for _, r := range sp.exceptions {
-			for _, m := range r.FindAll(doc.Slice(p.Span)) {
-				exceptions = append(exceptions, text.Span{Start: p.Start + m.Span.Start, End: p.Start + m.Span.End})
+			for _, m := range r.findAll(doc.Slice(p.Span), lits) {
+				exceptions = append(exceptions, text.Span{Start: p.Start + m.Start, End: p.Start + m.End})
 			}
 		}
 	}
@@ -221,14 +264,17 @@ func (sp *speculationRules) find(doc *text.Document, excluded []bool, bpSents []
 		attributed[si] = true
 		res.attributed[si] = true
 	}
-	for _, pm := range sp.attribution {
-		for _, m := range pm.find(doc.Text, doc.Tokens) {
+	for _, spans := range lexicon { // what is left: the attribution lexicons'
+		for _, m := range spans {
 			attribute(m)
 		}
 	}
-	for _, r := range sp.attributionRules {
-		for _, m := range r.FindAll(doc.Text) {
-			attribute(m.Span)
+	if len(sp.attributionRules) > 0 {
+		lits := sp.literals.scan(doc.Text)
+		for _, r := range sp.attributionRules {
+			for _, m := range r.findAll(doc.Text, lits) {
+				attribute(m)
+			}
 		}
 	}
 

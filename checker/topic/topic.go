@@ -118,9 +118,9 @@ type Term struct {
 // in order of first use. A term is a name when any of its uses is.
 func (m *Model) ParagraphTerms(doc *text.Document, i int) []Term {
 	var out []Term
-	index := map[string]int{}
+	place := m.mapPlacer()
 	for si := doc.Paragraphs[i].Sentences.First; si < doc.Paragraphs[i].Sentences.End; si++ {
-		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), index)
+		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), place)
 	}
 	return out
 }
@@ -133,16 +133,38 @@ func (m *Model) TextTerms(s string) []Term {
 	}
 	doc := text.Parse(s)
 	var out []Term
-	index := map[string]int{}
+	place := m.mapPlacer()
 	for si := range doc.Sentences {
-		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), index)
+		out = m.appendTerms(out, doc.Text, doc.SentenceTokens(si), place)
 	}
 	return out
 }
 
+// A placer places a word part's term in a list of distinct terms being
+// built: it returns the term, or false when the part makes none (a stop
+// word), and whether the list holds the term already, at at; when it does
+// not, the term's place is next.
+type placer func(part string, next int) (term string, at int, seen, ok bool)
+
+// mapPlacer keeps the terms' places in a map.
+func (m *Model) mapPlacer() placer {
+	index := map[string]int{}
+	return func(part string, next int) (string, int, bool, bool) {
+		term := m.term(part)
+		if term == "" {
+			return "", 0, false, false
+		}
+		if at, ok := index[term]; ok {
+			return term, at, true, true
+		}
+		index[term] = next
+		return term, next, false, true
+	}
+}
+
 // appendTerms appends the distinct content terms of one sentence's tokens
-// to dst; index maps each term already in dst to its position.
-func (m *Model) appendTerms(dst []Term, src string, toks []text.Token, index map[string]int) []Term {
+// to dst; place tells the terms already in dst.
+func (m *Model) appendTerms(dst []Term, src string, toks []text.Token, place placer) []Term {
 	titleCase := isTitleCase(src, toks)
 	opener := true // the next word opens the sentence, or a clause after ":", "-" or "("
 	for _, tok := range toks {
@@ -157,17 +179,17 @@ func (m *Model) appendTerms(dst []Term, src string, toks []text.Token, index map
 		// A run of capitals that opens a sentence or a list label ("Labour
 		// Concerns:") is not known to be a name.
 		opener = opener && upper
-		for part := range strings.SplitSeq(tok.Norm, "-") {
-			term := m.term(part)
-			if term == "" {
-				continue
-			}
-			if at, seen := index[term]; seen {
+		for rest := tok.Norm; ; {
+			part, after, hyphen := strings.Cut(rest, "-")
+			if term, at, seen, ok := place(part, len(dst)); seen {
 				dst[at].Name = dst[at].Name || name
-				continue
+			} else if ok {
+				dst = append(dst, Term{Text: term, Name: name})
 			}
-			index[term] = len(dst)
-			dst = append(dst, Term{Text: term, Name: name})
+			if !hyphen {
+				break
+			}
+			rest = after
 		}
 	}
 	return dst
@@ -236,50 +258,127 @@ func singular(w string) string {
 	return w
 }
 
-// articleModel is what the model knows about one article.
+// articleModel is what the model knows about one article. Its terms are
+// numbered in order of first use, and the counts are kept per number.
 type articleModel struct {
 	paraTerms [][]Term
+	paraIDs   [][]int32 // per paragraph, its terms' numbers, in paraTerms' order
 	excluded  []bool
-	used      map[string]int // term → non-excluded paragraphs using it
-	lead      map[string]int // term → lead units (title, lead paragraphs) using it
 	inLead    []bool
-	all       map[string]bool // every term of the article's context
+	terms     []string // number → term
+	used      []int32  // number → non-excluded paragraphs using it
+	lead      []int32  // number → lead units (title, lead paragraphs) using it
+	inContext []bool   // number → in the article's context (title, non-excluded paragraphs)
+	shard     []int32  // number → the shard of the batch's counts that holds it
+	// byShard lists, per shard, the numbers of the article's terms it holds.
+	byShard [][]int32
+	// counter is, per number, the index of the term's counter in its
+	// shard; Judge fills it.
+	counter []int32
 }
 
-func (m *Model) buildArticle(a Article) *articleModel {
+func (m *Model) buildArticle(a Article, shards int) *articleModel {
 	doc := a.Doc
 	am := &articleModel{
 		paraTerms: make([][]Term, len(doc.Paragraphs)),
+		paraIDs:   make([][]int32, len(doc.Paragraphs)),
 		excluded:  make([]bool, len(doc.Paragraphs)),
-		used:      map[string]int{},
-		lead:      map[string]int{},
 		inLead:    make([]bool, len(doc.Paragraphs)),
-		all:       map[string]bool{},
+		byShard:   make([][]int32, shards),
 	}
+	number := map[string]int32{}
+	id := func(t string) int32 {
+		n, ok := number[t]
+		if !ok {
+			n = int32(len(am.terms))
+			number[t] = n
+			am.terms = append(am.terms, t)
+		}
+		return n
+	}
+	var titleIDs []int32
 	for _, t := range m.TextTerms(a.Title) {
-		am.lead[t.Text]++
-		am.all[t.Text] = true
+		titleIDs = append(titleIDs, id(t.Text))
+	}
+	// Paragraph terms are placed by their article-wide numbers: a term is
+	// already in the paragraph's list when it was last placed by this
+	// paragraph (placedBy), at placedAt. Each word part's number, or -1 for
+	// no term, is kept too: words recur, and m.term is the costly part.
+	var placedBy, placedAt []int32
+	var ids []int32
+	current := int32(0)
+	partNumber := map[string]int32{}
+	place := func(part string, next int) (string, int, bool, bool) {
+		n, known := partNumber[part]
+		if !known {
+			n = -1
+			if t := m.term(part); t != "" {
+				n = id(t)
+			}
+			partNumber[part] = n
+		}
+		if n < 0 {
+			return "", 0, false, false
+		}
+		for len(placedBy) < len(am.terms) {
+			placedBy, placedAt = append(placedBy, -1), append(placedAt, 0)
+		}
+		if placedBy[n] == current {
+			return am.terms[n], int(placedAt[n]), true, true
+		}
+		placedBy[n], placedAt[n] = current, int32(next)
+		ids = append(ids, n)
+		return am.terms[n], next, false, true
+	}
+	for i := range doc.Paragraphs {
+		current, ids = int32(i), nil
+		for si := doc.Paragraphs[i].Sentences.First; si < doc.Paragraphs[i].Sentences.End; si++ {
+			am.paraTerms[i] = m.appendTerms(am.paraTerms[i], doc.Text, doc.SentenceTokens(si), place)
+		}
+		am.paraIDs[i] = ids
+	}
+	am.used = make([]int32, len(am.terms))
+	am.lead = make([]int32, len(am.terms))
+	am.inContext = make([]bool, len(am.terms))
+	for _, n := range titleIDs {
+		am.lead[n]++
+		am.inContext[n] = true
 	}
 	leadLeft := m.params.LeadParagraphs
-	for i := range doc.Paragraphs {
-		am.paraTerms[i] = m.ParagraphTerms(doc, i)
+	for i, ids := range am.paraIDs {
 		am.excluded[i] = i < len(a.Exclude) && a.Exclude[i]
 		if am.excluded[i] {
 			continue
 		}
-		for _, t := range am.paraTerms[i] {
-			am.used[t.Text]++
-			am.all[t.Text] = true
+		for _, n := range ids {
+			am.used[n]++
+			am.inContext[n] = true
 		}
 		if leadLeft > 0 && paragraphWords(doc, i) >= m.params.LeadMinWords {
 			leadLeft--
 			am.inLead[i] = true
-			for _, t := range am.paraTerms[i] {
-				am.lead[t.Text]++
+			for _, n := range ids {
+				am.lead[n]++
 			}
 		}
 	}
+	am.shard = make([]int32, len(am.terms))
+	am.counter = make([]int32, len(am.terms))
+	for n, t := range am.terms {
+		am.shard[n] = int32(shardOf(t, shards))
+		am.byShard[am.shard[n]] = append(am.byShard[am.shard[n]], int32(n))
+	}
 	return am
+}
+
+// shardOf spreads terms over shards by an FNV-1a hash, so that the batch's
+// term counts can be made in parallel, each shard counting its own terms.
+func shardOf(t string, shards int) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(t); i++ {
+		h = (h ^ uint32(t[i])) * 16777619
+	}
+	return int(h % uint32(shards))
 }
 
 func paragraphWords(doc *text.Document, i int) int {
@@ -294,19 +393,45 @@ func paragraphWords(doc *text.Document, i int) int {
 // document, the paragraph's relevance. Work is spread over up to workers
 // goroutines (0 means one per CPU). The result depends only on the input.
 func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Relevance, error) {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// How many articles use each term is counted in shards, one goroutine
+	// per shard; the counts do not depend on how many shards there are.
+	shards := max(1, workers)
 	models := make([]*articleModel, len(batch))
-	if err := parallel(ctx, len(batch), workers, func(i int) { models[i] = m.buildArticle(batch[i]) }); err != nil {
+	if err := parallel(ctx, len(batch), workers, func(i int) { models[i] = m.buildArticle(batch[i], shards) }); err != nil {
 		return nil, err
 	}
-	df := map[string]int{}
-	for _, am := range models {
-		for t := range am.all {
-			df[t]++
+	counts := make([][]int32, shards) // per shard, the articles using each of its terms
+	if err := parallel(ctx, shards, workers, func(s int) {
+		n := 0
+		for _, am := range models {
+			n += len(am.byShard[s])
 		}
+		index := make(map[string]int32, n/4)
+		var c []int32
+		for _, am := range models {
+			for _, id := range am.byShard[s] {
+				k, ok := index[am.terms[id]]
+				if !ok {
+					k = int32(len(c))
+					index[am.terms[id]] = k
+					c = append(c, 0)
+				}
+				if am.inContext[id] {
+					c[k]++
+				}
+				am.counter[id] = k // each shard writes its own terms' entries
+			}
+		}
+		counts[s] = c
+	}); err != nil {
+		return nil, err
 	}
 	out := make([][]Relevance, len(batch))
 	err := parallel(ctx, len(batch), workers, func(i int) {
-		out[i] = m.judgeArticle(models[i], df, len(batch)-1)
+		out[i] = m.judgeArticle(models[i], counts, len(batch)-1)
 	})
 	if err != nil {
 		return nil, err
@@ -314,38 +439,38 @@ func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Re
 	return out, nil
 }
 
-func (m *Model) judgeArticle(am *articleModel, df map[string]int, others int) []Relevance {
+func (m *Model) judgeArticle(am *articleModel, counts [][]int32, others int) []Relevance {
 	p := m.params
 	need := max(1, p.BatchShare*float64(others))
 	out := make([]Relevance, len(am.paraTerms))
 	for i, terms := range am.paraTerms {
 		r := Relevance{Terms: len(terms), Lead: am.inLead[i]}
-		self := 0 // whether this paragraph's own use must be discounted
+		self := int32(0) // whether this paragraph's own use must be discounted
 		if !am.excluded[i] {
 			self = 1
 		}
-		leadSelf := 0
+		leadSelf := int32(0)
 		if am.inLead[i] {
 			leadSelf = 1
 		}
-		for _, term := range terms {
-			t := term.Text
+		for k, term := range terms {
+			n := am.paraIDs[i][k]
 			s := 0.0
 			if others > 0 {
-				otherArticles := df[t]
-				if am.all[t] {
+				otherArticles := counts[am.shard[n]][am.counter[n]]
+				if am.inContext[n] {
 					otherArticles--
 				}
 				s = min(1, float64(otherArticles)/need)
 			}
-			if am.lead[t]-leadSelf > 0 {
+			if am.lead[n]-leadSelf > 0 {
 				s = 1
 			}
-			if am.used[t]-self > 0 {
+			if am.used[n]-self > 0 {
 				s = max(s, p.ArticleSupport)
 			}
 			if s == 0 {
-				r.Unsupported = append(r.Unsupported, t)
+				r.Unsupported = append(r.Unsupported, term.Text)
 			}
 			w := 1.0
 			if term.Name {
