@@ -175,8 +175,8 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 	}{
 		{StageSegment, b.segment},
 		{StageMetadata, b.metadata},
-		{StageScores, b.scoreArticles},
 		{StageRewrite, b.detectRewrites},
+		{StageScores, b.scoreArticles},
 		{StageClaims, b.extractClaims},
 		{StageConflicts, b.compareClaims},
 		{StageReliability, b.reliability},

@@ -20,12 +20,16 @@ type scoreState struct {
 
 // scoreArticles computes boilerplate, off-topic and speculation for every
 // article; the claim stage then skips the paragraphs found to be
-// boilerplate or off-topic.
+// boilerplate or off-topic. It runs after the rewrite stage, so that a line
+// a copy shares with its source is not taken for boilerplate.
 func (b *batch) scoreArticles(ctx context.Context) error {
 	ins := make([]score.Input, len(b.arts))
 	for i := range b.arts {
 		a := &b.arts[i]
 		ins[i] = score.Input{ID: a.ID, Doc: b.docs[i], Title: a.Title, Blocks: a.Blocks}
+		if cluster := b.clusterOf(); cluster != nil {
+			ins[i].Source = clusterID(cluster[i])
+		}
 	}
 	if b.progress != nil {
 		b.progress(Progress{Stage: StageScores, Total: len(ins)})

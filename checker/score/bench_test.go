@@ -128,7 +128,7 @@ func BenchmarkBoilerplate(b *testing.B) {
 		for i := range in {
 			states[i] = sc.bp.local(in[i])
 		}
-		if err := sc.bp.markRepeated(context.Background(), states, 1); err != nil {
+		if err := sc.bp.markRepeated(context.Background(), states, sourceIndex(in), 1); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -615,11 +615,12 @@ func lineKey(doc *text.Document, pi int) string {
 func foldLine(s string) string { return strings.Join(strings.Fields(text.Fold(s)), " ") }
 
 // markRepeated marks the lines that recur in at least min_articles
-// articles of the batch. The lines are counted in shards, by a hash of
-// their key, one goroutine per shard: every line belongs to one shard, so
-// the shards count and mark disjoint sets of lines, and the result does
-// not depend on their number.
-func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleState, workers int) error {
+// independent sources of the batch (source[i] numbers article i's source;
+// copies of one story share lines without making them boilerplate). The
+// lines are counted in shards, by a hash of their key, one goroutine per
+// shard: every line belongs to one shard, so the shards count and mark
+// disjoint sets of lines, and the result does not depend on their number.
+func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleState, source []int, workers int) error {
 	if !b.repeated.configured || len(states) < 2 {
 		return nil
 	}
@@ -632,7 +633,12 @@ func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleSt
 		articles[ai] = make([]int, len(st.repeatKey))
 	}
 	err := parallel(ctx, int(shards), workers, func(shard int) {
-		type line struct{ articles, last int }
+		// A line counts the distinct sources holding it; most lines are
+		// held by one, so the set is only made for the few that recur.
+		type line struct {
+			articles, last int
+			sources        map[int]struct{}
+		}
 		lines := map[string]*line{}
 		mine := func(st *articleState, pi int) bool {
 			return st.repeatKey[pi] != "" && st.repeatHash[pi]%shards == uint32(shard)
@@ -644,11 +650,19 @@ func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleSt
 				}
 				l := lines[key]
 				if l == nil {
-					l = &line{last: -1}
+					l = &line{articles: 1, last: source[ai]}
 					lines[key] = l
+					continue
 				}
-				if l.last != ai {
-					l.articles, l.last = l.articles+1, ai
+				if src := source[ai]; src != l.last {
+					if l.sources == nil {
+						l.sources = map[int]struct{}{l.last: {}}
+					}
+					if _, seen := l.sources[src]; !seen {
+						l.sources[src] = struct{}{}
+						l.articles++
+					}
+					l.last = src
 				}
 			}
 		}
@@ -683,7 +697,7 @@ func fnv32(s string) uint32 {
 	return h
 }
 
-// repeatInfo records how many articles share a repeated line.
+// repeatInfo records how many independent sources share a repeated line.
 type repeatInfo struct {
 	para, articles int
 }
@@ -699,7 +713,7 @@ func (b *boilerplateRules) finish(st *articleState, rel []topic.Relevance) ([]dr
 		}
 		if mean < b.repeated.b {
 			st.add(evidence{rule: ruleBPRepeatedLine, weight: b.repeated.weight, para: ri.para, sent: -1,
-				message: fmt.Sprintf("line recurs in %d articles of the batch and its words are not the story's (support %.2f)", ri.articles, mean)})
+				message: fmt.Sprintf("line recurs in %d independent sources of the batch and its words are not the story's (support %.2f)", ri.articles, mean)})
 		}
 	}
 	flags, strongest := st.flagSentences(b.threshold)

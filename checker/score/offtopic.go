@@ -26,7 +26,9 @@ type offTopicRules struct {
 	threshold, thresholdSingle float64
 	relative                   float64 // a paragraph must also fall below this share of the article's median
 	minTerms                   int
-	weight                     float64
+	nameless                   float64 // the threshold for a paragraph that names no one the batch does not
+
+	weight float64
 }
 
 func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
@@ -38,7 +40,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	if err != nil {
 		return ot, nil, err
 	}
-	names := []string{"threshold", "threshold_single", "relative", "min_terms", "prior", "prior_terms",
+	names := []string{"threshold", "threshold_single", "nameless_threshold", "relative", "min_terms", "prior", "prior_terms",
 		"batch_share", "article_support", "lead_paragraphs", "lead_min_words", "name_weight"}
 	v := map[string]float64{}
 	for _, n := range names {
@@ -48,7 +50,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	}
 	ot = offTopicRules{
 		threshold: v["threshold"], thresholdSingle: v["threshold_single"], relative: v["relative"],
-		minTerms: int(v["min_terms"]), weight: r.Weight,
+		minTerms: int(v["min_terms"]), nameless: v["nameless_threshold"], weight: r.Weight,
 	}
 	var stop []string
 	if sw := p.Rule(ruleOTStopwords); sw != nil {
@@ -85,6 +87,13 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 	var drafts []draft
 	for pi, r := range rel {
 		if r.Terms < o.minTerms || r.Value >= limit {
+			continue
+		}
+		// Spill from another story brings its own people and places; a
+		// paragraph that names no one the batch does not is more likely a
+		// side of this story (a reaction, a consequence) and must fall
+		// lower to count.
+		if r.UnsupportedNames == 0 && r.Value >= min(limit, o.nameless) {
 			continue
 		}
 		flags[pi] = true

@@ -58,6 +58,12 @@ type Input struct {
 	// hints (tag, ancestor words, link bytes); nil unless the input was
 	// HTML. Their spans must index Doc.Text.
 	Blocks []ingest.Block
+	// Source names the independent source the article belongs to: its
+	// cluster of copies and rewrites, from the rewrite stage. Articles of
+	// one source share lines because one copies the other, so a line counts
+	// as repeated boilerplate only when articles of different sources hold
+	// it. "" means the article is a source of its own.
+	Source string
 }
 
 // Finding is one observation behind a score.
@@ -182,7 +188,7 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 	}); err != nil {
 		return nil, err
 	}
-	if err := s.bp.markRepeated(ctx, states, workers); err != nil {
+	if err := s.bp.markRepeated(ctx, states, sourceIndex(batch), workers); err != nil {
 		return nil, err
 	}
 
@@ -221,6 +227,25 @@ type articleState struct {
 	repeatCount []repeatInfo // the repeated lines and how many articles hold each
 	sentFlags   []bool       // per sentence: boilerplate
 	strongest   []int        // per sentence: index of its strongest evidence, or -1
+}
+
+// sourceIndex numbers each article's source: the index of the first
+// article of its source, or its own index when it names none.
+func sourceIndex(batch []Input) []int {
+	first := map[string]int{}
+	out := make([]int, len(batch))
+	for i, in := range batch {
+		out[i] = i
+		if in.Source == "" {
+			continue
+		}
+		if f, ok := first[in.Source]; ok {
+			out[i] = f
+		} else {
+			first[in.Source] = i
+		}
+	}
+	return out
 }
 
 func (st *articleState) contextExcluded() []bool {

@@ -495,3 +495,30 @@ func TestReliabilityDeductions(t *testing.T) {
 		Rewrite: 1, ConflictsLost: make([]string, 20), Claims: 1, UnbackedClaims: 1})
 	assert.Zero(t, worst.Value, "deductions past 1 clamp to 0")
 }
+
+// A line two articles share counts as repeated boilerplate only when they
+// are different sources: a copy shares its source's lines.
+func TestRepeatedLinesCountSources(t *testing.T) {
+	sc := newScorer(t)
+	a := "The city council approved the new budget on Tuesday.\nRoad repairs will get four million dollars.\nProduced by the metro desk in partnership with our readers.\n"
+	b := "Council members passed the spending plan after a long debate.\nThe mayor said repairs would begin in June.\nProduced by the metro desk in partnership with our readers.\n"
+	repeated := func(srcA, srcB string) int {
+		res, err := sc.ScoreBatch(context.Background(), []Input{
+			{ID: "a", Doc: text.Parse(a), Source: srcA},
+			{ID: "b", Doc: text.Parse(b), Source: srcB},
+		}, 1)
+		require.NoError(t, err)
+		n := 0
+		for _, r := range res {
+			for _, f := range r.Findings {
+				if f.Rule == ruleBPRepeatedLine {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	assert.Equal(t, 2, repeated("", ""), "independent articles: the shared line is boilerplate in both")
+	assert.Equal(t, 2, repeated("x", "y"), "two named sources")
+	assert.Equal(t, 0, repeated("c1", "c1"), "one source: the line is copied with the story")
+}

@@ -81,6 +81,8 @@ type Relevance struct {
 	// Unsupported lists, in order of first use, the paragraph's terms that
 	// no context uses at all.
 	Unsupported []string
+	// UnsupportedNames counts the unsupported terms used like names.
+	UnsupportedNames int
 	// Lead reports whether the paragraph is part of the article's lead.
 	Lead bool
 }
@@ -471,6 +473,9 @@ func (m *Model) judgeArticle(am *articleModel, counts [][]int32, others int) []R
 			}
 			if s == 0 {
 				r.Unsupported = append(r.Unsupported, term.Text)
+				if term.Name {
+					r.UnsupportedNames++
+				}
 			}
 			w := 1.0
 			if term.Name {
