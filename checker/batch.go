@@ -2,13 +2,13 @@ package checker
 
 import (
 	"context"
-	"runtime"
 	"sync"
 
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/report"
 	"github.com/crosscheck-news/crosscheck/checker/rewrite"
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // batch is the working state of one check: the accepted articles, their
@@ -29,7 +29,7 @@ type batch struct {
 // each runs fn for every article on the batch's workers, reporting progress
 // under the stage's name.
 func (b *batch) each(ctx context.Context, stage string, fn func(i int)) error {
-	return parallel(ctx, len(b.arts), b.workers, b.tracked(stage, len(b.arts), fn))
+	return workpool.Run(ctx, len(b.arts), b.workers, b.tracked(stage, len(b.arts), fn))
 }
 
 // tracked wraps fn so that each call counts towards the stage's progress.
@@ -82,49 +82,4 @@ func (b *batch) writeReport() {
 	b.reportClaims()
 	b.reportScores()
 	rep.Normalize()
-}
-
-// parallel runs fn(0) … fn(n-1) on up to workers goroutines and stops
-// handing out work once ctx is done.
-func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fn(i)
-		}
-		return nil
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
 }

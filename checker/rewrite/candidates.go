@@ -2,10 +2,9 @@ package rewrite
 
 import (
 	"context"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 )
 
 // bandEntry says that sentence sent of article art falls in an LSH bucket.
@@ -44,7 +43,7 @@ func (c *config) candidates(ctx context.Context, preps []*prepared, workers int)
 
 	perArticle := make([][]bandEntry, n)
 	sketched := make([]int, n) // sentences sketched per article
-	err := parallel(ctx, n, workers, func(i int) {
+	err := workpool.Run(ctx, n, workers, func(i int) {
 		perArticle[i], sketched[i] = c.sketchArticle(preps[i], int32(i))
 	})
 	if err != nil {
@@ -207,48 +206,3 @@ var minhashSeeds = func() [256]uint64 {
 	}
 	return s
 }()
-
-// parallel runs fn(0) … fn(n-1) on up to workers goroutines (0 means one
-// per CPU) and stops handing out work once ctx is done.
-func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fn(i)
-		}
-		return ctx.Err()
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err == nil {
-		err = ctx.Err()
-	}
-	return err
-}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // verified is a candidate pair that passed verification, seen with a as
@@ -38,7 +39,7 @@ func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result
 		return nil, err
 	}
 	found := make([]*verified, len(cands))
-	if err := parallel(ctx, len(cands), workers, func(k int) {
+	if err := workpool.Run(ctx, len(cands), workers, func(k int) {
 		found[k] = c.verify(preps, cands[k][0], cands[k][1])
 	}); err != nil {
 		return nil, err
@@ -78,7 +79,7 @@ func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result
 // empty.
 func (c *config) prepareAll(ctx context.Context, in []Input, workers int) ([]*prepared, error) {
 	preps := make([]*prepared, len(in))
-	err := parallel(ctx, len(in), workers, func(i int) {
+	err := workpool.Run(ctx, len(in), workers, func(i int) {
 		doc := in[i].Doc
 		if doc == nil {
 			doc = &text.Document{}
@@ -306,7 +307,7 @@ func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []i
 		chunks = max(1, min(runtime.GOMAXPROCS(0), len(preps)))
 	}
 	partial := make([][]int32, chunks)
-	err := parallel(ctx, chunks, chunks, func(ch int) {
+	err := workpool.Run(ctx, chunks, chunks, func(ch int) {
 		counts := make([]int32, len(phrases))
 		stamp := make([]int32, len(phrases))
 		var seq []uint64

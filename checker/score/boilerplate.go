@@ -13,6 +13,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/topic"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // Boilerplate is judged sentence by sentence. Every signal gives evidence
@@ -632,7 +633,7 @@ func (b *boilerplateRules) markRepeated(ctx context.Context, states []*articleSt
 	for ai, st := range states {
 		articles[ai] = make([]int, len(st.repeatKey))
 	}
-	err := parallel(ctx, int(shards), workers, func(shard int) {
+	err := workpool.Run(ctx, int(shards), workers, func(shard int) {
 		// A line counts the distinct sources holding it; most lines are
 		// held by one, so the set is only made for the few that recur.
 		type line struct {

@@ -30,6 +30,7 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/internal/evaldata"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // evalRulesEnv names a variable holding a rules folder to measure instead
@@ -118,7 +119,7 @@ func ourExtractions(t testing.TB, pages []evalPage) (all, noBoilerplate, noSpill
 	sc := evalScorer(t)
 	all, noBoilerplate, noSpill = extraction{}, extraction{}, extraction{}
 	var mu sync.Mutex
-	err := parallel(context.Background(), len(pages), 0, func(i int) {
+	err := workpool.Run(context.Background(), len(pages), 0, func(i int) {
 		p := pages[i]
 		data, err := readGzip(p.path)
 		if err != nil {

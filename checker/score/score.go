@@ -23,14 +23,13 @@ package score
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/topic"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // Score and finding kinds. A Finding's Kind and a Score's Name use these.
@@ -183,7 +182,7 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 		}
 	}
 	states := make([]*articleState, len(batch))
-	if err := parallel(ctx, len(batch), workers, func(i int) {
+	if err := workpool.Run(ctx, len(batch), workers, func(i int) {
 		states[i] = s.bp.local(batch[i])
 	}); err != nil {
 		return nil, err
@@ -203,7 +202,7 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 
 	out := make([]ArticleScores, len(batch))
 	single := len(batch) == 1
-	if err := parallel(ctx, len(batch), workers, func(i int) {
+	if err := workpool.Run(ctx, len(batch), workers, func(i int) {
 		out[i] = s.finish(states[i], relevance[i], single)
 	}); err != nil {
 		return nil, err
@@ -337,48 +336,3 @@ func requireRule(p *ruleset.Pack, id string) (*ruleset.Rule, error) {
 
 // clamp01 limits v to [0,1].
 func clamp01(v float64) float64 { return min(1, max(0, v)) }
-
-// parallel runs fn(0) … fn(n-1) on up to workers goroutines, stopping
-// hand-out when ctx is done.
-func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fn(i)
-		}
-		return ctx.Err()
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err == nil {
-		err = ctx.Err()
-	}
-	return err
-}

@@ -18,10 +18,10 @@ import (
 	"context"
 	"runtime"
 	"strings"
-	"sync"
 	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // Params tune the model. All are read from the "offtopic" rule pack by the
@@ -402,11 +402,11 @@ func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Re
 	// per shard; the counts do not depend on how many shards there are.
 	shards := max(1, workers)
 	models := make([]*articleModel, len(batch))
-	if err := parallel(ctx, len(batch), workers, func(i int) { models[i] = m.buildArticle(batch[i], shards) }); err != nil {
+	if err := workpool.Run(ctx, len(batch), workers, func(i int) { models[i] = m.buildArticle(batch[i], shards) }); err != nil {
 		return nil, err
 	}
 	counts := make([][]int32, shards) // per shard, the articles using each of its terms
-	if err := parallel(ctx, shards, workers, func(s int) {
+	if err := workpool.Run(ctx, shards, workers, func(s int) {
 		n := 0
 		for _, am := range models {
 			n += len(am.byShard[s])
@@ -432,7 +432,7 @@ func (m *Model) Judge(ctx context.Context, batch []Article, workers int) ([][]Re
 		return nil, err
 	}
 	out := make([][]Relevance, len(batch))
-	err := parallel(ctx, len(batch), workers, func(i int) {
+	err := workpool.Run(ctx, len(batch), workers, func(i int) {
 		out[i] = m.judgeArticle(models[i], counts, len(batch)-1)
 	})
 	if err != nil {
@@ -491,46 +491,4 @@ func (m *Model) judgeArticle(am *articleModel, counts [][]int32, others int) []R
 		out[i] = r
 	}
 	return out
-}
-
-// parallel runs fn(0) … fn(n-1) on up to workers goroutines, stopping
-// hand-out when ctx is done.
-func parallel(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, n)
-	if workers <= 1 {
-		for i := range n {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			fn(i)
-		}
-		return nil
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
 }
