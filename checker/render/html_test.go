@@ -11,6 +11,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/crosscheck-news/crosscheck/checker/report"
+	"github.com/crosscheck-news/crosscheck/internal/domtest"
 )
 
 // pairReport is a small report with one rewrite pair, one conflict and
@@ -70,41 +71,6 @@ func parseHTML(t *testing.T, r *report.Report) (*html.Node, string) {
 	return doc, buf.String()
 }
 
-func walk(n *html.Node, fn func(*html.Node)) {
-	fn(n)
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attrOf(n, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	walk(n, func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	})
-	return b.String()
-}
-
 func TestHTMLReport(t *testing.T) {
 	r := pairReport(t)
 	doc, page := parseHTML(t, r)
@@ -112,33 +78,33 @@ func TestHTMLReport(t *testing.T) {
 	ids := map[string]bool{}
 	var links []string
 	findingText := map[string]string{}
-	walk(doc, func(n *html.Node) {
+	domtest.Walk(doc, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
-		if id := attrOf(n, "id"); id != "" {
+		if id := domtest.Attr(n, "id"); id != "" {
 			assert.False(t, ids[id], "duplicate id %s", id)
 			ids[id] = true
 		}
-		if href := attrOf(n, "href"); strings.HasPrefix(href, "#") {
+		if href := domtest.Attr(n, "href"); strings.HasPrefix(href, "#") {
 			links = append(links, href[1:])
 		}
-		assert.Empty(t, attrOf(n, "src"), "the page loads nothing from outside")
+		assert.Empty(t, domtest.Attr(n, "src"), "the page loads nothing from outside")
 		switch {
-		case n.Data == "article" && hasClass(n, "conflict"):
+		case n.Data == "article" && domtest.HasClass(n, "conflict"):
 			conflicts++
-		case n.Data == "article" && hasClass(n, "pair"):
+		case n.Data == "article" && domtest.HasClass(n, "pair"):
 			pairs++
-		case n.Data == "mark" && hasClass(n, "evidence"):
+		case n.Data == "mark" && domtest.HasClass(n, "evidence"):
 			evidence++
-			a := r.Article(attrOf(n, "data-article"))
+			a := r.Article(domtest.Attr(n, "data-article"))
 			require.NotNil(t, a)
-			start, _ := strconv.Atoi(attrOf(n, "data-start"))
-			end, _ := strconv.Atoi(attrOf(n, "data-end"))
-			assert.Equal(t, a.Text[start:end], textOf(n), "an evidence mark holds exactly its span")
-		case n.Data == "mark" && attrOf(n, "data-f") != "":
-			for _, f := range strings.Fields(attrOf(n, "data-f")) {
-				findingText[f] += textOf(n)
+			start, _ := strconv.Atoi(domtest.Attr(n, "data-start"))
+			end, _ := strconv.Atoi(domtest.Attr(n, "data-end"))
+			assert.Equal(t, a.Text[start:end], domtest.Text(n), "an evidence mark holds exactly its span")
+		case n.Data == "mark" && domtest.Attr(n, "data-f") != "":
+			for _, f := range strings.Fields(domtest.Attr(n, "data-f")) {
+				findingText[f] += domtest.Text(n)
 			}
 		}
 	})

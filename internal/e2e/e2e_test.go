@@ -22,6 +22,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker"
 	"github.com/crosscheck-news/crosscheck/checker/render"
+	"github.com/crosscheck-news/crosscheck/internal/domtest"
 )
 
 func chromium(t *testing.T) string {
@@ -85,28 +86,28 @@ func TestSeedReportInChromium(t *testing.T) {
 	conflicts, pairs, scoreRows, evidence := 0, 0, 0, 0
 	scoreCells := map[string]int{}
 	var summary string
-	walk(doc, func(n *html.Node) {
+	domtest.Walk(doc, func(n *html.Node) {
 		if n.Type != html.ElementNode {
 			return
 		}
 		switch {
-		case n.Data == "article" && hasClass(n, "conflict"):
+		case n.Data == "article" && domtest.HasClass(n, "conflict"):
 			conflicts++
-		case n.Data == "article" && hasClass(n, "pair"):
+		case n.Data == "article" && domtest.HasClass(n, "pair"):
 			pairs++
-		case n.Data == "tr" && hasClass(n, "score-row"):
+		case n.Data == "tr" && domtest.HasClass(n, "score-row"):
 			scoreRows++
-		case n.Data == "td" && hasClass(n, "score") && strings.Contains(textOf(n), "."):
-			scoreCells[attr(n, "data-score")]++
-		case n.Data == "p" && attr(n, "id") == "summary":
-			summary = strings.Join(strings.Fields(textOf(n)), " ")
-		case n.Data == "mark" && hasClass(n, "evidence"):
+		case n.Data == "td" && domtest.HasClass(n, "score") && strings.Contains(domtest.Text(n), "."):
+			scoreCells[domtest.Attr(n, "data-score")]++
+		case n.Data == "p" && domtest.Attr(n, "id") == "summary":
+			summary = strings.Join(strings.Fields(domtest.Text(n)), " ")
+		case n.Data == "mark" && domtest.HasClass(n, "evidence"):
 			evidence++
-			a := rep.Article(attr(n, "data-article"))
+			a := rep.Article(domtest.Attr(n, "data-article"))
 			require.NotNil(t, a, "evidence names an unknown article")
-			start, _ := strconv.Atoi(attr(n, "data-start"))
-			end, _ := strconv.Atoi(attr(n, "data-end"))
-			assert.Equal(t, a.Text[start:end], textOf(n), "highlighted evidence must hold its span's text")
+			start, _ := strconv.Atoi(domtest.Attr(n, "data-start"))
+			end, _ := strconv.Atoi(domtest.Attr(n, "data-end"))
+			assert.Equal(t, a.Text[start:end], domtest.Text(n), "highlighted evidence must hold its span's text")
 		}
 	})
 	assert.Equal(t, len(rep.Conflicts), conflicts, "one card per conflict")
@@ -122,39 +123,4 @@ func TestSeedReportInChromium(t *testing.T) {
 	assert.Equal(t, len(rep.Articles), scoreRows, "one score row per article")
 	assert.True(t, strings.HasPrefix(summary, strconv.Itoa(len(rep.Articles))+" articles"), "summary: %q", summary)
 	t.Logf("DOM: %d conflicts, %d pairs, %d score rows, %d evidence marks; summary %q", conflicts, pairs, scoreRows, evidence, summary)
-}
-
-func walk(n *html.Node, fn func(*html.Node)) {
-	fn(n)
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func hasClass(n *html.Node, class string) bool {
-	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == class {
-			return true
-		}
-	}
-	return false
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	walk(n, func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
-		}
-	})
-	return b.String()
 }
