@@ -10,11 +10,17 @@ import (
 )
 
 // detectRewrites finds copies and rewrites, aligns them and groups the
-// batch into clusters of one source each.
+// batch into clusters of one source each. A page's furniture (menus,
+// footers, sign-up boxes, as the boilerplate rules see them on the page
+// alone) is left out, so pages of one site do not pair.
 func (b *batch) detectRewrites(ctx context.Context) error {
+	furniture, err := b.c.scorer.Furniture(ctx, b.scoreInputs(), b.workers)
+	if err != nil {
+		return err
+	}
 	ins := make([]rewrite.Input, len(b.arts))
 	for i := range b.arts {
-		ins[i] = rewrite.Input{ID: b.arts[i].ID, Doc: b.docs[i], Published: PublishedTime(b.arts[i].Published)}
+		ins[i] = rewrite.Input{ID: b.arts[i].ID, Doc: b.docs[i], Published: PublishedTime(b.arts[i].Published), Exclude: furniture[i]}
 	}
 	if b.progress != nil {
 		b.progress(Progress{Stage: StageRewrite, Total: len(ins)})

@@ -23,14 +23,7 @@ type scoreState struct {
 // boilerplate or off-topic. It runs after the rewrite stage, so that a line
 // a copy shares with its source is not taken for boilerplate.
 func (b *batch) scoreArticles(ctx context.Context) error {
-	ins := make([]score.Input, len(b.arts))
-	for i := range b.arts {
-		a := &b.arts[i]
-		ins[i] = score.Input{ID: a.ID, Doc: b.docs[i], Title: a.Title, Blocks: a.Blocks}
-		if cluster := b.clusterOf(); cluster != nil {
-			ins[i].Source = clusterID(cluster[i])
-		}
-	}
+	ins := b.scoreInputs()
 	if b.progress != nil {
 		b.progress(Progress{Stage: StageScores, Total: len(ins)})
 	}
@@ -43,6 +36,21 @@ func (b *batch) scoreArticles(ctx context.Context) error {
 	}
 	b.scores.articles = res
 	return nil
+}
+
+// scoreInputs describes the articles to the score stage, each with its
+// source once the rewrite stage has grouped them.
+func (b *batch) scoreInputs() []score.Input {
+	ins := make([]score.Input, len(b.arts))
+	cluster := b.clusterOf()
+	for i := range b.arts {
+		a := &b.arts[i]
+		ins[i] = score.Input{ID: a.ID, Doc: b.docs[i], Title: a.Title, Blocks: a.Blocks}
+		if cluster != nil {
+			ins[i].Source = clusterID(cluster[i])
+		}
+	}
+	return ins
 }
 
 // skipParagraphs returns, for article i, the paragraphs that contribute no

@@ -84,7 +84,7 @@ func (c *config) prepareAll(ctx context.Context, in []Input, workers int) ([]*pr
 		if doc == nil {
 			doc = &text.Document{}
 		}
-		preps[i] = c.prepare(doc)
+		preps[i] = c.prepare(doc, in[i].Exclude)
 	})
 	return preps, err
 }

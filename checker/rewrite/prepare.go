@@ -59,14 +59,20 @@ func (p *prepared) contentOf(i, j int) int {
 // norm returns the comparison form of w.
 func (p *prepared) norm(w word) string { return p.doc.Tokens[w.tok].Norm }
 
-// prepare builds the comparison form of doc.
-func (c *config) prepare(doc *text.Document) *prepared {
+// prepare builds the comparison form of doc. Sentences of excluded
+// paragraphs get no words, so nothing compares or aligns them.
+func (c *config) prepare(doc *text.Document, exclude []bool) *prepared {
 	p := &prepared{doc: doc, sents: make([]sentenceWords, len(doc.Sentences))}
 	p.quotes = findQuotes(doc)
 	p.words = make([]word, 0, len(doc.Tokens))
 	q := 0
 	for si, s := range doc.Sentences {
 		sw := sentenceWords{first: int32(len(p.words))}
+		if s.Paragraph < len(exclude) && exclude[s.Paragraph] {
+			sw.end = sw.first
+			p.sents[si] = sw
+			continue
+		}
 		firstWord := true
 		for ti := s.Tokens.First; ti < s.Tokens.End; ti++ {
 			t := &doc.Tokens[ti]

@@ -34,6 +34,11 @@ type Input struct {
 	// Published is when the article was published; the zero time when
 	// unknown.
 	Published time.Time
+	// Exclude marks paragraphs (by index in Doc.Paragraphs) that are not
+	// the article's own text, such as a site's menus and footers: they are
+	// neither sketched nor aligned, so two pages of one site are not taken
+	// for copies of each other. Nil excludes nothing.
+	Exclude []bool
 }
 
 // Pair kinds.
@@ -197,7 +202,7 @@ func NewDetector(set *ruleset.Set) (*Detector, error) {
 // takes text rather than tokens because anchors, capitalised words inside
 // a sentence, are read off the original spelling.)
 func (d *Detector) SentenceSimilarity(a, b string) float64 {
-	pa, pb := d.cfg.prepare(text.Parse(a)), d.cfg.prepare(text.Parse(b))
+	pa, pb := d.cfg.prepare(text.Parse(a), nil), d.cfg.prepare(text.Parse(b), nil)
 	return d.cfg.similarity(pa, pa.words, pb, pb.words)
 }
 
@@ -205,7 +210,7 @@ func (d *Detector) SentenceSimilarity(a, b string) float64 {
 // of each aligned pair, whether or not the two would count as a pair in a
 // batch.
 func (d *Detector) Align(orig, rew *text.Document) Alignment {
-	pa, pb := d.cfg.prepare(orig), d.cfg.prepare(rew)
+	pa, pb := d.cfg.prepare(orig, nil), d.cfg.prepare(rew, nil)
 	units := d.cfg.align(pa, pb)
 	al, _ := d.cfg.buildAlignment(pa, pb, units)
 	return al

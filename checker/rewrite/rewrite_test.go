@@ -454,3 +454,36 @@ func TestTriangleReducedToTwoPairs(t *testing.T) {
 		assert.True(t, p.Original == 0 || p.Rewrite == 0, "every listed pair involves the wire story: %d–%d", p.Original, p.Rewrite)
 	}
 }
+
+// Two pages of one site share its menu and footer; with those paragraphs
+// excluded, as the checker does with furniture, they are not copies.
+func TestExcludedFurnitureDoesNotPair(t *testing.T) {
+	d := newDetector(t)
+	var menu strings.Builder
+	for _, item := range []string{"Home", "World news", "Business and markets", "Sport results", "Culture and arts", "Weather forecast", "About the newsroom", "Contact the editors"} {
+		menu.WriteString("- " + item + "\n")
+	}
+	footer := "Copyright 2026 The Daily Example, all rights reserved by the publisher and its partners.\nYou may not copy or republish any part of this page without written permission from the publisher.\n"
+	pageA := menu.String() + source + footer
+	pageB := menu.String() + "Shares of regional airlines fell sharply on Monday after fuel prices jumped.\nAnalysts at two banks cut their targets for the sector.\n" + footer
+	exclude := func(page string) []bool {
+		doc := text.Parse(page)
+		out := make([]bool, len(doc.Paragraphs))
+		for i, p := range doc.Paragraphs {
+			line := doc.Slice(p.Span)
+			out[i] = strings.HasPrefix(line, "- ") || strings.Contains(line, "publisher")
+		}
+		return out
+	}
+	run := func(withExclude bool) int {
+		ins := []Input{{ID: "a", Doc: text.Parse(pageA)}, {ID: "b", Doc: text.Parse(pageB)}}
+		if withExclude {
+			ins[0].Exclude, ins[1].Exclude = exclude(pageA), exclude(pageB)
+		}
+		res, err := d.Detect(context.Background(), ins, 1)
+		require.NoError(t, err)
+		return len(res.Pairs)
+	}
+	assert.Equal(t, 1, run(false), "without exclusion the shared template pairs the pages")
+	assert.Equal(t, 0, run(true), "with the template excluded they do not")
+}

@@ -169,6 +169,23 @@ func NewScorer(set *ruleset.Set) (*Scorer, error) {
 	return s, nil
 }
 
+// Furniture returns, per article and paragraph, whether the paragraph is
+// boilerplate on the article's own evidence: the text rules, the shape of
+// the line and, for HTML, where the block sits on the page; repetition
+// across the batch is not used. The rewrite stage leaves these paragraphs
+// out, so that two pages of one site, sharing its menus and footers, are
+// not taken for copies of each other.
+func (s *Scorer) Furniture(ctx context.Context, batch []Input, workers int) ([][]bool, error) {
+	out := make([][]bool, len(batch))
+	err := workpool.Run(ctx, len(batch), workers, func(i int) {
+		if batch[i].Doc == nil {
+			return
+		}
+		out[i] = s.bp.local(batch[i]).prelim
+	})
+	return out, err
+}
+
 // ScoreBatch scores every article of batch, in order. Boilerplate
 // repetition and off-topic relevance are judged against the whole batch, so
 // the batch should be every article about the event. Work is spread over up
