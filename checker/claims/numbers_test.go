@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
 
 // TestNumberExpressionGuards checks the cheap tests readNumber makes
@@ -37,4 +38,36 @@ func TestNumberExpressionGuards(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, folds, 4)
 	assert.GreaterOrEqual(t, scaled, 4)
+}
+
+// TestMayStartNumberGuard checks the first test extractNumbers makes
+// before reading a number: every token readNumber or readElliptical reads
+// a number from passes it, on the fixture batches and on sentences written
+// to hold every kind of figure.
+func TestMayStartNumberGuard(t *testing.T) {
+	x := testExtractor(t)
+	batch := append(syntheticBatch(t, 16), loadBatch(t, "../../fixtures/earthquake")...)
+	batch = append(batch, loadBatch(t, "../../fixtures/rate-decision")...)
+	batch = append(batch, newInput("z_1", timex.Date{},
+		"A 6.4-magnitude quake and a magnitude 6.1 tremor killed at least 12 people and injured dozens, while three were missing.",
+		"Four of the seven members backed it; hundreds of homes and 5 of the 9 seats, a threefold rise, twice, $4bn, 40 per cent."))
+	read, skipped := 0, 0
+	for _, in := range batch {
+		a := x.newArticle(in, Event{}, x.articleLemmas(in))
+		for s := range in.Doc.Sentences {
+			toks := in.Doc.SentenceTokens(s)
+			for i, tok := range toks {
+				_, ok1 := a.readNumber(toks, i)
+				_, ok2 := a.readElliptical(toks, i, "people")
+				if ok1 || ok2 {
+					read++
+					require.True(t, a.mayStartNumber(tok), "%q in %q", tok.Norm, in.Doc.Slice(in.Doc.Sentences[s].Span))
+				} else if !a.mayStartNumber(tok) {
+					skipped++
+				}
+			}
+		}
+	}
+	assert.Greater(t, read, 50)
+	assert.Greater(t, skipped, 1000)
 }
