@@ -223,11 +223,13 @@ func (x *Extractor) finishBatch(batch []Input, cs []Claim) {
 }
 
 // frameByParticipants makes the figures of background sentences that name
-// one of the event's participants figures of the event: "Two members,
-// including Deputy Governor Paul Okafor, voted against" counts the same
-// vote as the sentence reporting it. A participant is a person named in
-// more than half of the batch's articles, two at least. Sentences about
-// another time than the event stay background.
+// one of the event's participants and hold a listed event word figures of
+// the event: "Two members, including Deputy Governor Paul Okafor, voted to
+// keep the rate" counts the vote the sentence before reports. A
+// participant is a person named in more than half of the batch's
+// articles, two at least. Sentences about another time than the event
+// stay background, and so do those without an event word ("Sellin, who
+// has sat on the bench for 20 years").
 func (x *Extractor) frameByParticipants(batch []Input, cs []Claim) {
 	docs := 0
 	for _, in := range batch {

@@ -139,9 +139,9 @@ type Claim struct {
 	// members"), the size of the group; 0 otherwise.
 	Whole float64
 
-	// mayJoin marks a figure of a background sentence that is not about
-	// another time: it joins the event's figures if the sentence names a
-	// participant (see frameByParticipants).
+	// mayJoin marks a figure of a background sentence that holds a listed
+	// event word and is not about another time: it joins the event's
+	// figures if the sentence names a participant (frameByParticipants).
 	mayJoin bool
 }
 

@@ -235,7 +235,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	if nr.currency == "" && nr.pct == "" && nr.unit == "" {
 		for u := k; u < len(toks) && u < k+unitLookahead; u++ {
 			w := toks[u]
-			if w.Kind != text.Word {
+			if w.Kind != text.Word || a.lex.function[w.Norm] { // "3,000 to flee homes" counts no homes
 				break
 			}
 			if a.lex.unitWords[w.Norm] {
@@ -528,7 +528,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	sp := text.Span{Start: toks[nr.first].Start, End: toks[nr.last].End}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.number",
 		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole,
-		mayJoin: !a.event[s] && !a.otherTime[s]})
+		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
 }
 
 // fullMatch reports whether a lexicon rule matches the whole of s.
