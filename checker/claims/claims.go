@@ -10,9 +10,13 @@
 //
 //  1. MainEvent reads the batch and decides what it is about: the event verb
 //     most articles use, weighted towards their opening paragraphs
-//     ("signed"), plus the verbs that share its sentences ("met").
+//     ("signed"), plus the verbs that share its sentences ("met"); when no
+//     listed verb is shared, the past-tense verb most articles open with
+//     ("capsized").
 //  2. Extract reads one article's claims. A claim in a sentence that
-//     reports the main event has Frame "event"; the rest are "background".
+//     reports the main event (its verb, or "the decision", not about
+//     another year or occasion) has Frame "event"; the rest are
+//     "background".
 //     ExtractBatch runs both steps and fills in what needs the whole batch
 //     (a year missing from "January 29" taken from the other articles).
 //  3. Compare groups the claims by slot, merges compatible values, reports

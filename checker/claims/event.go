@@ -281,14 +281,24 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 	if !ev.Inferred {
 		ev.Verbs = []string{ev.Verb}
 	}
-	// The years of the sentences holding the main verb: its first one, for
-	// the event's years, and every one, to leave those about another time
-	// out of the co-verbs. Read on one goroutine per CPU.
-	years := make([]map[int][]int, len(batch))
-	_ = forEach(context.Background(), len(batch), 0, func(i int) { years[i] = x.verbSentenceYears(batch[i], als[i], ev) })
-	ev.Years = x.eventYears(batch, als, ev)
+	// The event's years: the publication years, and the years of the
+	// dates each article gives in its first event sentence (read on one
+	// goroutine per CPU).
+	ledeYears := make([][]int, len(batch))
+	_ = forEach(context.Background(), len(batch), 0, func(i int) { ledeYears[i] = x.ledeYears(batch[i], als[i], ev) })
+	for i, in := range batch {
+		if in.HasPublished && !containsInt(ev.Years, in.Published.Year) {
+			ev.Years = append(ev.Years, in.Published.Year)
+		}
+		for _, y := range ledeYears[i] {
+			if !containsInt(ev.Years, y) {
+				ev.Years = append(ev.Years, y)
+			}
+		}
+	}
+	sort.Ints(ev.Years)
 	if !ev.Inferred {
-		x.coVerbs(als, years, &ev)
+		x.coVerbs(batch, als, &ev)
 	}
 	if ev.Inferred {
 		ev.Noun, ev.Agent = "event", "participant"
@@ -309,24 +319,22 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 }
 
 // coVerbs finds the articles reporting a listed main event and the verbs
-// that share its sentences in two or more of them.
-func (x *Extractor) coVerbs(als []articleLemmas, years []map[int][]int, ev *Event) {
-	co := map[string]int{}
+// that share its sentences in two or more of them, leaving out sentences
+// about another time than the event's. Only the sentences of verbs that
+// could reach two articles have their dates read, until two articles count.
+func (x *Extractor) coVerbs(batch []Input, als []articleLemmas, ev *Event) {
+	type place struct{ article, sentence int }
+	where := map[string][]place{} // per co-occurring verb, its sentences, in order
 	for i, al := range als {
-		seen := map[string]bool{}
 		reports := false
 		for s, ms := range al.events {
 			if !hasEvent(ms, ev.Verb) {
 				continue
 			}
 			reports = true
-			if elsewhereInTime(years[i][s], ev.Years) {
-				continue
-			}
 			for _, m := range ms {
-				if m.event != ev.Verb && !seen[m.event] {
-					seen[m.event] = true
-					co[m.event]++
+				if m.event != ev.Verb {
+					where[m.event] = append(where[m.event], place{i, s})
 				}
 			}
 		}
@@ -334,8 +342,27 @@ func (x *Extractor) coVerbs(als []articleLemmas, years []map[int][]int, ev *Even
 			ev.Articles = append(ev.Articles, i)
 		}
 	}
-	for l, n := range co {
-		if n >= 2 {
+	years := map[place][]int{}
+	for _, l := range sortedKeys(where) {
+		ps := where[l]
+		if ps[0].article == ps[len(ps)-1].article {
+			continue // one article only
+		}
+		arts := map[int]bool{}
+		for _, p := range ps {
+			if arts[p.article] || len(arts) >= 2 {
+				continue
+			}
+			y, ok := years[p]
+			if !ok {
+				_, y = x.sentenceDates(batch[p.article], p.sentence)
+				years[p] = y
+			}
+			if !elsewhereInTime(y, ev.Years) {
+				arts[p.article] = true
+			}
+		}
+		if len(arts) >= 2 {
 			ev.Verbs = append(ev.Verbs, l)
 		}
 	}
@@ -398,58 +425,30 @@ func activeSentence(in Input, s int) bool {
 	return !in.skipped(in.Doc.Sentences[s].Paragraph)
 }
 
-// verbSentenceYears returns, for each sentence of an article holding a
-// listed main event's word, the years its dates fall in (nothing for an
-// inferred event, which has no co-verbs).
-func (x *Extractor) verbSentenceYears(in Input, al articleLemmas, ev Event) map[int][]int {
-	if in.Doc == nil || ev.Inferred {
+// ledeYears returns the years of the day, weekday or month dates an
+// article gives in its first event sentence, if that lies in its lede.
+func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
+	if in.Doc == nil || al.events == nil {
 		return nil
 	}
-	out := map[int][]int{}
-	for s, ms := range al.events {
-		if hasEvent(ms, ev.Verb) {
-			_, out[s] = x.sentenceDates(in, s)
-		}
+	s, _ := x.firstEventSentence(in, al, ev)
+	if s < 0 || !al.lede[s] {
+		return nil
 	}
-	return out
-}
-
-// eventYears returns the years the event falls in: the publication years
-// of the batch, and the years of the day, weekday or month dates given in
-// each article's first event sentence if it lies in the lede.
-func (x *Extractor) eventYears(batch []Input, als []articleLemmas, ev Event) []int {
+	var ref timex.Date
+	if in.HasPublished {
+		ref = in.Published
+	}
+	exprs, _ := x.sentenceDates(in, s)
 	var years []int
-	add := func(y int) {
-		if !containsInt(years, y) {
-			years = append(years, y)
-		}
-	}
-	for i, in := range batch {
-		if in.HasPublished {
-			add(in.Published.Year)
-		}
-		if in.Doc == nil || als[i].events == nil {
+	for _, e := range exprs {
+		if e.Granularity == timex.Year || e.Granularity == timex.PartOfYear {
 			continue
 		}
-		s, _ := x.firstEventSentence(in, als[i], ev)
-		if s < 0 || !als[i].lede[s] {
-			continue
-		}
-		var ref timex.Date
-		if in.HasPublished {
-			ref = in.Published
-		}
-		exprs, _ := x.sentenceDates(in, s)
-		for _, e := range exprs {
-			if e.Granularity == timex.Year || e.Granularity == timex.PartOfYear {
-				continue
-			}
-			if r, ok := e.Resolve(ref); ok && r.Bounded() && !r.YearUnknown && r.First.Year == r.Last.Year {
-				add(r.First.Year)
-			}
+		if r, ok := e.Resolve(ref); ok && r.Bounded() && !r.YearUnknown && r.First.Year == r.Last.Year && !containsInt(years, r.First.Year) {
+			years = append(years, r.First.Year)
 		}
 	}
-	sort.Ints(years)
 	return years
 }
 
