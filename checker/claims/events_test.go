@@ -138,6 +138,14 @@ func TestMergeRules(t *testing.T) {
 		{"role that differs", "Trade Minister Ana Roux signed the deal.", "Foreign Minister Ana Roux signed the deal.", true, false},
 		{"city and its country", "The deal was signed in Belmont.", "The deal was signed in France.", false, true},
 		{"two cities", "The deal was signed in Belmont.", "The deal was signed in Arvia.", true, false},
+		{"exact counts", "They signed a deal for 3 ships.", "They signed a deal for 4 ships.", true, false},
+		{"a bound and a count", "They signed a deal for at least 12 ships.", "They signed a deal for 15 ships.", false, false},
+		{"overlapping ranges", "They signed a deal for more than 80 ships.", "They signed a deal for dozens of ships.", false, true},
+		{"vague phrase and estimate", "Tens of thousands of people signed the deal.", "About 60,000 people signed the deal.", false, true},
+		{"magnitude forms", "They signed the deal after a 6.4-magnitude quake.", "They signed the deal after a magnitude 6.4 quake.", false, false},
+		{"part of a group", "Five of the seven members signed the deal.", "5 of the 7 members signed the deal.", false, false},
+		{"parts that differ", "Five of the seven members signed the deal.", "Four of the seven members signed the deal.", true, false},
+		{"dead and injured", "They signed the deal as the storm killed 12 people.", "They signed the deal as the storm injured 15 people.", false, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -54,9 +54,10 @@ type lexicons struct {
 	unitsBefore map[string]bool
 	measures    map[string]string
 	states      map[string]countState
-	stateUnits  map[string]string // state → the unit its first word (in order) gives
-	vague       map[string][2]float64
-	plurals     map[string]string // unit → plural, where adding "s" is wrong
+	stateUnits  map[string]string     // state → the unit its first word (in order) gives
+	vague       map[string][2]float64 // by folded phrase; every word of a phrase is numberish
+	vagueWords  int                   // the most words a vague phrase has
+	plurals     map[string]string     // unit → plural, where adding "s" is wrong
 	// The number tables keyed by folded word, and every word among them.
 	numberWordValues, multiplierWords map[string]string
 	numberish                         map[string]bool
@@ -242,8 +243,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		if len(f) != 2 || err1 != nil || err2 != nil || lo > hi {
 			return nil, fmt.Errorf("%s: vague number %q: want \"low high\"", vague.Source, k)
 		}
-		l.vague[text.Fold(k)] = [2]float64{lo, hi}
-		l.numberish[text.Fold(k)] = true
+		phrase := strings.Fields(text.Fold(k))
+		l.vague[strings.Join(phrase, " ")] = [2]float64{lo, hi}
+		l.numberish[phrase[0]] = true
+		l.vagueWords = max(l.vagueWords, len(phrase))
 	}
 	return l, nil
 }

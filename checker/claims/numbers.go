@@ -132,14 +132,15 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			if u := singular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
 				digits := strings.ReplaceAll(num, ",", "")
 				nr.value, nr.unit = atof(digits), u
-				nr.half = roundingHalf(digits, nr.value)
+				nr.half = roundingHalf(digits, nr.value, false)
 				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
 				return nr, true
 			}
 		}
-		if lohi, ok := a.lex.vague[t.Norm]; ok {
-			// "dozens of people", "hundreds injured" (read as elliptical).
-			if k, u := a.unitAfterOf(toks, i+1); u != "" {
+		if lohi, end, ok := a.vagueAt(toks, i); ok {
+			// "dozens of people", "tens of thousands of people"; "hundreds
+			// injured" is read as elliptical.
+			if k, u := a.unitAfterOf(toks, end+1); u != "" {
 				nr.vague, nr.low, nr.high, nr.unit, nr.last = true, lohi[0], lohi[1], u, k
 				return nr, true
 			}
@@ -256,7 +257,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 		}
 	}
 	nr.value = n * scale
-	nr.half = roundingHalf(digits, n) * scale
+	nr.half = roundingHalf(digits, n, scale != 1) * scale
 	q, first := a.qualifierBefore(toks, nr.first)
 	if q != "" {
 		nr.qualifier, nr.first = q, first
@@ -340,13 +341,13 @@ func (a *article) readElliptical(toks []text.Token, i int, counted string) (numb
 	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
 		digits := strings.ReplaceAll(a.tokText(t), ",", "")
 		nr.value = atof(digits)
-		nr.half = roundingHalf(digits, nr.value)
+		nr.half = roundingHalf(digits, nr.value, false)
 		if i > 0 && toks[i-1].Kind == text.Symbol {
 			return nr, false // "$40"
 		}
 	case t.Kind == text.Word:
-		if lohi, ok := a.lex.vague[t.Norm]; ok {
-			nr.vague, nr.low, nr.high = true, lohi[0], lohi[1]
+		if lohi, end, ok := a.vagueAt(toks, i); ok {
+			nr.vague, nr.low, nr.high, nr.last = true, lohi[0], lohi[1], end
 		} else if v, ok := a.lex.numberWordValues[t.Norm]; ok && atof(v) >= 2 {
 			nr.value = atof(v)
 		} else {
@@ -355,7 +356,7 @@ func (a *article) readElliptical(toks []text.Token, i int, counted string) (numb
 	default:
 		return nr, false
 	}
-	if next := i + 1; next < len(toks) {
+	if next := nr.last + 1; next < len(toks) {
 		n := toks[next]
 		_, state := a.lex.states[n.Norm]
 		if n.Kind == text.Word && !a.lex.function[n.Norm] && !state {
@@ -382,6 +383,24 @@ func (a *article) readElliptical(toks []text.Token, i int, counted string) (numb
 		nr.unit = a.lex.stateUnits[nr.state]
 	}
 	return nr, nr.unit != ""
+}
+
+// vagueAt reads the longest vague number (claim.vague-numbers) starting at
+// token i ("tens of thousands") and returns its bounds and last token.
+func (a *article) vagueAt(toks []text.Token, i int) ([2]float64, int, bool) {
+	if toks[i].Kind != text.Word || !a.lex.numberish[toks[i].Norm] {
+		return [2]float64{}, 0, false
+	}
+	for n := min(a.lex.vagueWords, len(toks)-i); n >= 1; n-- {
+		words := make([]string, n)
+		for k := range n {
+			words[k] = toks[i+k].Norm
+		}
+		if lohi, ok := a.lex.vague[strings.Join(words, " ")]; ok {
+			return lohi, i + n - 1, true
+		}
+	}
+	return [2]float64{}, 0, false
 }
 
 // countState reads what happened to the people a count counts: a state
@@ -432,21 +451,28 @@ func (a *article) qualifierBefore(toks []text.Token, i int) (string, int) {
 	return "", i
 }
 
-// roundingHalf is half the step a figure is rounded to: 0.05 for "1.2",
-// 250 for "4,000" (a round figure may be rounded), 0.5 otherwise.
-func roundingHalf(digits string, n float64) float64 {
+// roundingHalf is half the step a figure is rounded to, in the units of
+// its digits: 0.05 for "1.2", 250 for "4,000" (a round figure may be
+// rounded); a whole number before a scale word is rounded to the unit (0.5
+// for the "2" of "2 million"), any other is exact ("12 people", "Category
+// 4": 0), so "three dead" and "four dead" do not merge.
+func roundingHalf(digits string, n float64, scaled bool) float64 {
 	if i := strings.IndexByte(digits, '.'); i >= 0 {
 		return 0.5 * math.Pow(10, -float64(len(digits)-i-1))
 	}
+	whole := 0.0
+	if scaled {
+		whole = 0.5
+	}
 	if n < 100 {
-		return 0.5
+		return whole
 	}
 	tz := 0
 	for j := len(digits) - 1; j > 0 && digits[j] == '0'; j-- {
 		tz++
 	}
 	if tz == 0 {
-		return 0.5
+		return whole
 	}
 	return math.Pow(10, float64(tz)) / 4
 }
