@@ -17,26 +17,89 @@ type article struct {
 	in     Input
 	doc    *text.Document
 	ev     Event
+	al     articleLemmas
 	active []bool // per sentence: outside skipped paragraphs
 	event  []bool // per sentence: reports the main event
-	claims []Claim
-	people []personMention // in text order, for linking later mentions
+	// dates are, per sentence, its date expressions (spans into the
+	// text); otherTime says whether they put it in other years than the
+	// event's.
+	dates     [][]timex.Expr
+	otherTime []bool
+	claims    []Claim
+	people    []personMention // in text order, for linking later mentions
 }
 
 func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
-	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev}
-	lemmas := al.lemmas
-	a.active = make([]bool, len(in.Doc.Sentences))
-	a.event = make([]bool, len(in.Doc.Sentences))
+	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev, al: al}
+	n := len(in.Doc.Sentences)
+	a.active, a.event, a.otherTime = make([]bool, n), make([]bool, n), make([]bool, n)
+	a.dates = make([][]timex.Expr, n)
+	first := true
 	for s, sent := range in.Doc.Sentences {
 		a.active[s] = !in.skipped(sent.Paragraph)
-		for _, l := range lemmas[s] {
-			if contains(ev.Verbs, l) {
-				a.event[s] = true
+		if !a.active[s] {
+			continue
+		}
+		var years []int
+		a.dates[s], years = x.sentenceDates(in, s)
+		a.otherTime[s] = elsewhereInTime(years, ev.Years)
+		if !a.mentionsEvent(s) {
+			continue
+		}
+		// The article's first event sentence, in its lede, states the
+		// event whatever else it says ("its first rise since 2015"); any
+		// other is background when it is about another time or occasion.
+		exempt := first && al.lede[s]
+		first = false
+		a.event[s] = exempt || (!a.otherTime[s] && !a.otherOccasion(s))
+	}
+	return a
+}
+
+// mentionsEvent says whether sentence s holds a word for the main event:
+// one of its verbs, or a reference to it ("the decision", "the quake").
+func (a *article) mentionsEvent(s int) bool {
+	ev := a.ev
+	if ev.Verb == "" {
+		return false
+	}
+	for _, r := range a.al.refsOf(s) {
+		if r == refGeneric || r == ev.happening {
+			return true
+		}
+	}
+	if !ev.Inferred {
+		for _, m := range a.al.events[s] {
+			if contains(ev.Verbs, m.event) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, t := range a.doc.SentenceTokens(s) {
+		if a.x.isMainVerb(ev, t) {
+			return true
+		}
+	}
+	return false
+}
+
+// otherOccasion says whether a word of claim.other-occasion stands just
+// before a word for the event in sentence s ("was last hit", "the previous
+// quake"): the sentence is about another occasion of the same kind.
+func (a *article) otherOccasion(s int) bool {
+	toks := a.doc.SentenceTokens(s)
+	for k, t := range toks {
+		if ref := a.x.referenceAt(toks, k); !a.x.reports(a.ev, t) && ref != refGeneric && (ref == "" || ref != a.ev.happening) {
+			continue
+		}
+		for j := k - 1; j >= 0 && k-j <= referenceWindow; j-- {
+			if a.lex.otherOccasion[toks[j].Norm] {
+				return true
 			}
 		}
 	}
-	return a
+	return false
 }
 
 func (a *article) frame(s int) string {
@@ -92,12 +155,11 @@ func (a *article) extractDates() {
 	}
 	var all []found
 	eventYears, allYears := map[int]int{}, map[int]int{}
-	for s, sent := range a.doc.Sentences {
+	for s := range a.doc.Sentences {
 		if !a.active[s] {
 			continue
 		}
-		for _, e := range a.x.dates.FindAll(a.doc.Slice(sent.Span)) {
-			e.Span = text.Span{Start: sent.Start + e.Span.Start, End: sent.Start + e.Span.End}
+		for _, e := range a.dates[s] {
 			all = append(all, found{e, s})
 			if e.Year != 0 {
 				allYears[e.Year]++
@@ -150,6 +212,56 @@ func commonest(counts map[int]int) int {
 		}
 	}
 	return best
+}
+
+// finishBatch does what needs the claims of the whole batch: years for
+// dates that lack one, and the frame of figures beside the event's
+// participants.
+func (x *Extractor) finishBatch(batch []Input, cs []Claim) {
+	x.fillYearsFromBatch(cs)
+	x.frameByParticipants(batch, cs)
+}
+
+// frameByParticipants makes the figures of background sentences that name
+// one of the event's participants and hold a listed event word figures of
+// the event: "Two members, including Deputy Governor Paul Okafor, voted to
+// keep the rate" counts the vote the sentence before reports. A
+// participant is a person named in more than half of the batch's
+// articles, two at least. Sentences about another time than the event
+// stay background, and so do those without an event word ("Sellin, who
+// has sat on the bench for 20 years").
+func (x *Extractor) frameByParticipants(batch []Input, cs []Claim) {
+	docs := 0
+	for _, in := range batch {
+		if in.Doc != nil {
+			docs++
+		}
+	}
+	articles := map[string]map[int]bool{}
+	for _, c := range cs {
+		if c.Kind == KindPerson && c.Person != "" {
+			if articles[c.Person] == nil {
+				articles[c.Person] = map[int]bool{}
+			}
+			articles[c.Person][c.Article] = true
+		}
+	}
+	type place struct{ article, sentence int }
+	named := map[place]bool{}
+	for _, c := range cs {
+		if n := len(articles[c.Person]); c.Kind == KindPerson && c.Person != "" && n >= 2 && 2*n > docs {
+			named[place{c.Article, c.Sentence}] = true
+		}
+	}
+	if len(named) == 0 {
+		return
+	}
+	for i := range cs {
+		c := &cs[i]
+		if c.Kind == KindNumber && c.mayJoin && named[place{c.Article, c.Sentence}] {
+			c.Frame, c.Slot, c.mayJoin = FrameEvent, "event."+c.Slot, false
+		}
+	}
 }
 
 // fillYearsFromBatch gives event dates that still lack a year the year

@@ -24,8 +24,19 @@ var benchNumber = regexp.MustCompile(`\b\d{1,3}\b`)
 // shifted by k mod 5, so the batch holds many agreeing and many clashing
 // dates, figures and quotes.
 func syntheticBatch(tb testing.TB, n int) []Input {
+	return syntheticBatchFrom(tb, n, "canada-korea-mou", "contract-award", "port-strike", "court-ruling")
+}
+
+// otherEventFixtures are the fixture batches about events beyond the first
+// four: rates, quakes, elections, recalls, sport, mergers, fires, courts,
+// and a verb no table lists.
+var otherEventFixtures = []string{"rate-decision", "earthquake", "election-result", "product-recall", "sports-final",
+	"company-merger", "wildfire-evacuation", "court-sentencing", "ferry-capsize"}
+
+// syntheticBatchFrom is syntheticBatch over the given fixture batches.
+func syntheticBatchFrom(tb testing.TB, n int, dirs ...string) []Input {
 	var base []Input
-	for _, d := range []string{"canada-korea-mou", "contract-award", "port-strike", "court-ruling"} {
+	for _, d := range dirs {
 		base = append(base, loadBatch(tb, filepath.Join("..", "..", "fixtures", d))...)
 	}
 	out := make([]Input, n)

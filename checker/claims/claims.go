@@ -10,9 +10,13 @@
 //
 //  1. MainEvent reads the batch and decides what it is about: the event verb
 //     most articles use, weighted towards their opening paragraphs
-//     ("signed"), plus the verbs that share its sentences ("met").
+//     ("signed"), plus the verbs that share its sentences ("met"); when no
+//     listed verb is shared, the past-tense verb most articles open with
+//     ("capsized").
 //  2. Extract reads one article's claims. A claim in a sentence that
-//     reports the main event has Frame "event"; the rest are "background".
+//     reports the main event (its verb, or "the decision", not about
+//     another year or occasion) has Frame "event"; the rest are
+//     "background".
 //     ExtractBatch runs both steps and fills in what needs the whole batch
 //     (a year missing from "January 29" taken from the other articles).
 //  3. Compare groups the claims by slot, merges compatible values, reports
@@ -135,21 +139,46 @@ type Claim struct {
 	// counts ("money:dollar", "percent", "job", "multiplier").
 	Low, High float64
 	Unit      string
+	// Whole is, for a count of part of a group ("five of the seven
+	// members"), the size of the group; 0 otherwise.
+	Whole float64
+
+	// mayJoin marks a figure of a background sentence that holds a listed
+	// event word and is not about another time: it joins the event's
+	// figures if the sentence names a participant (frameByParticipants).
+	mayJoin bool
 }
 
 // Event is what a batch reports: its main event verb and the words around
 // it.
 type Event struct {
-	// Verb is the main event ("sign"), "" when no article reports one.
+	// Verb is the main event ("sign"), "" when no article reports one. For
+	// an inferred event it is the verb's past form as most articles write
+	// it ("evacuated").
 	Verb string
 	// Noun and Agent name the event and the party doing it in summaries
-	// ("signing", "signatory").
+	// ("signing", "signatory"). When most articles name a happening before
+	// the verb ("an earthquake struck"), Noun is that happening ("quake");
+	// an inferred event is an "event".
 	Noun, Agent string
 	// Verbs are the event words that mark event sentences: Verb and the
 	// verbs sharing a sentence with it in two or more articles. Sorted.
 	Verbs []string
-	// Articles are the articles that report Verb, in order.
+	// Articles are the articles that report Verb, in order (for an
+	// inferred event, those that use it in their opening sentences).
 	Articles []int
+	// Years are the years the event falls in: the batch's publication
+	// years and the years of the dates the articles give in their first
+	// event sentence. A sentence whose dates all fall in other years ("in
+	// 1998") is about another time, and its claims are background.
+	Years []int
+	// Inferred says Verb is not a listed event word: no listed word was in
+	// the opening paragraphs of two articles, so the verb most articles use
+	// in their opening sentences was taken (see MainEvent).
+	Inferred bool
+
+	stem      string // the form all forms of an inferred verb share
+	happening string // Noun, when it is a happening ("quake")
 }
 
 // Extractor reads claims with one compiled rule set. It is immutable and
@@ -173,15 +202,17 @@ func NewExtractor(set *ruleset.Set) (*Extractor, error) {
 }
 
 // ExtractBatch decides the batch's main event and extracts every article's
-// claims, in article order and then text order. A date written without a
-// year, in an article whose own dates and publication date give none, takes
-// the year most of the batch's event dates give.
+// claims, in article order and then text order. Two things need the whole
+// batch: a date written without a year, in an article whose own dates and
+// publication date give none, takes the year most of the batch's event
+// dates give; and a figure in a sentence naming one of the event's
+// participants (a person most articles name) is a figure of the event.
 func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
 	lemmas := make([]articleLemmas, len(batch))
 	for i, in := range batch {
 		lemmas[i] = x.articleLemmas(in)
 	}
-	ev := x.mainEvent(lemmas)
+	ev := x.mainEvent(batch, lemmas)
 	var all []Claim
 	for i, in := range batch {
 		cs := x.extract(in, ev, lemmas[i])
@@ -190,7 +221,7 @@ func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
 		}
 		all = append(all, cs...)
 	}
-	x.fillYearsFromBatch(all)
+	x.finishBatch(batch, all)
 	return all, ev
 }
 
@@ -205,7 +236,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) 
 	if err != nil {
 		return nil, Event{}, err
 	}
-	ev := x.mainEvent(lemmas)
+	ev := x.mainEvent(batch, lemmas)
 	per := make([][]Claim, len(batch))
 	if err := forEach(ctx, len(batch), workers, func(i int) { per[i] = x.extract(batch[i], ev, lemmas[i]) }); err != nil {
 		return nil, ev, err
@@ -217,7 +248,7 @@ func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) 
 		}
 		all = append(all, cs...)
 	}
-	x.fillYearsFromBatch(all)
+	x.finishBatch(batch, all)
 	return all, ev, nil
 }
 

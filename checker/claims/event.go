@@ -3,21 +3,54 @@ package claims
 import (
 	"context"
 	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
 
 // ledeParagraphs is how many opening paragraphs count double when the main
 // event is chosen: a story states its event at the top.
 const ledeParagraphs = 3
 
-// eventLemmas returns, for each sentence of the article that is not in a
-// skipped paragraph, the events its words report (nil for none), and for
-// each sentence whether it lies in the lede.
-func (x *Extractor) eventLemmas(in Input) (lemmas [][]string, lede []bool) {
+// referenceWindow is how many words before an event reference a definite
+// determiner may stand ("the bank's decision"), and before an event word a
+// word of another occasion ("the previous quake").
+const referenceWindow = 2
+
+// refGeneric marks, in articleLemmas.refs, a reference to the event by a
+// generic noun ("the decision"); other values are happening nouns ("quake").
+const refGeneric = "*"
+
+// mention is one event a sentence reports: the event, whether every word
+// for it in the sentence weighs half (see claim.weak-event-words), and
+// whether one of them is a past form ("ruled", not "ruling").
+type mention struct {
+	event      string
+	weak, past bool
+}
+
+// articleLemmas is what is read of one article before the batch's main
+// event is known: per sentence (nil outside the article's content), the
+// events its words report, the references to an event it makes, and
+// whether it lies in the lede.
+type articleLemmas struct {
+	events [][]mention
+	refs   [][]string
+	lede   []bool
+}
+
+// articleLemmas reads one article's event words, references and dates;
+// everything is nil for an article without a document.
+func (x *Extractor) articleLemmas(in Input) articleLemmas {
 	doc := in.Doc
-	lemmas = make([][]string, len(doc.Sentences))
-	lede = make([]bool, len(doc.Sentences))
+	if doc == nil {
+		return articleLemmas{}
+	}
+	n := len(doc.Sentences)
+	al := articleLemmas{events: make([][]mention, n), lede: make([]bool, n)}
 	content := 0
 	for p := range doc.Paragraphs {
 		if in.skipped(p) {
@@ -25,19 +58,104 @@ func (x *Extractor) eventLemmas(in Input) (lemmas [][]string, lede []bool) {
 		}
 		r := doc.Paragraphs[p].Sentences
 		for s := r.First; s < r.End; s++ {
-			lede[s] = content < ledeParagraphs
-			for _, t := range doc.SentenceTokens(s) {
+			al.lede[s] = content < ledeParagraphs
+			toks := doc.SentenceTokens(s)
+			for k, t := range toks {
 				if t.Kind != text.Word {
 					continue
 				}
-				if v, ok := x.lex.eventVerbs.Lookup(t.Norm); ok && !contains(lemmas[s], v) {
-					lemmas[s] = append(lemmas[s], v)
+				// One look-up tells whether a word matters here at all.
+				w, ok := x.lex.eventTokens[t.Norm]
+				if !ok {
+					continue
+				}
+				if w.event != "" {
+					al.events[s] = addMention(al.events[s], mention{w.event, w.weak, w.past})
+				}
+				if w.ref != "" && x.definiteBefore(toks, k) {
+					if al.refs == nil {
+						al.refs = make([][]string, n)
+					}
+					if !contains(al.refs[s], w.ref) {
+						al.refs[s] = append(al.refs[s], w.ref)
+					}
 				}
 			}
 		}
 		content++
 	}
-	return lemmas, lede
+	return al
+}
+
+// refsOf returns the references sentence s makes to an event.
+func (al articleLemmas) refsOf(s int) []string {
+	if al.refs == nil {
+		return nil
+	}
+	return al.refs[s]
+}
+
+// sentenceDates returns the date expressions of sentence s (spans into the
+// article's text) and the years they fall in, once each, resolved against
+// the publication date.
+func (x *Extractor) sentenceDates(in Input, s int) ([]timex.Expr, []int) {
+	var ref timex.Date
+	if in.HasPublished {
+		ref = in.Published
+	}
+	sent := in.Doc.Sentences[s]
+	var exprs []timex.Expr
+	var years []int
+	for _, e := range x.dates.FindAll(in.Doc.Slice(sent.Span)) {
+		e.Span = text.Span{Start: sent.Start + e.Span.Start, End: sent.Start + e.Span.End}
+		exprs = append(exprs, e)
+		if r, ok := e.Resolve(ref); ok && r.Bounded() && !r.YearUnknown {
+			for y := r.First.Year; y <= r.Last.Year && y-r.First.Year < 3; y++ {
+				if !containsInt(years, y) {
+					years = append(years, y)
+				}
+			}
+		}
+	}
+	return exprs, years
+}
+
+// addMention adds a mention to a sentence's mentions; a mention is weak
+// only if every word for its event is.
+func addMention(ms []mention, m mention) []mention {
+	for i := range ms {
+		if ms[i].event == m.event {
+			ms[i].weak = ms[i].weak && m.weak
+			ms[i].past = ms[i].past || m.past
+			return ms
+		}
+	}
+	return append(ms, m)
+}
+
+// referenceAt returns the reference token k makes to an event: refGeneric
+// for a reference noun ("decision"), the happening for a happening noun
+// ("quake"), when a definite determiner stands at most referenceWindow
+// words before it ("the decision", "the bank's decision"); "" otherwise.
+func (x *Extractor) referenceAt(toks []text.Token, k int) string {
+	if w := x.lex.eventTokens[toks[k].Norm]; w.ref != "" && x.definiteBefore(toks, k) {
+		return w.ref
+	}
+	return ""
+}
+
+// definiteBefore says whether a definite determiner stands at most
+// referenceWindow words before token k, with only words between.
+func (x *Extractor) definiteBefore(toks []text.Token, k int) bool {
+	for j := k - 1; j >= 0 && k-j <= referenceWindow; j-- {
+		if toks[j].Kind != text.Word {
+			return false
+		}
+		if x.lex.definites[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
@@ -49,84 +167,174 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// articleLemmas is what eventLemmas reads of one article; both are nil for
-// an article without a document.
-type articleLemmas struct {
-	lemmas [][]string
-	lede   []bool
+func containsInt(list []int, n int) bool {
+	for _, v := range list {
+		if v == n {
+			return true
+		}
+	}
+	return false
 }
 
-func (x *Extractor) articleLemmas(in Input) articleLemmas {
-	if in.Doc == nil {
-		return articleLemmas{}
+// elsewhereInTime reports whether a sentence whose dates fall in the given
+// years is about another time than an event of the years ev: it names
+// years, and none of them is the event's.
+func elsewhereInTime(years, ev []int) bool {
+	if len(years) == 0 || len(ev) == 0 {
+		return false
 	}
-	lemmas, lede := x.eventLemmas(in)
-	return articleLemmas{lemmas, lede}
+	for _, y := range years {
+		if containsInt(ev, y) {
+			return false
+		}
+	}
+	return true
 }
 
 // MainEvent decides what the batch reports. Each article votes once for
 // every event it mentions outside skipped paragraphs, twice when the
-// mention is in its first three paragraphs; the event with most votes wins
-// (ties go to the one mentioned more often, then to the alphabetically
-// first). Verbs that share a sentence with the winner in at least two
-// articles ("met ... and signed") join it as event verbs.
+// mention is in its first three paragraphs; words that also attribute
+// speech or that news copy uses loosely ("announced", "held") weigh half.
+// The event with most votes wins (ties go to the one more articles write
+// in a past form, then to the one mentioned more often, then to the
+// alphabetically first). When no listed event is in the
+// opening paragraphs of two articles, the past-tense verb most articles use
+// in their opening sentences is the event instead (Event.Inferred).
+//
+// Verbs that share a sentence with the winner in at least two articles
+// ("met ... and signed") join it as event verbs; sentences about another
+// year than the event's (Event.Years) do not count.
 //
 // The articles are read on one goroutine per CPU.
 func (x *Extractor) MainEvent(batch []Input) Event {
 	lemmas := make([]articleLemmas, len(batch))
 	_ = forEach(context.Background(), len(batch), 0, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
-	return x.mainEvent(lemmas)
+	return x.mainEvent(batch, lemmas)
 }
 
-// mainEvent is MainEvent on the event words of each article.
-func (x *Extractor) mainEvent(batch []articleLemmas) Event {
-	votes := map[string]int{}
-	mentions := map[string]int{}
-	perArticle := make([][][]string, len(batch))
-	for i, al := range batch {
-		if al.lemmas == nil {
+// mainEvent is MainEvent on the words read of each article.
+func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
+	votes := map[string]int{}    // in quarters: half a vote for a weak mention outside the lede
+	mentions := map[string]int{} // sentences mentioning each event
+	ledeArts := map[string]int{} // articles mentioning each event in their lede
+	pastArts := map[string]int{} // articles writing a past form of each event
+	docs := 0
+	for _, al := range als {
+		if al.events == nil {
 			continue
 		}
-		lemmas, lede := al.lemmas, al.lede
-		perArticle[i] = lemmas
+		docs++
 		best := map[string]int{}
-		for s, ls := range lemmas {
-			for _, l := range ls {
-				mentions[l]++
-				w := 1
-				if lede[s] {
-					w = 2
+		inLede, past := map[string]bool{}, map[string]bool{}
+		for s, ms := range al.events {
+			for _, m := range ms {
+				mentions[m.event]++
+				past[m.event] = past[m.event] || m.past
+				w := 2
+				if m.weak {
+					w = 1
 				}
-				best[l] = max(best[l], w)
+				if al.lede[s] {
+					w *= 2
+					inLede[m.event] = true
+				}
+				best[m.event] = max(best[m.event], w)
 			}
 		}
 		for l, w := range best {
 			votes[l] += w
 		}
+		for l := range inLede {
+			ledeArts[l]++
+		}
+		for l, p := range past {
+			if p {
+				pastArts[l]++
+			}
+		}
 	}
+	// On a tie, an event written as a verb ("ruled") beats one written
+	// only as a noun ("the fishing ban").
+	winner := ""
+	for _, l := range sortedKeys(votes) {
+		v, w := votes[l], votes[winner]
+		if winner == "" || v > w || (v == w && (pastArts[l] > pastArts[winner] ||
+			(pastArts[l] == pastArts[winner] && mentions[l] > mentions[winner]))) {
+			winner = l
+		}
+	}
+	need := min(2, docs)
 	var ev Event
-	for l, v := range votes {
-		if ev.Verb == "" || v > votes[ev.Verb] ||
-			(v == votes[ev.Verb] && (mentions[l] > mentions[ev.Verb] || (mentions[l] == mentions[ev.Verb] && l < ev.Verb))) {
-			ev.Verb = l
+	switch {
+	case winner != "" && ledeArts[winner] >= need:
+		ev.Verb = winner
+	default:
+		if inf, ok := x.inferVerb(batch, als); ok && len(inf.Articles) >= need && len(inf.Articles) > ledeArts[winner] {
+			ev = inf
+		} else {
+			ev.Verb = winner
 		}
 	}
 	if ev.Verb == "" {
 		return ev
 	}
-	co := map[string]int{}
-	for i, lemmas := range perArticle {
-		seen := map[string]bool{}
+	if !ev.Inferred {
+		ev.Verbs = []string{ev.Verb}
+	}
+	// The event's years: the publication years, and the years of the
+	// dates each article gives in its first event sentence (read on one
+	// goroutine per CPU).
+	ledeYears := make([][]int, len(batch))
+	_ = forEach(context.Background(), len(batch), 0, func(i int) { ledeYears[i] = x.ledeYears(batch[i], als[i], ev) })
+	for i, in := range batch {
+		if in.HasPublished && !containsInt(ev.Years, in.Published.Year) {
+			ev.Years = append(ev.Years, in.Published.Year)
+		}
+		for _, y := range ledeYears[i] {
+			if !containsInt(ev.Years, y) {
+				ev.Years = append(ev.Years, y)
+			}
+		}
+	}
+	sort.Ints(ev.Years)
+	if !ev.Inferred {
+		x.coVerbs(batch, als, &ev)
+	}
+	if ev.Inferred {
+		ev.Noun, ev.Agent = "event", "participant"
+	} else {
+		ev.Noun, _ = x.lex.eventNouns.Lookup(ev.Verb)
+		if ev.Noun == "" {
+			ev.Noun = ev.Verb
+		}
+		ev.Agent, _ = x.lex.eventAgents.Lookup(ev.Verb)
+		if ev.Agent == "" {
+			ev.Agent = "participant"
+		}
+	}
+	if h := x.happeningOf(batch, als, ev); h != "" {
+		ev.Noun, ev.happening = h, h
+	}
+	return ev
+}
+
+// coVerbs finds the articles reporting a listed main event and the verbs
+// that share its sentences in two or more of them, leaving out sentences
+// about another time than the event's. Only the sentences of verbs that
+// could reach two articles have their dates read, until two articles count.
+func (x *Extractor) coVerbs(batch []Input, als []articleLemmas, ev *Event) {
+	type place struct{ article, sentence int }
+	where := map[string][]place{} // per co-occurring verb, its sentences, in order
+	for i, al := range als {
 		reports := false
-		for _, ls := range lemmas {
-			if !contains(ls, ev.Verb) {
+		for s, ms := range al.events {
+			if !hasEvent(ms, ev.Verb) {
 				continue
 			}
 			reports = true
-			for _, l := range ls {
-				if l != ev.Verb && !seen[l] {
-					seen[l] = true
-					co[l]++
+			for _, m := range ms {
+				if m.event != ev.Verb {
+					where[m.event] = append(where[m.event], place{i, s})
 				}
 			}
 		}
@@ -134,20 +342,238 @@ func (x *Extractor) mainEvent(batch []articleLemmas) Event {
 			ev.Articles = append(ev.Articles, i)
 		}
 	}
-	ev.Verbs = []string{ev.Verb}
-	for l, n := range co {
-		if n >= 2 {
+	years := map[place][]int{}
+	for _, l := range sortedKeys(where) {
+		ps := where[l]
+		if ps[0].article == ps[len(ps)-1].article {
+			continue // one article only
+		}
+		arts := map[int]bool{}
+		for _, p := range ps {
+			if arts[p.article] || len(arts) >= 2 {
+				continue
+			}
+			y, ok := years[p]
+			if !ok {
+				_, y = x.sentenceDates(batch[p.article], p.sentence)
+				years[p] = y
+			}
+			if !elsewhereInTime(y, ev.Years) {
+				arts[p.article] = true
+			}
+		}
+		if len(arts) >= 2 {
 			ev.Verbs = append(ev.Verbs, l)
 		}
 	}
 	sort.Strings(ev.Verbs)
-	ev.Noun, _ = x.lex.eventNouns.Lookup(ev.Verb)
-	if ev.Noun == "" {
-		ev.Noun = ev.Verb
+}
+
+func hasEvent(ms []mention, ev string) bool {
+	for _, m := range ms {
+		if m.event == ev {
+			return true
+		}
 	}
-	ev.Agent, _ = x.lex.eventAgents.Lookup(ev.Verb)
-	if ev.Agent == "" {
-		ev.Agent = "participant"
+	return false
+}
+
+// reports says whether token t is a word for the main event: a listed word
+// of one of ev.Verbs, or a form of an inferred verb.
+func (x *Extractor) reports(ev Event, t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
 	}
-	return ev
+	if ev.Inferred {
+		k, _ := x.lex.verbKey(t.Norm)
+		return k == ev.stem
+	}
+	v, ok := x.lex.eventWords[t.Norm]
+	return ok && contains(ev.Verbs, v)
+}
+
+// firstEventSentence returns the first sentence of an article, outside
+// skipped paragraphs, that holds the main event's own word (not a co-verb
+// nor a reference), and the token of that word; -1, -1 when there is none.
+func (x *Extractor) firstEventSentence(in Input, al articleLemmas, ev Event) (int, int) {
+	for s := range al.events {
+		if !activeSentence(in, s) || (!ev.Inferred && !hasEvent(al.events[s], ev.Verb)) {
+			continue
+		}
+		for k, t := range in.Doc.SentenceTokens(s) {
+			if x.isMainVerb(ev, t) {
+				return s, k
+			}
+		}
+	}
+	return -1, -1
+}
+
+// isMainVerb says whether token t is a word for the main event itself.
+func (x *Extractor) isMainVerb(ev Event, t text.Token) bool {
+	if t.Kind != text.Word {
+		return false
+	}
+	if ev.Inferred {
+		k, _ := x.lex.verbKey(t.Norm)
+		return k == ev.stem
+	}
+	return x.lex.eventWords[t.Norm] == ev.Verb
+}
+
+func activeSentence(in Input, s int) bool {
+	return !in.skipped(in.Doc.Sentences[s].Paragraph)
+}
+
+// ledeYears returns the years of the day, weekday or month dates an
+// article gives in its first event sentence, if that lies in its lede.
+func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
+	if in.Doc == nil || al.events == nil {
+		return nil
+	}
+	s, _ := x.firstEventSentence(in, al, ev)
+	if s < 0 || !al.lede[s] {
+		return nil
+	}
+	var ref timex.Date
+	if in.HasPublished {
+		ref = in.Published
+	}
+	exprs, _ := x.sentenceDates(in, s)
+	var years []int
+	for _, e := range exprs {
+		if e.Granularity == timex.Year || e.Granularity == timex.PartOfYear {
+			continue
+		}
+		if r, ok := e.Resolve(ref); ok && r.Bounded() && !r.YearUnknown && r.First.Year == r.Last.Year && !containsInt(years, r.First.Year) {
+			years = append(years, r.First.Year)
+		}
+	}
+	return years
+}
+
+// happeningOf returns the happening most reporting articles name before
+// the main event word of their first event sentence ("A magnitude 6.1
+// earthquake struck"), or "" when fewer than most of them name one.
+func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) string {
+	counts := map[string]int{}
+	reporting := 0
+	for i, in := range batch {
+		if in.Doc == nil || als[i].events == nil {
+			continue
+		}
+		s, k := x.firstEventSentence(in, als[i], ev)
+		if s < 0 {
+			continue
+		}
+		reporting++
+		seen := map[string]bool{}
+		for _, t := range in.Doc.SentenceTokens(s)[:k] {
+			if h, ok := x.lex.happening[strings.TrimSuffix(t.Norm, "'s")]; ok && t.Kind == text.Word && !seen[h] {
+				seen[h] = true
+				counts[h]++
+			}
+		}
+	}
+	best := ""
+	for _, h := range sortedKeys(counts) {
+		if 2*counts[h] > reporting && reporting >= 1 && (best == "" || counts[h] > counts[best]) {
+			best = h
+		}
+	}
+	return best
+}
+
+// inferVerb finds the event of a batch whose articles share no listed event
+// word in their opening paragraphs: the verb, in a past form, that most
+// articles use in their opening sentences (the first sentence of each of
+// their first ledeParagraphs paragraphs). Attribution verbs, auxiliaries,
+// listed event words, words in claim.verb-stopwords, capitalised and
+// hyphenated words, and past forms after a definite determiner ("the
+// proposed merger") are left out. Ties go to the verb used more often, then
+// to the alphabetically first. Event.Verb is the form most articles write.
+func (x *Extractor) inferVerb(batch []Input, als []articleLemmas) (Event, bool) {
+	arts := map[string][]int{}
+	uses := map[string]int{}
+	forms := map[string]map[string]int{}
+	for i, in := range batch {
+		if in.Doc == nil || als[i].events == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		content := 0
+		for p := range in.Doc.Paragraphs {
+			if in.skipped(p) {
+				continue
+			}
+			if content >= ledeParagraphs {
+				break
+			}
+			content++
+			r := in.Doc.Paragraphs[p].Sentences
+			if r.Len() == 0 {
+				continue
+			}
+			toks := in.Doc.SentenceTokens(r.First)
+			for k, t := range toks {
+				key, ok := x.eventVerbCandidate(in.Doc, toks, k)
+				if !ok {
+					continue
+				}
+				uses[key]++
+				if forms[key] == nil {
+					forms[key] = map[string]int{}
+				}
+				forms[key][t.Norm]++
+				if !seen[key] {
+					seen[key] = true
+					arts[key] = append(arts[key], i)
+				}
+			}
+		}
+	}
+	best := ""
+	for _, k := range sortedKeys(arts) {
+		if best == "" || len(arts[k]) > len(arts[best]) || (len(arts[k]) == len(arts[best]) && uses[k] > uses[best]) {
+			best = k
+		}
+	}
+	if best == "" {
+		return Event{}, false
+	}
+	form := ""
+	for _, f := range sortedKeys(forms[best]) {
+		if form == "" || forms[best][f] > forms[best][form] {
+			form = f
+		}
+	}
+	return Event{Verb: form, Verbs: []string{form}, Articles: arts[best], Inferred: true, stem: best}, true
+}
+
+// eventVerbCandidate says whether token k of a sentence can be the event
+// verb inferVerb looks for, and returns the form all its forms share.
+func (x *Extractor) eventVerbCandidate(doc *text.Document, toks []text.Token, k int) (string, bool) {
+	t := toks[k]
+	if t.Kind != text.Word || len(t.Norm) < 3 || strings.ContainsAny(t.Norm, "-'") {
+		return "", false
+	}
+	r, _ := utf8.DecodeRuneInString(doc.Text[t.Start:])
+	if !unicode.IsLower(r) {
+		return "", false
+	}
+	l := x.lex
+	if l.verbStop[t.Norm] || l.attribution[t.Norm] || l.function[t.Norm] {
+		return "", false
+	}
+	if _, listed := l.eventWords[t.Norm]; listed {
+		return "", false
+	}
+	key, past := l.verbKey(t.Norm)
+	if !past || len(key) < 3 {
+		return "", false
+	}
+	if k > 0 && (l.definites[toks[k-1].Norm] || l.is(toks[k-1].Norm, gramDeterminer)) {
+		return "", false
+	}
+	return key, true
 }

@@ -20,6 +20,9 @@ func FuzzExtract(f *testing.F) {
 		"“We signed a fair deal,” Roux said. The committee said “future mobility”.",
 		"Kim Jung-kwan, Minister of Trade, Industry and Energy, signed on January 29 by 4,000 workers ago.",
 		"\xff“unclosed quote\n‘single’ and \"straight\" quotes in late January 2026 sixfold",
+		"A 6.4-magnitude quake struck on Sunday, killing at least 12 people and injuring more than 80, while dozens were missing.",
+		"Four of the seven members backed the decision, while three, among them Deputy Governor Ann Lee, voted against in 1998.",
+		"A ferry capsized in the Strait of Velm on Friday; the ferry was last capsized in 2024, and magnitude 5 of the 9 seats",
 	} {
 		f.Add(s, s)
 	}

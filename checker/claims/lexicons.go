@@ -2,6 +2,8 @@ package claims
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -28,6 +30,58 @@ type lexicons struct {
 	unitWords, quoteVerbWords, titleWords     map[string]bool
 	orgHeadWords, titleFirstWords             map[string]bool
 	headWords                                 map[string]bool // every word of an organisation or agreement head
+
+	// The event words, keyed by folded word: what each reports, and
+	// which weigh half (attribution verbs and weak event words).
+	eventWords map[string]string
+	weakEvent  map[string]bool
+	// eventTokens merges what the main-event pass asks of each word, so
+	// that it looks each up once.
+	eventTokens map[string]eventToken
+	// Reading verbs the table does not list: irregular past forms (form →
+	// verb), regular endings (longest first), words never taken for the
+	// event verb, and attribution verbs.
+	irregular   map[string]string
+	endings     []verbEnding
+	verbStop    map[string]bool
+	attribution map[string]bool
+	// What marks a sentence as about the event: references after a
+	// definite determiner, nouns for happenings, words of another occasion.
+	references, definites, otherOccasion map[string]bool
+	happening                            map[string]string
+	// Numbers: units written before the number, measures (unit → label),
+	// states of counted people, vague numbers (word → low, high).
+	unitsBefore map[string]bool
+	measures    map[string]string
+	states      map[string]countState
+	stateUnits  map[string]string     // state → the unit its first word (in order) gives
+	vague       map[string][2]float64 // by folded phrase; every word of a phrase is numberish
+	vagueWords  int                   // the most words a vague phrase has
+	plurals     map[string]string     // unit → plural, where adding "s" is wrong
+	// The number tables keyed by folded word, and every word among them.
+	numberWordValues, multiplierWords map[string]string
+	numberish                         map[string]bool
+}
+
+// eventToken is what a word says about events: the event it reports (""
+// for none) with its weight and tense, and the event it refers to after a
+// definite determiner (refGeneric, a happening, or "").
+type eventToken struct {
+	event, ref string
+	weak, past bool
+}
+
+// verbEnding is one row of claim.verb-endings: a regular ending, whether
+// it marks a past form, and what replaces it.
+type verbEnding struct {
+	suffix, replace string
+	past            bool
+}
+
+// countState is one row of claim.count-states: the state a word gives a
+// count of people, and the unit a count with no noun of its own counts.
+type countState struct {
+	state, unit string
 }
 
 func loadLexicons(set *ruleset.Set) (*lexicons, error) {
@@ -78,6 +132,20 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	nameStop := get(p, "claim.name-stopwords")
 	honorifics := get(p, "claim.honorifics")
 	placeCues := get(p, "claim.place-cues")
+	irregular := get(p, "claim.irregular-verbs")
+	endings := get(p, "claim.verb-endings")
+	verbStop := get(p, "claim.verb-stopwords")
+	reporting := get(p, "claim.reporting-verbs")
+	weak := get(p, "claim.weak-event-words")
+	references := get(p, "claim.event-references")
+	definites := get(p, "claim.definite-determiners")
+	happening := get(p, "claim.happening-nouns")
+	otherOccasion := get(p, "claim.other-occasion")
+	unitsBefore := get(p, "claim.units-before")
+	measures := get(p, "claim.measures")
+	states := get(p, "claim.count-states")
+	vague := get(p, "claim.vague-numbers")
+	plurals := get(p, "claim.unit-plurals")
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("rule pack %q lacks rules the claim stage needs: %s", "claims", strings.Join(missing, ", "))
 	}
@@ -103,7 +171,94 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		}
 	}
 	l.orgHeadWords = singleWords(orgHeads.Terms)
+
+	l.eventWords = foldedTable(l.eventVerbs.Entries)
+	l.attribution = singleWords(append(append([]string(nil), quoteVerbs.Terms...), reporting.Terms...))
+	l.weakEvent = singleWords(weak.Terms)
+	for w := range l.attribution {
+		l.weakEvent[w] = true
+	}
+	l.irregular = foldedTable(irregular.Entries)
+	for _, k := range sortedKeys(endings.Entries) {
+		f := strings.Fields(endings.Entries[k])
+		if len(f) == 0 {
+			return nil, fmt.Errorf("%s: ending %q: want \"tense [replacement]\"", endings.Source, k)
+		}
+		e := verbEnding{suffix: text.Fold(k), past: f[0] == "past"}
+		if len(f) > 1 {
+			e.replace = f[1]
+		}
+		l.endings = append(l.endings, e)
+	}
+	sort.SliceStable(l.endings, func(i, j int) bool { return len(l.endings[i].suffix) > len(l.endings[j].suffix) })
+	l.verbStop = singleWords(verbStop.Terms)
+	l.references = singleWords(references.Terms)
+	l.definites = singleWords(definites.Terms)
+	l.otherOccasion = singleWords(otherOccasion.Terms)
+	l.happening = foldedTable(happening.Entries)
+	l.eventTokens = map[string]eventToken{}
+	for w, v := range l.eventWords {
+		_, past := l.verbKey(w)
+		l.eventTokens[w] = eventToken{event: v, weak: l.weakEvent[w], past: past}
+	}
+	addRef := func(w, ref string) {
+		for _, form := range []string{w, w + "'s"} { // "the quake's epicentre"
+			t := l.eventTokens[form]
+			t.ref = ref
+			l.eventTokens[form] = t
+		}
+	}
+	for w := range l.references {
+		addRef(w, refGeneric)
+	}
+	for w, h := range l.happening {
+		addRef(w, h)
+	}
+	l.unitsBefore = singleWords(unitsBefore.Terms)
+	l.measures = foldedTable(measures.Entries)
+	l.states, l.stateUnits = map[string]countState{}, map[string]string{}
+	for _, k := range sortedKeys(states.Entries) {
+		f := strings.Fields(states.Entries[k])
+		if len(f) != 2 {
+			return nil, fmt.Errorf("%s: state %q: want \"state unit\"", states.Source, k)
+		}
+		l.states[text.Fold(k)] = countState{state: f[0], unit: f[1]}
+		if _, ok := l.stateUnits[f[0]]; !ok {
+			l.stateUnits[f[0]] = f[1]
+		}
+	}
+	l.plurals = foldedTable(plurals.Entries)
+	l.numberWordValues, l.multiplierWords = foldedTable(l.numberWords.Entries), foldedTable(l.multipliers.Entries)
+	l.numberish = map[string]bool{}
+	for _, m := range []map[string]string{l.numberWordValues, l.multiplierWords} {
+		for w := range m {
+			l.numberish[w] = true
+		}
+	}
+	l.vague = map[string][2]float64{}
+	for k, v := range vague.Entries {
+		f := strings.Fields(v)
+		lo, err1 := strconv.ParseFloat(f[0], 64)
+		hi, err2 := strconv.ParseFloat(f[len(f)-1], 64)
+		if len(f) != 2 || err1 != nil || err2 != nil || lo > hi {
+			return nil, fmt.Errorf("%s: vague number %q: want \"low high\"", vague.Source, k)
+		}
+		phrase := strings.Fields(text.Fold(k))
+		l.vague[strings.Join(phrase, " ")] = [2]float64{lo, hi}
+		l.numberish[phrase[0]] = true
+		l.vagueWords = max(l.vagueWords, len(phrase))
+	}
 	return l, nil
+}
+
+// foldedTable returns a table's entries keyed by folded key, for look-ups
+// by a token's Norm without folding it again.
+func foldedTable(entries map[string]string) map[string]string {
+	m := make(map[string]string, len(entries))
+	for k, v := range entries {
+		m[text.Fold(strings.TrimSpace(k))] = v
+	}
+	return m
 }
 
 // Jobs of grammar words, as in the claim.grammar table.
@@ -113,6 +268,8 @@ const (
 	gramList       = "list"
 	gramAgent      = "agent"
 	gramRelative   = "relative"
+	gramContrast   = "contrast"
+	gramAuxiliary  = "auxiliary"
 )
 
 // is reports whether a folded word does the given grammar job.
@@ -174,4 +331,21 @@ func (l *lexicons) isMonthOrWeekday(word string) bool {
 	}
 	_, ok := l.weekdays.Lookup(w)
 	return ok
+}
+
+// plural returns a unit noun's plural: from claim.unit-plurals, else by
+// the regular endings ("batteries", "matches", "members").
+func (l *lexicons) plural(w string) string {
+	if p, ok := l.plurals[w]; ok {
+		return p
+	}
+	n := len(w)
+	switch {
+	case n > 1 && w[n-1] == 'y' && !strings.ContainsRune("aeiou", rune(w[n-2])):
+		return w[:n-1] + "ies"
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "z") ||
+		strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return w + "es"
+	}
+	return w + "s"
 }

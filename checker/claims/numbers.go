@@ -28,6 +28,15 @@ type numberRead struct {
 	currency, pct string
 	unit          string
 	qualifier     string
+	// whole is the size of the group a count is part of ("five of the
+	// seven members"), 0 when none is given.
+	whole float64
+	// vague marks an uncounted number ("dozens"): low and high bound it.
+	vague     bool
+	low, high float64
+	// state is what happened to the people counted ("dead"), "" when
+	// nothing says.
+	state string
 }
 
 func (a *article) extractNumbers() {
@@ -53,18 +62,50 @@ func (a *article) extractNumbers() {
 			continue
 		}
 		toks := a.doc.SentenceTokens(s)
+		counted := "" // the unit of the last count read in the sentence
 		for i := 0; i < len(toks); i++ {
-			if inDate(toks[i]) {
+			if !a.mayStartNumber(toks[i]) || inDate(toks[i]) {
 				continue
 			}
 			nr, ok := a.readNumber(toks, i)
 			if !ok {
-				continue
+				if nr, ok = a.readElliptical(toks, i, counted); !ok {
+					continue
+				}
+			}
+			if a.isCount(nr) {
+				counted = nr.unit
+				if nr.state == "" {
+					nr.state = a.countState(toks, nr)
+				}
 			}
 			a.emitNumber(nr, toks, s)
 			i = nr.last
 		}
 	}
+}
+
+// mayStartNumber is the cheap first test of readNumber and
+// readElliptical: a number, a word starting with a digit or ending in
+// "fold", a number word, a multiplier or a vague number.
+func (a *article) mayStartNumber(t text.Token) bool {
+	switch t.Kind {
+	case text.Number:
+		return true
+	case text.Word:
+		return startsWithDigit(t.Norm) || endsInFold(t.Norm) || a.lex.numberish[t.Norm]
+	}
+	return false
+}
+
+// isCount says whether a number counts things (people, jobs, votes) rather
+// than money, a share, a multiple or a measure.
+func (a *article) isCount(nr numberRead) bool {
+	if nr.currency != "" || nr.pct != "" || nr.unit == "" || nr.unit == "multiplier" {
+		return false
+	}
+	_, measure := a.lex.measures[nr.unit]
+	return !measure
 }
 
 // readNumber reads a number claim starting at token i.
@@ -82,9 +123,28 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			nr.value, nr.unit = n, "multiplier"
 			return nr, true
 		}
-		if v, ok := a.lex.multipliers.Lookup(t.Norm); ok {
+		if v, ok := a.lex.multiplierWords[t.Norm]; ok {
 			nr.value, nr.unit = atof(v), "multiplier"
 			return nr, true
+		}
+		// A measure joined to its number: "6.4-magnitude", "10-kilometre".
+		if num, unit, ok := strings.Cut(t.Norm, "-"); ok && startsWithDigit(num) && plainNumber.MatchString(num) {
+			if u := singular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
+				digits := strings.ReplaceAll(num, ",", "")
+				nr.value, nr.unit = atof(digits), u
+				nr.half = roundingHalf(digits, nr.value, false)
+				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
+				return nr, true
+			}
+		}
+		if lohi, end, ok := a.vagueAt(toks, i); ok {
+			// "dozens of people", "tens of thousands of people"; "hundreds
+			// injured" is read as elliptical.
+			if k, u := a.unitAfterOf(toks, end+1); u != "" {
+				nr.vague, nr.low, nr.high, nr.unit, nr.last = true, lohi[0], lohi[1], u, k
+				return nr, true
+			}
+			return nr, false
 		}
 	}
 	scale := 1.0
@@ -99,11 +159,18 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				return nr, false
 			}
 			digits, scale = m[1], atof(f)
-		} else if v, ok := a.lex.numberWords.Lookup(t.Norm); ok && atof(v) >= 2 {
+		} else if v, ok := a.lex.numberWordValues[t.Norm]; ok && atof(v) >= 2 {
+			nr.value = atof(v)
+			// "four of the seven committee members"
+			if whole, k, u, ok := a.partOf(toks, i); ok && whole >= nr.value {
+				nr.whole, nr.unit, nr.last = whole, u, k
+				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
+				return nr, true
+			}
 			// A number word counts only a unit noun right after it: "six plants".
 			for k := i + 1; k < len(toks) && k <= i+2; k++ {
 				if toks[k].Kind == text.Word && a.lex.unitWords[toks[k].Norm] {
-					nr.value, nr.half, nr.unit, nr.last = atof(v), 0, singular(toks[k].Norm), k
+					nr.half, nr.unit, nr.last = 0, singular(toks[k].Norm), k
 					nr.qualifier, nr.first = a.qualifierBefore(toks, i)
 					return nr, true
 				}
@@ -160,10 +227,16 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			}
 		}
 	}
-	if nr.currency == "" && nr.pct == "" {
+	if nr.currency == "" && nr.pct == "" && scale == 1 {
+		// "5 of the 7 members"
+		if whole, last, u, ok := a.partOf(toks, i); ok && whole >= n {
+			nr.whole, nr.unit, nr.last = whole, u, last
+		}
+	}
+	if nr.currency == "" && nr.pct == "" && nr.unit == "" {
 		for u := k; u < len(toks) && u < k+unitLookahead; u++ {
 			w := toks[u]
-			if w.Kind != text.Word {
+			if w.Kind != text.Word || a.lex.function[w.Norm] { // "3,000 to flee homes" counts no homes
 				break
 			}
 			if a.lex.unitWords[w.Norm] {
@@ -175,20 +248,180 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				break
 			}
 		}
+		// A unit written before its number: "magnitude 6.1".
+		if nr.unit == "" && nr.first > 0 && a.lex.unitsBefore[toks[nr.first-1].Norm] {
+			nr.unit, nr.first = toks[nr.first-1].Norm, nr.first-1
+		}
 		if nr.unit == "" {
 			return nr, false
 		}
 	}
-	if nr.unit == "" && nr.currency == "" && nr.pct == "" {
-		return nr, false
-	}
 	nr.value = n * scale
-	nr.half = roundingHalf(digits, n) * scale
+	nr.half = roundingHalf(digits, n, scale != 1) * scale
 	q, first := a.qualifierBefore(toks, nr.first)
 	if q != "" {
 		nr.qualifier, nr.first = q, first
 	}
 	return nr, true
+}
+
+// partOf reads "of [the] <number> [words] <unit>" after the number at
+// token i, the group it counts part of ("five of the seven members"), and
+// returns the group's size, its last token and unit.
+func (a *article) partOf(toks []text.Token, i int) (float64, int, string, bool) {
+	k := i + 1
+	if k >= len(toks) || !a.lex.is(toks[k].Norm, gramConnector) || toks[k].Norm != "of" {
+		return 0, 0, "", false
+	}
+	k++
+	if k < len(toks) && (a.lex.is(toks[k].Norm, gramDeterminer) || a.lex.definites[toks[k].Norm]) {
+		k++
+	}
+	if k >= len(toks) {
+		return 0, 0, "", false
+	}
+	var whole float64
+	switch t := toks[k]; {
+	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
+		whole = atof(strings.ReplaceAll(a.tokText(t), ",", ""))
+	case t.Kind == text.Word:
+		v, ok := a.lex.numberWordValues[t.Norm]
+		if !ok || atof(v) < 2 {
+			return 0, 0, "", false
+		}
+		whole = atof(v)
+	default:
+		return 0, 0, "", false
+	}
+	for u := k + 1; u < len(toks) && u <= k+unitLookahead; u++ {
+		if toks[u].Kind != text.Word {
+			break
+		}
+		if a.lex.unitWords[toks[u].Norm] {
+			for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
+				u++
+			}
+			return whole, u, singular(toks[u].Norm), true
+		}
+	}
+	return 0, 0, "", false
+}
+
+// unitAfterOf finds the unit a vague number counts: right after it
+// ("dozens injured" has none), or after "of" ("hundreds of homes").
+func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
+	if k < len(toks) && toks[k].Norm == "of" {
+		k++
+	}
+	for u := k; u < len(toks) && u < k+unitLookahead; u++ {
+		if toks[u].Kind != text.Word {
+			break
+		}
+		if a.lex.unitWords[toks[u].Norm] {
+			for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
+				u++
+			}
+			return u, singular(toks[u].Norm)
+		}
+	}
+	return 0, ""
+}
+
+// readElliptical reads a count whose noun is left out because the sentence
+// has just given it: "four members backed it, while three opposed",
+// "killing 12 people and injuring more than 80", "15 dead and dozens
+// injured". The number (with its hedge) must follow a word that joins two
+// counts or a state ("injuring"), and stand before punctuation, a function
+// word or a state; it counts the unit of the sentence's last count, or, for
+// a state with no count before it ("kills at least 12"), the state's unit.
+func (a *article) readElliptical(toks []text.Token, i int, counted string) (numberRead, bool) {
+	t := toks[i]
+	nr := numberRead{first: i, last: i}
+	switch {
+	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
+		digits := strings.ReplaceAll(a.tokText(t), ",", "")
+		nr.value = atof(digits)
+		nr.half = roundingHalf(digits, nr.value, false)
+		if i > 0 && toks[i-1].Kind == text.Symbol {
+			return nr, false // "$40"
+		}
+	case t.Kind == text.Word:
+		if lohi, end, ok := a.vagueAt(toks, i); ok {
+			nr.vague, nr.low, nr.high, nr.last = true, lohi[0], lohi[1], end
+		} else if v, ok := a.lex.numberWordValues[t.Norm]; ok && atof(v) >= 2 {
+			nr.value = atof(v)
+		} else {
+			return nr, false
+		}
+	default:
+		return nr, false
+	}
+	if next := nr.last + 1; next < len(toks) {
+		n := toks[next]
+		_, state := a.lex.states[n.Norm]
+		if n.Kind == text.Word && !a.lex.function[n.Norm] && !state {
+			return nr, false
+		}
+		if state {
+			nr.state = a.lex.states[n.Norm].state
+		}
+	}
+	nr.qualifier, nr.first = a.qualifierBefore(toks, i)
+	if nr.first == 0 {
+		return nr, false
+	}
+	prev := toks[nr.first-1].Norm
+	st, stateBefore := a.lex.states[prev]
+	if !stateBefore && !a.lex.is(prev, gramList) && !a.lex.is(prev, gramContrast) {
+		return nr, false
+	}
+	if stateBefore && nr.state == "" {
+		nr.state = st.state
+	}
+	nr.unit = counted
+	if nr.unit == "" {
+		nr.unit = a.lex.stateUnits[nr.state]
+	}
+	return nr, nr.unit != ""
+}
+
+// vagueAt reads the longest vague number (claim.vague-numbers) starting at
+// token i ("tens of thousands") and returns its bounds and last token.
+func (a *article) vagueAt(toks []text.Token, i int) ([2]float64, int, bool) {
+	if toks[i].Kind != text.Word || !a.lex.numberish[toks[i].Norm] {
+		return [2]float64{}, 0, false
+	}
+	for n := min(a.lex.vagueWords, len(toks)-i); n >= 1; n-- {
+		words := make([]string, n)
+		for k := range n {
+			words[k] = toks[i+k].Norm
+		}
+		if lohi, ok := a.lex.vague[strings.Join(words, " ")]; ok {
+			return lohi, i + n - 1, true
+		}
+	}
+	return [2]float64{}, 0, false
+}
+
+// countState reads what happened to the people a count counts: a state
+// word after it, perhaps after an auxiliary ("15 people dead", "12 people
+// were killed"), or just before it ("killing at least 12 people").
+func (a *article) countState(toks []text.Token, nr numberRead) string {
+	k := nr.last + 1
+	for n := 0; n < 2 && k < len(toks) && a.lex.is(toks[k].Norm, gramAuxiliary); n++ {
+		k++
+	}
+	if k < len(toks) {
+		if st, ok := a.lex.states[toks[k].Norm]; ok {
+			return st.state
+		}
+	}
+	if nr.first > 0 {
+		if st, ok := a.lex.states[toks[nr.first-1].Norm]; ok {
+			return st.state
+		}
+	}
+	return ""
 }
 
 // endsInFold and startsWithDigit are what foldWord and scaledNumber need
@@ -218,21 +451,28 @@ func (a *article) qualifierBefore(toks []text.Token, i int) (string, int) {
 	return "", i
 }
 
-// roundingHalf is half the step a figure is rounded to: 0.05 for "1.2",
-// 250 for "4,000" (a round figure may be rounded), 0.5 otherwise.
-func roundingHalf(digits string, n float64) float64 {
+// roundingHalf is half the step a figure is rounded to, in the units of
+// its digits: 0.05 for "1.2", 250 for "4,000" (a round figure may be
+// rounded); a whole number before a scale word is rounded to the unit (0.5
+// for the "2" of "2 million"), any other is exact ("12 people", "Category
+// 4": 0), so "three dead" and "four dead" do not merge.
+func roundingHalf(digits string, n float64, scaled bool) float64 {
 	if i := strings.IndexByte(digits, '.'); i >= 0 {
 		return 0.5 * math.Pow(10, -float64(len(digits)-i-1))
 	}
+	whole := 0.0
+	if scaled {
+		whole = 0.5
+	}
 	if n < 100 {
-		return 0.5
+		return whole
 	}
 	tz := 0
 	for j := len(digits) - 1; j > 0 && digits[j] == '0'; j-- {
 		tz++
 	}
 	if tz == 0 {
-		return 0.5
+		return whole
 	}
 	return math.Pow(10, float64(tz)) / 4
 }
@@ -241,7 +481,7 @@ func (a *article) wordNumber(w string) (float64, bool) {
 	if n, err := strconv.Atoi(w); err == nil {
 		return float64(n), true
 	}
-	v, ok := a.lex.numberWords.Lookup(w)
+	v, ok := a.lex.numberWordValues[w]
 	return atof(v), ok
 }
 
@@ -265,15 +505,22 @@ func singular(w string) string {
 }
 
 func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
-	unit := nr.unit
+	unit, state := nr.unit, nr.state
 	if g, ok := a.lex.unitGroups.Lookup(unit); ok {
-		unit = g
+		// A group may carry a state: "deaths" are "people dead".
+		if u, st, ok := strings.Cut(g, " "); ok {
+			unit, state = u, st
+		} else {
+			unit = g
+		}
 	}
 	switch {
 	case nr.currency != "":
 		unit = "money:" + nr.currency
 	case nr.pct != "":
 		unit = "percent"
+	case state != "":
+		unit += " " + state
 	}
 	lo, hi := nr.value-nr.half, nr.value+nr.half
 	prefix := ""
@@ -285,6 +532,17 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	case "approx":
 		lo, hi, prefix = math.Min(lo, nr.value*0.9), math.Max(hi, nr.value*1.1), "~"
 	}
+	value := prefix + strconv.FormatFloat(nr.value, 'f', -1, 64)
+	if nr.vague {
+		lo, hi = nr.low, nr.high
+		if nr.qualifier == "min" {
+			hi = math.Inf(1)
+		}
+		value = strconv.FormatFloat(nr.low, 'f', -1, 64) + ".." + strconv.FormatFloat(nr.high, 'f', -1, 64)
+	}
+	if nr.whole > 0 {
+		value += " of " + strconv.FormatFloat(nr.whole, 'f', -1, 64)
+	}
 	slotUnit := unit
 	if strings.HasPrefix(unit, "money:") {
 		slotUnit = "money"
@@ -295,8 +553,8 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	}
 	sp := text.Span{Start: toks[nr.first].Start, End: toks[nr.last].End}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.number",
-		Normalized: unit + ":" + prefix + strconv.FormatFloat(nr.value, 'f', -1, 64),
-		Low:        lo, High: hi, Unit: unit})
+		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole,
+		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
 }
 
 // fullMatch reports whether a lexicon rule matches the whole of s.

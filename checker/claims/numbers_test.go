@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
 
 // TestNumberExpressionGuards checks the cheap tests readNumber makes
@@ -37,4 +38,80 @@ func TestNumberExpressionGuards(t *testing.T) {
 	}
 	assert.GreaterOrEqual(t, folds, 4)
 	assert.GreaterOrEqual(t, scaled, 4)
+}
+
+// TestMayStartNumberGuard checks the first test extractNumbers makes
+// before reading a number: every token readNumber or readElliptical reads
+// a number from passes it, on the fixture batches and on sentences written
+// to hold every kind of figure.
+func TestMayStartNumberGuard(t *testing.T) {
+	x := testExtractor(t)
+	batch := append(syntheticBatch(t, 16), loadBatch(t, "../../fixtures/earthquake")...)
+	batch = append(batch, loadBatch(t, "../../fixtures/rate-decision")...)
+	batch = append(batch, newInput("z_1", timex.Date{},
+		"A 6.4-magnitude quake and a magnitude 6.1 tremor killed at least 12 people and injured dozens, while three were missing.",
+		"Four of the seven members backed it; hundreds of homes and 5 of the 9 seats, a threefold rise, twice, $4bn, 40 per cent."))
+	read, skipped := 0, 0
+	for _, in := range batch {
+		a := x.newArticle(in, Event{}, x.articleLemmas(in))
+		for s := range in.Doc.Sentences {
+			toks := in.Doc.SentenceTokens(s)
+			for i, tok := range toks {
+				_, ok1 := a.readNumber(toks, i)
+				_, ok2 := a.readElliptical(toks, i, "people")
+				if ok1 || ok2 {
+					read++
+					require.True(t, a.mayStartNumber(tok), "%q in %q", tok.Norm, in.Doc.Slice(in.Doc.Sentences[s].Span))
+				} else if !a.mayStartNumber(tok) {
+					skipped++
+				}
+			}
+		}
+	}
+	assert.Greater(t, read, 50)
+	assert.Greater(t, skipped, 1000)
+}
+
+// TestNumberForms reads the figures of single sentences: parts of a group,
+// measures written before their number or joined by a hyphen, vague
+// numbers, counts whose noun the sentence has just given, and the state of
+// counted people, each in comparison form, in text order.
+func TestNumberForms(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The decision was backed by five of the seven members of the committee.", []string{"member:5 of 7"}},
+		{"Four of the seven committee members supported it, while three, among them the deputy, opposed it.", []string{"member:4 of 7", "member:3"}},
+		{"Two members voted against.", []string{"member:2"}},
+		{"A 6.4-magnitude quake hit the coast.", []string{"magnitude:6.4"}},
+		{"A magnitude 6.1 earthquake struck.", []string{"magnitude:6.1"}},
+		{"The fire burned a 10-kilometre strip of forest.", []string{"kilometre:10"}},
+		{"It made landfall as a Category 4 storm.", []string{"category:4"}},
+		{"The quake struck, killing at least 12 people and injuring more than 80, officials said.", []string{"people dead:>=12", "people injured:>=80"}},
+		{"It left 15 people dead and dozens injured.", []string{"people dead:15", "people injured:24..99"}},
+		{"A quake kills at least 12 in the province.", []string{"people dead:>=12"}},
+		{"Twelve people were killed and 40 were arrested.", []string{"people dead:12", "people arrested:40"}},
+		{"The storm caused 12 deaths.", []string{"people dead:12"}},
+		{"Tens of thousands of people marched.", []string{"people:20000..99999"}},
+		{"Hundreds of homes were damaged.", []string{"home:200..999"}},
+		{"The company said 3,000 residents had been moved.", []string{"resident:3000"}},
+		{"The wildfire forced 3,000 to flee homes.", nil},
+		{"Okafor, 64, said the seven members met.", []string{"member:7"}},
+		{"Rovers won 2-1 in front of 61,000 supporters.", []string{"fan:61000"}},
+		{"The bank raised its rate to 4.25 per cent, up to 5 per cent next year.", []string{"percent:4.25", "percent:<=5"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			in := newInput("a_1", timex.Date{}, tc.sentence)
+			var got []string
+			for _, c := range x.Extract(in, Event{}) {
+				if c.Kind == KindNumber {
+					got = append(got, c.Normalized)
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
 }

@@ -146,11 +146,7 @@ func (a *article) partyToEvent(pm personMention, toks []text.Token) bool {
 		end = pm.role
 	}
 	for v, t := range toks {
-		if t.Kind != text.Word {
-			continue
-		}
-		lemma, ok := a.lex.eventVerbs.Lookup(t.Norm)
-		if !ok || !contains(a.ev.Verbs, lemma) {
+		if !a.x.reports(a.ev, t) {
 			continue
 		}
 		if end.End <= t.Start {
@@ -306,7 +302,7 @@ func (a *article) stopWord(t text.Token) bool {
 	if a.isCap(t) {
 		return false // "States" in "United States" is no verb
 	}
-	if _, ok := a.lex.eventVerbs.Lookup(t.Norm); ok {
+	if _, ok := a.lex.eventWords[t.Norm]; ok || (a.ev.Inferred && a.x.isMainVerb(a.ev, t)) {
 		return true
 	}
 	return a.lex.quoteVerbWords[t.Norm]

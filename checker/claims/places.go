@@ -33,6 +33,13 @@ func (a *article) extractPlaces() {
 			if end == j {
 				continue
 			}
+			// "in the National Cup final": a name after "the" that a
+			// lower-case noun follows names that noun's kind, not a place.
+			if j > i+1 && end < len(toks) && toks[end].Kind == text.Word && !a.isCap(toks[end]) && !a.lex.function[toks[end].Norm] {
+				if _, country := a.lex.country(foldTokens(toks[j:end]), false); !country {
+					continue
+				}
+			}
 			// "Davos, Switzerland": a country after a comma belongs to the place.
 			if end+1 < len(toks) && toks[end].Norm == "," {
 				if e2 := a.placeRun(toks, end+1); e2 > end+1 {
@@ -58,9 +65,16 @@ func (a *article) extractPlaces() {
 // placeRun returns the end of a run of capitalised words from j that could
 // be a place name.
 func (a *article) placeRun(toks []text.Token, j int) int {
+	capital := func(k int) bool {
+		return k < len(toks) && a.isCap(toks[k]) && !a.stopWord(toks[k]) && !a.lex.isMonthOrWeekday(a.tokText(toks[k]))
+	}
 	k := j
-	for k < len(toks) && k-j < 4 && a.isCap(toks[k]) && !a.stopWord(toks[k]) && !a.lex.isMonthOrWeekday(a.tokText(toks[k])) {
+	for k-j < 4 && capital(k) {
 		k++
+		// "the Strait of Velm": "of" between capitalised words joins them.
+		if k > j && k+1 < len(toks) && toks[k].Norm == "of" && a.lex.is(toks[k].Norm, gramConnector) && capital(k+1) {
+			k++
+		}
 	}
 	return k
 }

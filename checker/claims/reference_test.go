@@ -481,8 +481,17 @@ func comparisonBatches(t *testing.T) []comparisonBatch {
 	for i := range reversed {
 		reversed[i] = fixtures[len(fixtures)-1-i]
 	}
+	// Batches about other events hold what the first four do not: counts
+	// with states and wholes, measures, vague and elliptical figures, an
+	// inferred verb. Their rewrite pairs are clustered.
+	others := syntheticBatchFrom(t, 200, otherEventFixtures...)
+	otherClusters := make([]int, len(others))
+	for i := range otherClusters {
+		otherClusters[i] = i % 150
+	}
 	return []comparisonBatch{
 		{"fixtures, numbers shifted", fixtures, fixtureClusters},
+		{"other events, numbers shifted", others, otherClusters},
 		{"generated corpus", corpus, corpusClusters},
 		{"mixed, random clusters", mixed, mixedClusters},
 		{"fixtures reversed, no clusters", reversed, nil},

@@ -153,7 +153,8 @@ func claimsWhere(cs []Claim, keep func(Claim) bool) []int {
 // goroutines changes nothing, and that cancellation stops it.
 func TestExtractAllMatchesExtractBatch(t *testing.T) {
 	x := testExtractor(t)
-	for _, dir := range []string{"../../fixtures/canada-korea-mou", "../../fixtures/port-strike", "../../fixtures/court-ruling"} {
+	for _, dir := range []string{"../../fixtures/canada-korea-mou", "../../fixtures/port-strike", "../../fixtures/court-ruling",
+		"../../fixtures/rate-decision", "../../fixtures/ferry-capsize"} {
 		batch := loadBatch(t, dir)
 		want, wantEv := x.ExtractBatch(batch)
 		for _, workers := range []int{1, 3, 0} {

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,6 +28,12 @@ func (c *comparer) summary(cf Conflict, rel relation) string {
 			v = "“" + cl.Value + "”"
 		case KindPerson:
 			v = "'" + personLabel(cl) + "'"
+		case KindNumber:
+			var vs []string
+			for _, i := range c.distinctValues(sd.Claims, rel) {
+				vs = append(vs, "'"+c.claims[i].Value+"'")
+			}
+			v = strings.Join(vs, " and ")
 		default:
 			v = "'" + cl.Value + "'"
 		}
@@ -38,6 +45,34 @@ func (c *comparer) summary(cf Conflict, rel relation) string {
 	return c.slotLabel(cf) + ": " + strings.Join(parts, " vs ")
 }
 
+// distinctValues returns the claims that stand for the different values
+// one side states, in text order of their articles: the most precise
+// claim, then the most precise of those incompatible with it, and so on
+// ("five of the seven members" and "Two members" stated together).
+func (c *comparer) distinctValues(ids []int, rel relation) []int {
+	var out []int
+	rest := ids
+	for len(rest) > 0 {
+		best := c.mostPrecise(rest, rel)
+		out = append(out, best)
+		var next []int
+		for _, i := range rest {
+			if !rel.compatible(i, best) {
+				next = append(next, i)
+			}
+		}
+		rest = next
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		ca, cb := c.claims[out[a]], c.claims[out[b]]
+		if ca.Article != cb.Article {
+			return ca.Article < cb.Article
+		}
+		return ca.Span.Start < cb.Span.Start
+	})
+	return out
+}
+
 // dateNote adds what the calendar says: the day a weekday resolved to, or
 // the weekday of a day when another side states a weekday.
 func (c *comparer) dateNote(cl Claim, weekdaySide bool) string {
@@ -45,7 +80,7 @@ func (c *comparer) dateNote(cl Claim, weekdaySide bool) string {
 	switch {
 	case (cl.Granularity == "weekday" || cl.expr.Relative()) && ok:
 		return " = " + d.String()
-	case ok && weekdaySide:
+	case ok && weekdaySide && !cl.expr.HasWeekday: // "Thursday, March 12" says it already
 		return ", a " + d.Weekday().String()
 	case cl.YearFrom == "batch":
 		return fmt.Sprintf(" (year %d from the other articles)", cl.Range.First.Year)
@@ -108,7 +143,11 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		case "multiplier":
 			return capitalise(c.ev.Noun) + " multiple"
 		}
-		return "Number of " + unit + "s"
+		if label := c.x.lex.measures[unit]; label != "" {
+			return label
+		}
+		noun, state, _ := strings.Cut(unit, " ")
+		return strings.TrimSpace("Number of " + c.x.lex.plural(noun) + " " + state)
 	case cf.Kind == KindQuote:
 		who := ""
 		for _, sd := range cf.Sides {
