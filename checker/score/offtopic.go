@@ -89,11 +89,13 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 		if r.Terms < o.minTerms || r.Value >= limit {
 			continue
 		}
-		// Spill from another story brings its own people and places; a
-		// paragraph that names no one the batch does not is more likely a
+		// Spill from another story brings its own people and places and
+		// shares none of the story's words; a paragraph that names no one
+		// the batch does not and shares some of its words is more likely a
 		// side of this story (a reaction, a consequence) and must fall
 		// lower to count.
-		if r.UnsupportedNames == 0 && r.Value >= min(limit, o.nameless) {
+		shared := r.Terms - len(r.Unsupported)
+		if r.UnsupportedNames == 0 && shared > 0 && r.Value >= min(limit, o.nameless) {
 			continue
 		}
 		flags[pi] = true
