@@ -29,13 +29,12 @@ package claims
 
 import (
 	"context"
-	"runtime"
 	"sort"
-	"sync"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // Claim kinds, as in Claim.Kind and Conflict.Kind.
@@ -232,13 +231,13 @@ func (x *Extractor) ExtractBatch(batch []Input) ([]Claim, Event) {
 // the same as ExtractBatch's.
 func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) ([]Claim, Event, error) {
 	lemmas := make([]articleLemmas, len(batch))
-	err := forEach(ctx, len(batch), workers, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
+	err := workpool.Run(ctx, len(batch), workers, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
 	if err != nil {
 		return nil, Event{}, err
 	}
 	ev := x.mainEvent(batch, lemmas)
 	per := make([][]Claim, len(batch))
-	if err := forEach(ctx, len(batch), workers, func(i int) { per[i] = x.extract(batch[i], ev, lemmas[i]) }); err != nil {
+	if err := workpool.Run(ctx, len(batch), workers, func(i int) { per[i] = x.extract(batch[i], ev, lemmas[i]) }); err != nil {
 		return nil, ev, err
 	}
 	var all []Claim
@@ -250,42 +249,6 @@ func (x *Extractor) ExtractAll(ctx context.Context, batch []Input, workers int) 
 	}
 	x.finishBatch(batch, all)
 	return all, ev, nil
-}
-
-// forEach calls fn(i) for every i below n on up to workers goroutines (0
-// means one per CPU), handing out no new i once ctx is done; it returns
-// ctx's error then.
-func forEach(ctx context.Context, n, workers int, fn func(i int)) error {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(workers, max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				fn(i)
-			}
-		}()
-	}
-	var err error
-feed:
-	for i := range n {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return err
 }
 
 // Extract reads one article's claims, framed by the batch's main event ev

@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
+	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
 // ledeParagraphs is how many opening paragraphs count double when the main
@@ -208,7 +209,7 @@ func elsewhereInTime(years, ev []int) bool {
 // The articles are read on one goroutine per CPU.
 func (x *Extractor) MainEvent(batch []Input) Event {
 	lemmas := make([]articleLemmas, len(batch))
-	_ = forEach(context.Background(), len(batch), 0, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
+	_ = workpool.Run(context.Background(), len(batch), 0, func(i int) { lemmas[i] = x.articleLemmas(batch[i]) })
 	return x.mainEvent(batch, lemmas)
 }
 
@@ -285,7 +286,7 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 	// dates each article gives in its first event sentence (read on one
 	// goroutine per CPU).
 	ledeYears := make([][]int, len(batch))
-	_ = forEach(context.Background(), len(batch), 0, func(i int) { ledeYears[i] = x.ledeYears(batch[i], als[i], ev) })
+	_ = workpool.Run(context.Background(), len(batch), 0, func(i int) { ledeYears[i] = x.ledeYears(batch[i], als[i], ev) })
 	for i, in := range batch {
 		if in.HasPublished && !containsInt(ev.Years, in.Published.Year) {
 			ev.Years = append(ev.Years, in.Published.Year)
