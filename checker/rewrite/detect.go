@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"context"
+	"encoding/binary"
 	"math"
 	"runtime"
 	"slices"
@@ -268,26 +269,50 @@ const maxEchoWords = 6
 // countEchoes counts, for every changed passage of every pair, how many
 // articles outside the pair's cluster use each side's wording (its words
 // in order, compared on their stems). Each article is scanned once: every
-// window of each length a phrase has is hashed and looked up.
+// window of each length a phrase has is hashed and looked up. Passages with
+// the same wording (the same synonym swap in many pairs) are counted once:
+// the articles using a wording are counted in all, and for each cluster
+// that owns the wording the articles of that cluster are subtracted, so
+// the work does not grow with the number of pairs sharing a wording.
 func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []int, pairs []*verified, workers int) error {
-	type phrase struct {
-		keys    []uint64
-		cluster int
+	type wording struct {
+		keys   []uint64
+		owners []int // the clusters of the pairs that changed this wording, sorted
 	}
-	var phrases []phrase
-	byHash := map[uint64][]int32{}
-	var lengths [maxEchoWords + 1]bool
+	var wordings []wording
+	index := map[string]int32{}        // wording keys → index into wordings
+	var instance []int32               // per passage side, in pair order: its wording, or -1
+	var instanceCluster []int          // per passage side: its pair's cluster
+	byHash := map[uint64][]int32{}     // phrase hash → wordings
+	var lengths [maxEchoWords + 1]bool // the lengths some wording has
+	keyBuf := make([]byte, 0, 8*maxEchoWords)
 	for _, v := range pairs {
 		for _, cd := range v.diffs {
 			for _, ch := range cd.changes {
 				for s := range 2 {
-					id := int32(len(phrases))
-					phrases = append(phrases, phrase{ch.keys[s], v.cluster})
-					if l := len(ch.keys[s]); l <= maxEchoWords {
-						lengths[l] = true
-						h := phraseHash(ch.keys[s])
-						byHash[h] = append(byHash[h], id)
+					keys := ch.keys[s]
+					instanceCluster = append(instanceCluster, v.cluster)
+					if l := len(keys); l == 0 || l > maxEchoWords {
+						instance = append(instance, -1) // never counted
+						continue
 					}
+					keyBuf = keyBuf[:0]
+					for _, k := range keys {
+						keyBuf = binary.LittleEndian.AppendUint64(keyBuf, k)
+					}
+					w, ok := index[string(keyBuf)]
+					if !ok {
+						w = int32(len(wordings))
+						index[string(keyBuf)] = w
+						wordings = append(wordings, wording{keys: keys})
+						lengths[len(keys)] = true
+						h := phraseHash(keys)
+						byHash[h] = append(byHash[h], w)
+					}
+					if o := wordings[w].owners; !slices.Contains(o, v.cluster) {
+						wordings[w].owners = append(o, v.cluster)
+					}
+					instance = append(instance, w)
 				}
 			}
 		}
@@ -300,16 +325,22 @@ func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []i
 		filter[h&filterMask>>6] |= 1 << (h & 63)
 	}
 	// Articles are scanned in contiguous chunks, one per goroutine, each
-	// with its own counts and a stamp per phrase so that an article counts
-	// once however often it repeats the phrase.
+	// with its own counts and a stamp per wording so that an article counts
+	// once however often it repeats the wording.
 	chunks := max(1, min(workers, len(preps)))
 	if workers <= 0 {
 		chunks = max(1, min(runtime.GOMAXPROCS(0), len(preps)))
 	}
-	partial := make([][]int32, chunks)
+	type ownerKey struct {
+		wording int32
+		cluster int
+	}
+	partialTotal := make([][]int32, chunks)
+	partialOwned := make([]map[ownerKey]int32, chunks)
 	err := workpool.Run(ctx, chunks, chunks, func(ch int) {
-		counts := make([]int32, len(phrases))
-		stamp := make([]int32, len(phrases))
+		total := make([]int32, len(wordings))
+		owned := map[ownerKey]int32{}
+		stamp := make([]int32, len(wordings))
 		var seq []uint64
 		for i := ch * len(preps) / chunks; i < (ch+1)*len(preps)/chunks; i++ {
 			if ctx.Err() != nil {
@@ -331,33 +362,47 @@ func (c *config) countEchoes(ctx context.Context, preps []*prepared, cluster []i
 					if filter[fh&filterMask>>6]&(1<<(fh&63)) == 0 {
 						continue
 					}
-					for _, id := range byHash[fh] {
-						ph := phrases[id]
-						if stamp[id] != int32(i+1) && ph.cluster != cluster[i] && slices.Equal(seq[pos:pos+l], ph.keys) {
-							stamp[id] = int32(i + 1)
-							counts[id]++
+					for _, w := range byHash[fh] {
+						if stamp[w] == int32(i+1) || !slices.Equal(seq[pos:pos+l], wordings[w].keys) {
+							continue
+						}
+						stamp[w] = int32(i + 1)
+						total[w]++
+						if slices.Contains(wordings[w].owners, cluster[i]) {
+							owned[ownerKey{w, cluster[i]}]++
 						}
 					}
 				}
 			}
 		}
-		partial[ch] = counts
+		partialTotal[ch], partialOwned[ch] = total, owned
 	})
 	if err != nil {
 		return err
 	}
-	counts := make([]int, len(phrases))
-	for _, part := range partial {
-		for id, n := range part {
-			counts[id] += int(n)
+	total := make([]int, len(wordings))
+	owned := map[ownerKey]int{}
+	for ch := range partialTotal {
+		for w, n := range partialTotal[ch] {
+			total[w] += int(n)
+		}
+		for k, n := range partialOwned[ch] {
+			owned[k] += int(n)
 		}
 	}
-	id := 0
+	echo := func(k int) int {
+		w := instance[k]
+		if w < 0 {
+			return 0
+		}
+		return total[w] - owned[ownerKey{w, instanceCluster[k]}]
+	}
+	k := 0
 	for _, v := range pairs {
 		for _, cd := range v.diffs {
 			for range cd.changes {
-				v.echo = append(v.echo, [2]int{counts[id], counts[id+1]})
-				id += 2
+				v.echo = append(v.echo, [2]int{echo(k), echo(k + 1)})
+				k += 2
 			}
 		}
 	}
