@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,5 +80,26 @@ func TestInferMetadataStaysQuietOnPlainProse(t *testing.T) {
 	for _, c := range cases {
 		a := infer(t, Article{Text: c})
 		assert.Empty(t, a.Inferred, "inferred from %q", c)
+	}
+}
+
+// BenchmarkInferMetadata reads metadata off 1,000 article-sized texts with
+// a dateline, a byline, a date line and a copyright line.
+func BenchmarkInferMetadata(b *testing.B) {
+	set := ruleset.MustDefault()
+	dates, err := timex.NewReader(set)
+	require.NoError(b, err)
+	body := strings.Repeat("The committee met in Ottawa on Wednesday and signed a memorandum of understanding. ", 8)
+	var docs []*text.Document
+	for i := range 1000 {
+		src := fmt.Sprintf("Ministers sign pact number %d\nBy Jane Doe\nOTTAWA (Reuters) - %s\nUpdated Jan. 29, 2026 3:15 p.m. ET\n%s\n© 2026 Global News, a division of Corus Entertainment Inc.\n", i, body, body)
+		docs = append(docs, text.Parse(src))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			a := Article{Text: d.Text}
+			InferMetadata(&a, d, set, dates)
+		}
 	}
 }

@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"testing"
@@ -142,4 +144,40 @@ func TestHTMLWithoutStages(t *testing.T) {
 	assert.Contains(t, page, "(the claim stage did not run)")
 	assert.Contains(t, page, "(the rewrite stage did not run)")
 	assert.Contains(t, page, "Plain &lt;b&gt;text&lt;/b&gt;.")
+}
+
+// BenchmarkRenderLarge renders a report of 200 articles of about 600 words
+// with a finding on every sentence, in each format.
+func BenchmarkRenderLarge(b *testing.B) {
+	sentence := "The committee met in Ottawa on Wednesday and signed a memorandum of understanding. "
+	r := &report.Report{Stages: []string{"load", "segment"}}
+	for i := range 200 {
+		txt := strings.Repeat(sentence, 40)
+		a := report.Article{ID: fmt.Sprintf("a%03d", i), Text: txt, Words: 560, Scores: map[string]float64{"speculation": 0.2}}
+		for k := 0; k < 40; k++ {
+			sp := report.Span{Start: k * len(sentence), End: (k+1)*len(sentence) - 1}
+			a.Sentences = append(a.Sentences, report.Sentence{Span: sp})
+			a.Findings = append(a.Findings, report.Finding{Kind: "speculation", Rule: "spec.hedge", Message: "hedge", Span: sp, Text: txt[sp.Start:sp.End], Line: 1})
+		}
+		r.Articles = append(r.Articles, a)
+	}
+	r.Normalize()
+	for _, f := range []struct {
+		name string
+		fn   func(io.Writer, *report.Report) error
+	}{
+		{"json", JSON},
+		{"html", HTML},
+		{"markdown", Markdown},
+		{"text", func(w io.Writer, r *report.Report) error { return Text(w, r, TextOptions{}) }},
+	} {
+		b.Run(f.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := f.fn(io.Discard, r); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
