@@ -67,6 +67,50 @@ func TestSeedBatch(t *testing.T) {
 	assert.Equal(t, "Global News", byID["002"].Outlet)
 	assert.True(t, strings.HasPrefix(byID["003"].Title, "Canada-South Korea Automotive MOU"))
 	assert.Equal(t, "Himanshu Kumar", byID["004"].Byline)
+
+	// The mission's reading of the seed batch, end to end.
+	require.Len(t, rep.Duplicates, 1)
+	d := rep.Duplicates[0]
+	assert.Equal(t, "002_c518c56dac84cf69", d.Original)
+	assert.Equal(t, "000_5ac3630139ee311e", d.Rewrite)
+	assert.Equal(t, "known", d.Direction)
+	require.Len(t, rep.Conflicts, 3)
+	sides := func(c report.Conflict) [][]string {
+		var out [][]string
+		for _, s := range c.Sides {
+			var ids []string
+			for _, a := range s.Articles {
+				ids = append(ids, a[:3])
+			}
+			out = append(out, ids)
+		}
+		return out
+	}
+	assert.Equal(t, "date", rep.Conflicts[0].Kind)
+	assert.Equal(t, [][]string{{"000", "002"}, {"001", "003"}}, sides(rep.Conflicts[0]))
+	assert.Contains(t, rep.Conflicts[0].Summary, "a Thursday")
+	assert.Equal(t, "person", rep.Conflicts[1].Kind)
+	assert.Equal(t, [][]string{{"001"}, {"003"}}, sides(rep.Conflicts[1]))
+	assert.Equal(t, "quote", rep.Conflicts[2].Kind)
+	assert.Equal(t, [][]string{{"000"}, {"001", "002"}}, sides(rep.Conflicts[2]))
+
+	score := func(id, name string) float64 { return byID[id].Scores[name] }
+	highest := func(name string) string {
+		best := ""
+		for id := range byID {
+			if best == "" || score(id, name) > score(best, name) || (score(id, name) == score(best, name) && id < best) {
+				best = id
+			}
+		}
+		return best
+	}
+	assert.Equal(t, "002", highest("off_topic"), "002 carries the most off-topic spill")
+	for _, id := range []string{"000", "001", "002"} {
+		assert.Less(t, score(id, "speculation"), min(score("003", "speculation"), score("004", "speculation")), "003 and 004 are the most speculative (%s)", id)
+	}
+	assert.Greater(t, score("000", "boilerplate"), score("001", "boilerplate"))
+	assert.Greater(t, score("004", "boilerplate"), score("001", "boilerplate"))
+	assert.Equal(t, "001", highest("reliability"), "001 is the most reliable")
 }
 
 // checkSpans asserts that every span in an article report lies inside its

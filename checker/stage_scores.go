@@ -110,45 +110,27 @@ func (b *batch) attributed(c claims.Claim) bool {
 }
 
 // conflictsLost lists, per article, the conflicts it is on the losing side
-// of. Each side weighs its independent sources, a source counting 1 less
-// rel.side-weight times its speculation score; sides lighter than the
-// heaviest lose, and when the heaviest sides tie nobody loses.
+// of: the sides that fewer independent sources (rewrite clusters counted
+// once) assert than the best-supported side. When the best-supported sides
+// tie, the conflict is contested and nobody loses: one source against one
+// is a disagreement to check, not a verdict.
 func (b *batch) conflictsLost() [][]string {
 	lost := make([][]string, len(b.arts))
-	discount := b.c.rules.Pack("reliability").Weight("rel.side-weight")
-	cluster := b.clusterOf()
 	for _, cf := range b.claims.cmp.Conflicts {
-		weights := make([]float64, len(cf.Sides))
-		for si, side := range cf.Sides {
-			best := map[int]float64{} // cluster → its least speculative article's weight
-			for _, a := range side.Articles {
-				c := a
-				if cluster != nil {
-					c = cluster[a]
-				}
-				w := 1 - discount*b.scores.articles[a].Speculation.Value
-				if old, ok := best[c]; !ok || w > old {
-					best[c] = w
-				}
-			}
-			for _, w := range best {
-				weights[si] += w
-			}
-		}
-		heaviest, ties := 0.0, 0
-		for _, w := range weights {
-			switch {
-			case w > heaviest+1e-9:
-				heaviest, ties = w, 1
-			case w > heaviest-1e-9:
+		most, ties := 0, 0
+		for _, side := range cf.Sides {
+			switch n := side.IndependentSources; {
+			case n > most:
+				most, ties = n, 1
+			case n == most:
 				ties++
 			}
 		}
 		if ties > 1 {
 			continue
 		}
-		for si, side := range cf.Sides {
-			if weights[si] < heaviest-1e-9 {
+		for _, side := range cf.Sides {
+			if side.IndependentSources < most {
 				for _, a := range side.Articles {
 					lost[a] = append(lost[a], fmt.Sprintf("%s: %q", cf.Summary, side.Value))
 				}

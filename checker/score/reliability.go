@@ -59,10 +59,13 @@ const (
 // nothing. A rule the user disabled is left out. The Score's components
 // mirror the deductions.
 //
-// Values: the three scores as they are; the rewrite score; 1 - 0.5^n for n
-// conflicts lost (each lost conflict halves what is left of the weight);
-// the share of claims without independent backing; the share of claims not
-// attributed to a named source (0 when there are no claims).
+// Values: the boilerplate and speculation scores as they are; the share of
+// words off-topic but not boilerplate (OffTopicOnly, so a bio is deducted
+// once); the rewrite score; 1 - 0.5^n for n conflicts lost (each lost
+// conflict halves what is left of the weight); the share of claims without
+// independent backing (1 when the article makes no checkable claim); the
+// share of claims not attributed to a named source (0 when there are no
+// claims).
 func (s *Scorer) Reliability(in ReliabilityInput) (Score, []Deduction) {
 	sc := in.Scores
 	claims := max(0, in.Claims)
@@ -83,12 +86,6 @@ func (s *Scorer) Reliability(in ReliabilityInput) (Score, []Deduction) {
 		}
 		return out
 	}
-	type line struct {
-		rule     string
-		value    float64
-		reason   string
-		findings []int
-	}
 	lostValue := 1 - math.Pow(0.5, float64(len(in.ConflictsLost)))
 	lostReason := "on the losing side of no conflict"
 	if n := len(in.ConflictsLost); n > 0 {
@@ -96,11 +93,11 @@ func (s *Scorer) Reliability(in ReliabilityInput) (Score, []Deduction) {
 	}
 	lines := []line{
 		{ruleRelBoilerplate, sc.Boilerplate.Value, fmt.Sprintf("%.0f%% of the words are boilerplate", 100*sc.Boilerplate.Value), kindFindings(Boilerplate)},
-		{ruleRelOffTopic, sc.OffTopic.Value, fmt.Sprintf("%.0f%% of the words are off-topic", 100*sc.OffTopic.Value), kindFindings(OffTopic)},
+		{ruleRelOffTopic, sc.OffTopicOnly, offTopicReason(sc), kindFindings(OffTopic)},
 		{ruleRelSpeculation, sc.Speculation.Value, fmt.Sprintf("speculation score %.2f", sc.Speculation.Value), kindFindings(Speculation)},
 		{ruleRelRewrite, clamp01(in.Rewrite), fmt.Sprintf("rewrite-artefact score %.2f", clamp01(in.Rewrite)), nil},
 		{ruleRelConflictLost, lostValue, lostReason, nil},
-		{ruleRelUnbacked, share(unbacked), fmt.Sprintf("%d of %d claims have no independent backing", unbacked, claims), nil},
+		unbackedLine(claims, unbacked),
 		{ruleRelUnattributed, share(claims - attributed), fmt.Sprintf("%d of %d claims are not attributed to a named source", claims-attributed, claims), nil},
 	}
 	total := 0.0
@@ -119,6 +116,35 @@ func (s *Scorer) Reliability(in ReliabilityInput) (Score, []Deduction) {
 	}
 	out.Value = clamp01(1 - total)
 	return out, deds
+}
+
+// line is one deduction before its weight is applied.
+type line struct {
+	rule     string
+	value    float64
+	reason   string
+	findings []int
+}
+
+// unbackedLine is the deduction for claims no independent source backs. An
+// article that makes no checkable claim at all is not thereby clean: none
+// of what it says can be checked against the batch, so it takes the whole
+// deduction.
+func unbackedLine(claims, unbacked int) line {
+	if claims == 0 {
+		return line{ruleRelUnbacked, 1, "makes no checkable claim that another source could back", nil}
+	}
+	return line{ruleRelUnbacked, float64(unbacked) / float64(claims), fmt.Sprintf("%d of %d claims have no independent backing", unbacked, claims), nil}
+}
+
+// offTopicReason explains the off-topic deduction, which leaves out the
+// off-topic words already deducted as boilerplate.
+func offTopicReason(sc ArticleScores) string {
+	r := fmt.Sprintf("%.0f%% of the words are off-topic", 100*sc.OffTopicOnly)
+	if sc.OffTopic.Value > sc.OffTopicOnly+1e-9 {
+		r += fmt.Sprintf(" beyond those counted as boilerplate (%.0f%% in all)", 100*sc.OffTopic.Value)
+	}
+	return r
 }
 
 func plural(n int) string {

@@ -128,6 +128,11 @@ type ArticleScores struct {
 	// Relevance is, per paragraph, the off-topic model's relevance in
 	// [0,1] (see checker/topic); boilerplate paragraphs are judged too.
 	Relevance []float64
+	// OffTopicOnly is the share of the article's words in off-topic
+	// paragraphs that are not also boilerplate (an author bio is both): what
+	// off-topic adds to boilerplate, so that reliability deducts for a
+	// paragraph once.
+	OffTopicOnly float64
 	// AttributedSentences marks, per sentence of the input's Doc, the
 	// sentences that attribute what they say to a named source (rule
 	// spec.attribution); the reliability figure counts claims made in
@@ -322,7 +327,27 @@ func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) Ar
 	res.Boilerplate = s.bp.score(st, drafts, byComponent)
 	res.OffTopic = s.ot.score(st, otParas, byComponent)
 	res.Speculation = s.spec.score(specDensity, byComponent)
+	res.OffTopicOnly = offTopicOnly(st, otParas, bpParas)
 	return res
+}
+
+// offTopicOnly is the share of the article's words in paragraphs that are
+// off-topic but not boilerplate.
+func offTopicOnly(st *articleState, offTopic, boilerplate []bool) float64 {
+	if st.total == 0 {
+		return 0
+	}
+	words := 0
+	for pi, f := range offTopic {
+		if !f || boilerplate[pi] {
+			continue
+		}
+		r := st.doc.Paragraphs[pi].Sentences
+		for si := r.First; si < r.End; si++ {
+			words += st.words[si]
+		}
+	}
+	return clamp01(float64(words) / float64(st.total))
 }
 
 func excludedParagraphs(a, b []bool) []bool {

@@ -448,23 +448,25 @@ func TestReliabilityDeductions(t *testing.T) {
 	scores := ArticleScores{
 		Boilerplate: Score{Name: Boilerplate, Value: 0.2},
 		OffTopic:    Score{Name: OffTopic, Value: 0.1},
-		Speculation: Score{Name: Speculation, Value: 0.5},
-		Findings:    []Finding{{Kind: Boilerplate, Rule: "bp.copyright"}, {Kind: Speculation, Rule: "spec.hedge"}, {Kind: OffTopic, Rule: ruleOTParagraph}},
+		// A bio is both: half the off-topic words are boilerplate already.
+		OffTopicOnly: 0.05,
+		Speculation:  Score{Name: Speculation, Value: 0.5},
+		Findings:     []Finding{{Kind: Boilerplate, Rule: "bp.copyright"}, {Kind: Speculation, Rule: "spec.hedge"}, {Kind: OffTopic, Rule: ruleOTParagraph}},
 	}
 	cases := []struct {
 		name  string
 		in    ReliabilityInput
 		value map[string]float64 // expected value per deduction rule
 	}{
-		{"scores only", ReliabilityInput{Scores: scores}, map[string]float64{
-			"rel.boilerplate": 0.2, "rel.off-topic": 0.1, "rel.speculation": 0.5, "rel.rewrite": 0,
+		{"scores only, off-topic counted beyond boilerplate", ReliabilityInput{Scores: scores, Claims: 2, AttributedClaims: 2}, map[string]float64{
+			"rel.boilerplate": 0.2, "rel.off-topic": 0.05, "rel.speculation": 0.5, "rel.rewrite": 0,
 			"rel.conflict-lost": 0, "rel.unbacked": 0, "rel.unattributed": 0}},
 		{"two conflicts lost, a third of claims unbacked", ReliabilityInput{ConflictsLost: []string{"date", "quote"}, Claims: 9, UnbackedClaims: 3, AttributedClaims: 9}, map[string]float64{
 			"rel.conflict-lost": 0.75, "rel.unbacked": 1.0 / 3, "rel.unattributed": 0}},
 		{"inputs out of range are clamped", ReliabilityInput{Rewrite: 1.5, Claims: 4, UnbackedClaims: 9, AttributedClaims: -2}, map[string]float64{
 			"rel.rewrite": 1, "rel.unbacked": 1, "rel.unattributed": 1}},
-		{"no claims, no claim deductions", ReliabilityInput{Claims: 0, UnbackedClaims: 3}, map[string]float64{
-			"rel.unbacked": 0, "rel.unattributed": 0}},
+		{"no checkable claim: nothing backed, nothing to attribute", ReliabilityInput{Claims: 0, UnbackedClaims: 3}, map[string]float64{
+			"rel.unbacked": 1, "rel.unattributed": 0}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
