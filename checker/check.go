@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/checker/claims"
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
@@ -165,7 +166,7 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 		rep.Errors = append(rep.Errors, report.InputError{Input: e.Input, Error: e.Err.Error()})
 	}
 	b := &batch{c: c, rep: rep, workers: opts.Workers, progress: opts.Progress}
-	b.arts, rep.Errors = accept(arts, opts.MaxBytes, rep.Errors)
+	b.arts, rep.Errors = c.accept(arts, opts.MaxBytes, rep.Errors)
 	rep.Stages = []string{StageLoad}
 
 	// The pipeline: each stage reads what the ones before it left in b.
@@ -194,7 +195,11 @@ func (c *Checker) Check(ctx context.Context, arts []Article, opts Options) (*Rep
 }
 
 // accept copies the articles that can be analysed and reports the rest.
-func accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article, []report.InputError) {
+// Articles built in memory get the checks the loader gives files: text that
+// is not UTF-8 has its bad bytes replaced (every span must index valid
+// text), binary text is rejected, and an unknown format or unreadable
+// publication date becomes a warning.
+func (c *Checker) accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article, []report.InputError) {
 	if maxBytes <= 0 {
 		maxBytes = ingest.DefaultMaxBytes
 	}
@@ -211,10 +216,12 @@ func accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article
 			reason = "the article has no id"
 		case seen[a.ID] != "":
 			reason = fmt.Sprintf("duplicate article id %q: already read from %s", a.ID, seen[a.ID])
-		case strings.TrimSpace(a.Text) == "":
-			reason = "empty input: the article has no text"
 		case int64(len(a.Text)) > maxBytes:
 			reason = fmt.Sprintf("input too large: %s is over the per-article limit of %s", ingest.HumanBytes(int64(len(a.Text))), ingest.HumanBytes(maxBytes))
+		default:
+			if err := ingest.CheckText(a.Text); err != nil {
+				reason = err.Error()
+			}
 		}
 		if reason != "" {
 			errs = append(errs, report.InputError{Input: input, Error: reason})
@@ -226,6 +233,24 @@ func accept(arts []Article, maxBytes int64, errs []report.InputError) ([]Article
 		}
 		a.Inferred = append([]ingest.Inference(nil), a.Inferred...)
 		a.Warnings = append([]string(nil), a.Warnings...)
+		if !utf8.ValidString(a.Text) {
+			a.Text = strings.ToValidUTF8(a.Text, "\uFFFD")
+			a.Warnings = append(a.Warnings, "the text is not valid UTF-8; each run of bad bytes was replaced with U+FFFD")
+		}
+		switch a.Format {
+		case "", ingest.FormatText, ingest.FormatMarkdown, ingest.FormatHTML, ingest.FormatJSONL:
+		default:
+			a.Warnings = append(a.Warnings, fmt.Sprintf("unknown format %q; taken as text", a.Format))
+			a.Format = ingest.FormatText
+		}
+		if a.Published != "" {
+			if stamp, ok := c.dates.ParseStamp(a.Published); ok {
+				a.Published = stamp
+			} else {
+				a.Warnings = append(a.Warnings, fmt.Sprintf("published: cannot read the date %q; ignored", a.Published))
+				a.Published = ""
+			}
+		}
 		out = append(out, a)
 	}
 	return out, errs

@@ -299,3 +299,41 @@ func TestReportsMatchSchema(t *testing.T) {
 	delete(broken, "conflicts")
 	assert.Error(t, schema.Validate(broken))
 }
+
+// Articles built in memory get the loader's checks: their spans must index
+// valid UTF-8 text, and the report must match the schema.
+func TestCheckCleansArticlesBuiltInMemory(t *testing.T) {
+	arts := []Article{
+		{ID: "bad-bytes", Text: "Prices rose \xff\xfe sharply on Monday. The bank said more was to come."},
+		{ID: "odd", Text: "The court ruled on Monday.", Format: "weird", Published: "yesterday"},
+		{ID: "stamp", Text: "The court ruled on Monday.", Published: "Jan. 29, 2026"},
+		{ID: "binary", Text: strings.Repeat("\x01\x02x", 30)},
+	}
+	rep, err := Check(context.Background(), arts, Options{})
+	require.NoError(t, err)
+	require.Len(t, rep.Articles, 3)
+	require.Len(t, rep.Errors, 1)
+	assert.Equal(t, "binary", rep.Errors[0].Input)
+	assert.Contains(t, rep.Errors[0].Error, "binary input")
+
+	a := rep.Article("bad-bytes")
+	assert.True(t, utf8.ValidString(a.Text))
+	assert.Contains(t, a.Text, "rose \uFFFD sharply")
+	assert.Equal(t, "text", rep.Article("odd").Format)
+	assert.Empty(t, rep.Article("odd").Published)
+	assert.Equal(t, "2026-01-29", rep.Article("stamp").Published)
+	var warned []string
+	for _, w := range rep.Warnings {
+		warned = append(warned, w.Article+": "+w.Warning)
+	}
+	assert.Contains(t, strings.Join(warned, "\n"), "bad-bytes: the text is not valid UTF-8")
+	assert.Contains(t, strings.Join(warned, "\n"), `odd: unknown format "weird"`)
+	assert.Contains(t, strings.Join(warned, "\n"), `odd: published: cannot read the date "yesterday"`)
+
+	// Spans still hold their text after a JSON round trip.
+	var back report.Report
+	require.NoError(t, json.Unmarshal(jsonBytes(t, rep), &back))
+	for _, art := range back.Articles {
+		checkSpans(t, art)
+	}
+}

@@ -30,15 +30,21 @@ func FuzzCheck(f *testing.F) {
 		require.NoError(t, rep.WriteJSON(&buf))
 		var back report.Report
 		require.NoError(t, json.Unmarshal(buf.Bytes(), &back))
+		require.Equal(t, len(rep.Articles), len(back.Articles))
+		// Everything is checked on the report as read back from its JSON,
+		// which is what a front end sees.
+		rep = &back
 		texts := map[string]string{}
 		for _, art := range rep.Articles {
+			require.True(t, utf8.ValidString(art.Text), "article %s text is not valid UTF-8", art.ID)
 			texts[art.ID] = art.Text
 		}
 		span := func(id string, s report.Span, quoted string) {
 			txt, ok := texts[id]
 			require.True(t, ok, "span names unknown article %q", id)
 			require.True(t, 0 <= s.Start && s.Start <= s.End && s.End <= len(txt), "span %v out of range in %q", s, id)
-			require.True(t, s.Start == len(txt) || utf8.RuneStart(txt[s.Start]) || !utf8.ValidString(txt), "span %v starts inside a rune", s)
+			require.True(t, s.Start == len(txt) || utf8.RuneStart(txt[s.Start]), "span %v starts inside a rune", s)
+			require.True(t, s.End == len(txt) || utf8.RuneStart(txt[s.End]), "span %v ends inside a rune", s)
 			if quoted != "" {
 				require.Equal(t, txt[s.Start:s.End], quoted)
 			}

@@ -144,6 +144,11 @@ func displayEncoding(name string) string {
 	return name
 }
 
+// CheckText rejects text that is empty, only whitespace, or mostly control
+// characters (binary data read as text). The errors wrap ErrEmpty and
+// ErrBinary.
+func CheckText(s string) error { return checkText(s) }
+
 // checkText rejects decoded text that is empty or mostly control characters.
 func checkText(s string) error {
 	if strings.TrimFunc(s, isBlank) == "" {
