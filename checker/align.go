@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 
+	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/rewrite"
+	"github.com/crosscheck-news/crosscheck/checker/score"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 )
 
@@ -98,10 +100,27 @@ func (c *Checker) Align(ctx context.Context, a, b Article) (*PairResult, error) 
 	if a.ID == b.ID {
 		return nil, errors.New("the two articles have the same id")
 	}
+	// The two articles are prepared as Check prepares a batch: metadata
+	// read off the text (a publication date is direction evidence) and page
+	// furniture left out of the comparison. With no third article, there is
+	// no echo evidence: Check, which sees the batch, may know a direction
+	// that Align does not.
 	arts := []Article{a, b}
+	docs := []*text.Document{text.Parse(a.Text), text.Parse(b.Text)}
+	for i := range arts {
+		arts[i].Inferred = append([]ingest.Inference(nil), arts[i].Inferred...)
+		ingest.InferMetadata(&arts[i], docs[i], c.rules, c.dates)
+	}
+	furniture, err := c.scorer.Furniture(ctx, []score.Input{
+		{ID: arts[0].ID, Doc: docs[0], Title: arts[0].Title, Blocks: arts[0].Blocks},
+		{ID: arts[1].ID, Doc: docs[1], Title: arts[1].Title, Blocks: arts[1].Blocks},
+	}, 1)
+	if err != nil {
+		return nil, err
+	}
 	in := make([]rewrite.Input, 2)
 	for i, art := range arts {
-		in[i] = rewrite.Input{ID: art.ID, Doc: text.Parse(art.Text), Published: PublishedTime(art.Published)}
+		in[i] = rewrite.Input{ID: art.ID, Doc: docs[i], Published: PublishedTime(art.Published), Exclude: furniture[i]}
 	}
 	res, err := c.rewrite.Detect(ctx, in, 1)
 	if err != nil {

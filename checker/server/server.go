@@ -103,6 +103,14 @@ type checkRequest struct {
 }
 
 func (s *Server) check(w http.ResponseWriter, r *http.Request) {
+	// The slot is taken before the body is read, so the limit on checks at
+	// once also bounds the memory of bodies being decoded; the time limit
+	// runs from here.
+	ctx, release, ok := s.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	var req checkRequest
 	if !s.readJSON(w, r, &req) {
 		return
@@ -124,11 +132,6 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err.Error())
 		return
 	}
-	ctx, release, ok := s.acquire(w, r)
-	if !ok {
-		return
-	}
-	defer release()
 	rep, err := s.checker.Check(ctx, arts, checker.Options{
 		Workers: s.cfg.Workers, MaxBytes: s.cfg.MaxArticleBytes, Rejected: rejected,
 	})
@@ -142,6 +145,11 @@ func (s *Server) check(w http.ResponseWriter, r *http.Request) {
 
 // align answers POST /v1/align: two articles in, a checker.PairResult out.
 func (s *Server) align(w http.ResponseWriter, r *http.Request) {
+	ctx, release, ok := s.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
 	var req checkRequest
 	if !s.readJSON(w, r, &req) {
 		return
@@ -159,11 +167,6 @@ func (s *Server) align(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, rejected[0].Error())
 		return
 	}
-	ctx, release, ok := s.acquire(w, r)
-	if !ok {
-		return
-	}
-	defer release()
 	res, err := s.checker.Align(ctx, arts[0], arts[1])
 	if err != nil {
 		s.writeContextError(w, ctx, err)
@@ -247,7 +250,7 @@ func (s *Server) health(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": checker.Version})
 }
 
-// WriteJSON writes v as a JSON response with the given status.
+// writeJSON writes v as a JSON response with the given status.
 func writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)

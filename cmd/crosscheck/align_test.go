@@ -28,7 +28,7 @@ func TestAlignText(t *testing.T) {
 	code, out, errs := runArgs("align", "--width", "140", seedRewrite, seedOriginal)
 	require.Equal(t, exitOK, code, errs)
 	lines := strings.Split(out, "\n")
-	assert.Equal(t, "000_5ac3630139ee311e rewrite of 002_c518c56dac84cf69 (direction known, similarity 0.63, rewrite score 0.40)", lines[0])
+	assert.Equal(t, "000_5ac3630139ee311e rewrite of 002_c518c56dac84cf69 (direction known, similarity 0.63, rewrite score 0.42)", lines[0])
 	assert.Contains(t, out, "ORIGINAL 002_c518c56dac84cf69")
 	assert.Contains(t, out, `glued words "tariffswhich"`)
 	assert.Contains(t, out, "[-amid-]")

@@ -6,24 +6,66 @@ package workpool
 
 import (
 	"context"
+	"fmt"
 	"runtime"
 	"sync"
 )
 
+// PanicError reports a panic inside a work item, which Run turns into an
+// error rather than let it end the process (a server must outlive one bad
+// request).
+type PanicError struct {
+	// Item is the index of the work item that panicked.
+	Item int
+	// Value is what the item panicked with.
+	Value any
+}
+
+// Error describes the panic.
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("internal error: work item %d panicked: %v", e.Item, e.Value)
+}
+
 // Run calls fn(0) … fn(n-1) on up to workers goroutines (0 or less means one
 // per CPU) and waits for them. It stops handing out work once ctx is done
-// and then returns ctx's error; items already handed out finish.
+// and then returns ctx's error; items already handed out finish. A panic in
+// fn stops the hand-out too and comes back as a *PanicError.
 func Run(ctx context.Context, n, workers int, fn func(i int)) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, n)
+	var (
+		mu       sync.Mutex
+		panicked *PanicError
+	)
+	call := func(i int) (ok bool) {
+		defer func() {
+			if p := recover(); p != nil {
+				mu.Lock()
+				if panicked == nil {
+					panicked = &PanicError{Item: i, Value: p}
+				}
+				mu.Unlock()
+				ok = false
+			}
+		}()
+		fn(i)
+		return true
+	}
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return panicked != nil
+	}
 	if workers <= 1 {
 		for i := range n {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			fn(i)
+			if !call(i) {
+				return panicked
+			}
 		}
 		return nil
 	}
@@ -34,7 +76,7 @@ func Run(ctx context.Context, n, workers int, fn func(i int)) error {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				fn(i)
+				call(i)
 			}
 		}()
 	}
@@ -43,7 +85,7 @@ feed:
 	for i := range n {
 		// Checked first: select picks at random among ready cases, and a
 		// done context must stop the hand-out.
-		if err = ctx.Err(); err != nil {
+		if err = ctx.Err(); err != nil || failed() {
 			break
 		}
 		select {
@@ -55,5 +97,8 @@ feed:
 	}
 	close(next)
 	wg.Wait()
+	if panicked != nil {
+		return panicked
+	}
 	return err
 }

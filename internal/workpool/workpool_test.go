@@ -41,3 +41,18 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, calls.Load(), int32(1000))
 }
+
+func TestRunTurnsAPanicIntoAnError(t *testing.T) {
+	for _, workers := range []int{1, 3} {
+		err := Run(context.Background(), 50, workers, func(i int) {
+			if i == 7 {
+				panic("bad input")
+			}
+		})
+		var pe *PanicError
+		require.ErrorAs(t, err, &pe, "workers=%d", workers)
+		assert.Equal(t, 7, pe.Item)
+		assert.Equal(t, "bad input", pe.Value)
+		assert.Contains(t, err.Error(), "work item 7 panicked: bad input")
+	}
+}
