@@ -16,10 +16,10 @@ package checker
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/checker/claims"
@@ -145,10 +145,19 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	return &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd, scorer: sc}, nil
 }
 
+// defaultChecker is built once, on first use, for the built-in rules.
+var defaultChecker = sync.OnceValues(func() (*Checker, error) { return New(nil) })
+
 // Check analyses a batch of articles with the built-in rules, or
-// opts.Rules, and returns the report. See Checker.Check.
+// opts.Rules, and returns the report. See Checker.Check. With the built-in
+// rules the stages are compiled once per process; with opts.Rules they are
+// compiled on every call, so build a Checker with New to check many
+// batches with one's own rules.
 func Check(ctx context.Context, arts []Article, opts Options) (*Report, error) {
-	c, err := New(opts.Rules)
+	c, err := defaultChecker()
+	if opts.Rules != nil {
+		c, err = New(opts.Rules)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -283,9 +292,6 @@ func articleReport(a *Article, doc *text.Document) report.Article {
 	}
 	return ra
 }
-
-// ErrNoArticles is returned by callers that need at least one article.
-var ErrNoArticles = errors.New("no article could be read")
 
 // LoadReader reads JSON Lines articles from r (one object per line with an
 // id and a text); name labels the inputs in errors ("-" for stdin gives

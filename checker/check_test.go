@@ -337,3 +337,12 @@ func TestCheckCleansArticlesBuiltInMemory(t *testing.T) {
 		checkSpans(t, art)
 	}
 }
+
+func TestLoadReader(t *testing.T) {
+	arts, errs, err := LoadReader(strings.NewReader(`{"id":"a","text":"One."}`+"\n"+`{"id":"a","text":"Two."}`+"\n"), "feed", LoadOptions{})
+	require.NoError(t, err)
+	require.Len(t, arts, 1)
+	require.Len(t, errs, 1)
+	assert.Equal(t, "feed:1", arts[0].Input)
+	assert.Equal(t, "feed:2", errs[0].Input)
+}

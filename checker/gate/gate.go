@@ -18,8 +18,11 @@ import (
 	"github.com/crosscheck-news/crosscheck/checker/report"
 )
 
-// Scores names the per-article scores a condition may test.
-var Scores = []string{"boilerplate", "off_topic", "speculation", "rewrite", "reliability"}
+// scoreNames are the per-article scores a condition may test.
+var scoreNames = []string{"boilerplate", "off_topic", "speculation", "rewrite", "reliability"}
+
+// Scores returns the names of the per-article scores a condition may test.
+func Scores() []string { return append([]string(nil), scoreNames...) }
 
 // Condition is one gate: a keyword (conflict, rewrite, rejected) or a score
 // test ("speculation>0.5", "reliability<0.6").
@@ -79,11 +82,11 @@ func parseOne(raw string) (Condition, error) {
 		return Condition{}, fmt.Errorf("bad condition %q: use conflict, rewrite, rejected, or a score test such as boilerplate>0.3", raw)
 	}
 	known := false
-	for _, s := range Scores {
+	for _, s := range scoreNames {
 		known = known || s == m[1]
 	}
 	if !known {
-		return Condition{}, fmt.Errorf("bad condition %q: unknown score %q (one of %s)", raw, m[1], strings.Join(Scores, ", "))
+		return Condition{}, fmt.Errorf("bad condition %q: unknown score %q (one of %s)", raw, m[1], strings.Join(scoreNames, ", "))
 	}
 	v, err := strconv.ParseFloat(m[3], 64)
 	if err != nil || v < 0 || v > 1 {

@@ -113,3 +113,44 @@ func TestLoadPolicy(t *testing.T) {
 		assert.Contains(t, err.Error(), p)
 	}
 }
+
+func TestScoresIsACopy(t *testing.T) {
+	s := Scores()
+	s[0] = "changed"
+	assert.Equal(t, "boilerplate", Scores()[0])
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"conflict", "boilerplate>0.3,rejected", "reliability<=.6", ", ,", "x>>1", "off_topic>1.0000001"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, list string) {
+		conds, err := Parse(list)
+		if err != nil {
+			require.NotEmpty(t, err.Error())
+			return
+		}
+		require.NotEmpty(t, conds)
+		for _, c := range conds {
+			require.True(t, c.Keyword != "" || (c.Score != "" && c.Threshold >= 0 && c.Threshold <= 1), "%+v", c)
+		}
+		// Evaluating never panics, whatever the report.
+		Evaluate(&report.Report{Articles: []report.Article{{ID: "a", Scores: map[string]float64{"boilerplate": 0.5}}}}, conds)
+	})
+}
+
+func FuzzLoadPolicy(f *testing.F) {
+	f.Add("fail_on:\n  - conflict\n")
+	f.Add("fail_on: [boilerplate>0.3]\nextra: 1\n")
+	f.Add("- a\n- b\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		p := filepath.Join(t.TempDir(), "policy.yaml")
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+		conds, err := LoadPolicy(p)
+		if err != nil {
+			require.Contains(t, err.Error(), p)
+			return
+		}
+		require.NotEmpty(t, conds)
+	})
+}

@@ -384,9 +384,13 @@ func (l *Loader) LoadReader(r io.Reader, name string) ([]Article, []*InputError)
 // loadJSONDocument reads a .json file holding one record or an array of
 // records.
 func (l *Loader) loadJSONDocument(r io.Reader, path string) ([]Article, []*InputError) {
-	data, err := io.ReadAll(io.LimitReader(r, 6*l.maxBytes+1))
+	limit := 6*l.maxBytes + 64<<10
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return nil, []*InputError{{Input: path, Err: err}}
+	}
+	if int64(len(data)) > limit {
+		return nil, []*InputError{{Input: path, Err: fmt.Errorf("%w: the JSON file is over %s, the most read for the per-article limit of %s (--max-bytes); split it into JSON Lines", ErrTooLarge, HumanBytes(limit), HumanBytes(l.maxBytes))}}
 	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {

@@ -54,7 +54,7 @@ func Markdown(w io.Writer, r *report.Report) error {
 	}
 	b.WriteString("\n|---|---|---|---:|" + strings.Repeat("---:|", len(names)) + "\n")
 	for _, a := range r.Articles {
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %d |", a.ID, cell(a.Title), cell(a.Outlet), a.Words)
+		fmt.Fprintf(&b, "| %s | %s | %s | %d |", code(a.ID), cell(a.Title), cell(a.Outlet), a.Words)
 		for _, n := range names {
 			if v, ok := a.Scores[n]; ok {
 				fmt.Fprintf(&b, " %.2f |", v)
@@ -82,7 +82,7 @@ func Markdown(w io.Writer, r *report.Report) error {
 		for _, side := range c.Sides {
 			fmt.Fprintf(&b, "  - %s: %s\n", quote(side.Value), ids(side.Articles))
 			for _, e := range side.Evidence {
-				fmt.Fprintf(&b, "    - `%s` line %d: %s\n", e.Article, e.Line, quote(e.Text))
+				fmt.Fprintf(&b, "    - %s line %d: %s\n", code(e.Article), e.Line, quote(e.Text))
 			}
 		}
 	}
@@ -96,9 +96,9 @@ func Markdown(w io.Writer, r *report.Report) error {
 	if len(withFindings) > 0 {
 		b.WriteString("\n## Findings\n")
 		for _, a := range withFindings {
-			fmt.Fprintf(&b, "\n### `%s`\n\n", a.ID)
+			fmt.Fprintf(&b, "\n### %s\n\n", code(a.ID))
 			for _, f := range a.Findings {
-				fmt.Fprintf(&b, "- line %d · %s · `%s` — %s: %s\n", f.Line, f.Kind, f.Rule, inline(f.Message), quote(f.Text))
+				fmt.Fprintf(&b, "- line %d · %s · %s — %s: %s\n", f.Line, f.Kind, code(f.Rule), inline(f.Message), quote(f.Text))
 			}
 		}
 	}
@@ -106,13 +106,13 @@ func Markdown(w io.Writer, r *report.Report) error {
 	if len(r.Errors) > 0 {
 		b.WriteString("\n## Rejected inputs\n\n")
 		for _, e := range r.Errors {
-			fmt.Fprintf(&b, "- `%s`: %s\n", e.Input, inline(e.Error))
+			fmt.Fprintf(&b, "- %s: %s\n", code(e.Input), inline(e.Error))
 		}
 	}
 	if len(r.Warnings) > 0 {
 		b.WriteString("\n## Warnings\n\n")
 		for _, wn := range r.Warnings {
-			fmt.Fprintf(&b, "- `%s`: %s\n", wn.Input, inline(wn.Warning))
+			fmt.Fprintf(&b, "- %s: %s\n", code(wn.Input), inline(wn.Warning))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -142,7 +142,14 @@ func quote(s string) string {
 func ids(list []string) string {
 	parts := make([]string, len(list))
 	for i, id := range list {
-		parts[i] = "`" + id + "`"
+		parts[i] = code(id)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// code shows an id, path or rule as inline code, safe in a table cell:
+// backticks inside are turned into quotes and pipes escaped.
+func code(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return "`" + strings.NewReplacer("`", "'", "|", `\|`).Replace(s) + "`"
 }

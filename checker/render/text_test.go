@@ -108,3 +108,12 @@ func TestTextGroupsAndCapsFindings(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(out, "    speculation line "))
 	assert.Contains(t, out, "… and 5 more speculation lines")
 }
+
+func TestMarkdownEscapesIDs(t *testing.T) {
+	r := sampleReport()
+	r.Articles[0].ID = "a|b`c"
+	r.Normalize()
+	var buf bytes.Buffer
+	require.NoError(t, Markdown(&buf, r))
+	assert.Contains(t, buf.String(), "| `a\\|b'c` |")
+}

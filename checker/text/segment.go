@@ -3,7 +3,6 @@ package text
 import (
 	"bufio"
 	"bytes"
-	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
@@ -580,9 +579,4 @@ func trimSpan(text string, s Span) Span {
 		s.End -= w
 	}
 	return s
-}
-
-// String describes the segmenter's word lists, for debugging.
-func (sg *Segmenter) String() string {
-	return fmt.Sprintf("Segmenter{%d abbreviations, %d titles, %d starters}", len(sg.abbrev), len(sg.prepositive), len(sg.starters))
 }

@@ -49,6 +49,9 @@ func (b *byteSize) Set(v string) error {
 	if n*unit < 1 {
 		return fmt.Errorf("%q is too small", v)
 	}
+	if n*unit > 1<<40 {
+		return fmt.Errorf("%q is too large (at most 1TiB)", v)
+	}
 	*b = byteSize(n * unit)
 	return nil
 }
@@ -210,6 +213,10 @@ func writeReport(rep *report.Report, format, out string, stdout io.Writer) error
 		return err
 	}
 	if err := tmp.Close(); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private; a report is an ordinary file.
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
 		return err
 	}
 	return os.Rename(tmp.Name(), out)

@@ -243,3 +243,17 @@ func TestSeedGates(t *testing.T) {
 	assert.Equal(t, exitOK, r.code, r.stderr)
 	assert.Empty(t, r.stderr)
 }
+
+func TestOutFileIsReadableAndSizeLimits(t *testing.T) {
+	t.Chdir("../..")
+	out := filepath.Join(t.TempDir(), "r.json")
+	r := runCLI(t, "", "check", "--out", out, "fixtures/court-ruling")
+	require.Equal(t, exitOK, r.code, r.stderr)
+	st, err := os.Stat(out)
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o644), st.Mode().Perm())
+
+	r = runCLI(t, "", "check", "--max-bytes", "99999999999999g", "fixtures/court-ruling")
+	assert.Equal(t, exitUsage, r.code)
+	assert.Contains(t, r.stderr, "too large")
+}
