@@ -21,12 +21,20 @@ type PairResult struct {
 	Kind string `json:"kind"`
 	// Direction is "known" when the evidence says which side is the
 	// original, else "unknown" (then Original is the first article given).
-	Direction    string  `json:"direction"`
-	Similarity   float64 `json:"similarity"`
+	Direction string `json:"direction"`
+	// Similarity in [0,1] is the length-weighted mean similarity of the
+	// aligned sentences times the share of the shorter article they cover;
+	// 0 when Pair is false.
+	Similarity float64 `json:"similarity"`
+	// RewriteScore in [0,1] is the density of machine-rewrite artefacts in
+	// the rewrite side (rule rewrite.score-scale); 0 when Pair is false or
+	// Direction is "unknown".
 	RewriteScore float64 `json:"rewrite_score"`
-	// Original and Rewrite name the two sides.
+	// Original is the side taken for the original; when Pair is false or
+	// Direction is "unknown", the first article given.
 	Original PairArticle `json:"original"`
-	Rewrite  PairArticle `json:"rewrite"`
+	// Rewrite is the other side: the copy or rewrite when Pair is true.
+	Rewrite PairArticle `json:"rewrite"`
 	// Evidence lists the clues about the direction, with signed weights.
 	Evidence []PairEvidence `json:"evidence"`
 	// Alignment pairs the sentences; when Pair is false it shows the
@@ -39,51 +47,82 @@ type PairResult struct {
 
 // PairArticle names one side of a pair.
 type PairArticle struct {
-	ID    string `json:"id"`
+	// ID is the article's id.
+	ID string `json:"id"`
+	// Input is where the article came from, as in the report's
+	// articles[].input; "" when the caller gave none.
 	Input string `json:"input"`
 }
 
 // PairEvidence is one clue about a pair's direction. Article is "original"
 // or "rewrite": the side the clue is read in.
 type PairEvidence struct {
-	Rule    string  `json:"rule"`
-	Message string  `json:"message"`
-	Weight  float64 `json:"weight"`
-	Article string  `json:"article"`
-	Span    Span    `json:"span"`
-	Text    string  `json:"text"`
+	// Rule is the id of the rewrite.evidence-* rule behind the clue.
+	Rule string `json:"rule"`
+	// Message says what the clue is, for a person.
+	Message string `json:"message"`
+	// Weight is how much the clue counts: positive when it says Original
+	// is the original, negative when it says the opposite.
+	Weight float64 `json:"weight"`
+	// Article is "original" or "rewrite": the side whose text Span
+	// indexes.
+	Article string `json:"article"`
+	// Span locates the clue in that side's text; it is empty ({0,0}) for
+	// a clue about the whole article, such as its publication time.
+	Span Span `json:"span"`
+	// Text is that side's text under Span; "" when Span is empty.
+	Text string `json:"text"`
 }
 
 // PairAlignment is the sentence alignment, with the text under every span.
 type PairAlignment struct {
-	Pairs        []PairStep `json:"pairs"`
+	// Pairs are the aligned steps, in text order on both sides.
+	Pairs []PairStep `json:"pairs"`
+	// OriginalOnly are runs of sentences only the original has.
 	OriginalOnly []SpanText `json:"original_only"`
-	RewriteOnly  []SpanText `json:"rewrite_only"`
+	// RewriteOnly are runs of sentences only the rewrite has.
+	RewriteOnly []SpanText `json:"rewrite_only"`
 }
 
 // SpanText is a span with the text it covers.
 type SpanText struct {
-	Span Span   `json:"span"`
+	// Span is a byte range in the text of the side it belongs to (see
+	// PairResult.Documents); it may be empty, marking a place.
+	Span Span `json:"span"`
+	// Text is the text under Span, "" for an empty span.
 	Text string `json:"text"`
 }
 
 // PairStep is one or two sentences of each side, aligned, with their
 // word-level edits.
 type PairStep struct {
-	OriginalSentences []int      `json:"original_sentences"`
-	RewriteSentences  []int      `json:"rewrite_sentences"`
-	Original          SpanText   `json:"original"`
-	Rewrite           SpanText   `json:"rewrite"`
-	Similarity        float64    `json:"similarity"`
-	Edits             []PairEdit `json:"edits"`
+	// OriginalSentences are the indices, from 0, of the step's one or two
+	// sentences in the original's Document.Sentences.
+	OriginalSentences []int `json:"original_sentences"`
+	// RewriteSentences are the same for the rewrite.
+	RewriteSentences []int `json:"rewrite_sentences"`
+	// Original covers those sentences of the original.
+	Original SpanText `json:"original"`
+	// Rewrite covers those sentences of the rewrite.
+	Rewrite SpanText `json:"rewrite"`
+	// Similarity in [0,1] says how alike the two sides of the step are.
+	Similarity float64 `json:"similarity"`
+	// Edits are the word-level changes, in text order; empty when the
+	// sentences match word for word.
+	Edits []PairEdit `json:"edits"`
 }
 
 // PairEdit is one word-level edit: kind is substitution, insertion,
 // deletion, glued or quote_changed.
 type PairEdit struct {
-	Kind     string   `json:"kind"`
+	// Kind is substitution, insertion, deletion, glued or quote_changed.
+	Kind string `json:"kind"`
+	// Original is the edit in the original; for an insertion an empty
+	// span at the place of insertion.
 	Original SpanText `json:"original"`
-	Rewrite  SpanText `json:"rewrite"`
+	// Rewrite is the edit in the rewrite; for a deletion an empty span
+	// where the words were.
+	Rewrite SpanText `json:"rewrite"`
 }
 
 // Documents returns the segmented texts of the original and the rewrite,

@@ -3,7 +3,7 @@
 // others, where sources contradict each other, and how much of each source
 // is boilerplate, off-topic spill or speculation.
 //
-//	arts, rejected, err := checker.LoadPaths([]string{"fixtures/canada-korea-mou"}, nil, checker.LoadOptions{})
+//	arts, rejected, err := checker.LoadPaths([]string{"batches/harbour-fire"}, nil, checker.LoadOptions{})
 //	if err != nil { ... }
 //	rep, err := checker.Check(ctx, arts, checker.Options{Rejected: rejected})
 //	if err != nil { ... }

@@ -57,7 +57,7 @@ func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 }
 
 // mentionsEvent says whether sentence s holds a word for the main event:
-// one of its verbs, or a reference to it ("the decision", "the quake").
+// one of its verbs, or a reference to it ("the decision", "the storm").
 func (a *article) mentionsEvent(s int) bool {
 	ev := a.ev
 	if ev.Verb == "" {
@@ -85,8 +85,8 @@ func (a *article) mentionsEvent(s int) bool {
 }
 
 // otherOccasion says whether a word of claim.other-occasion stands just
-// before a word for the event in sentence s ("was last hit", "the previous
-// quake"): the sentence is about another occasion of the same kind.
+// before a word for the event in sentence s ("was last flooded", "the previous
+// storm"): the sentence is about another occasion of the same kind.
 func (a *article) otherOccasion(s int) bool {
 	toks := a.doc.SentenceTokens(s)
 	for k, t := range toks {
@@ -129,7 +129,7 @@ func (a *article) isCap(t text.Token) bool {
 }
 
 // allCaps reports whether a word is an acronym: written in capitals, or
-// with two or more capitals before a plural "s" ("EV", "NATO", "EVs").
+// with two or more capitals before a plural "s" ("SUV", "NATO", "SUVs").
 func (a *article) allCaps(t text.Token) bool {
 	s := strings.TrimSuffix(a.tokText(t), "s")
 	upper := 0
@@ -224,11 +224,11 @@ func (x *Extractor) finishBatch(batch []Input, cs []Claim) {
 
 // frameByParticipants makes the figures of background sentences that name
 // one of the event's participants and hold a listed event word figures of
-// the event: "Two members, including Deputy Governor Paul Okafor, voted to
-// keep the rate" counts the vote the sentence before reports. A
+// the event: "Two judges, including Justice Mira Haas, voted to
+// uphold the fine" counts the vote the sentence before reports. A
 // participant is a person named in more than half of the batch's
 // articles, two at least. Sentences about another time than the event
-// stay background, and so do those without an event word ("Sellin, who
+// stay background, and so do those without an event word ("Haas, who
 // has sat on the bench for 20 years").
 func (x *Extractor) frameByParticipants(batch []Input, cs []Claim) {
 	docs := 0

@@ -3,22 +3,22 @@
 // numbers, quotes, organisations and agreements), each with the span of
 // text it was read from, and compares them across articles: where sources
 // give incompatible values for the same slot it reports a conflict, and
-// where they differ only in spelling ("Ánna"/"Anna", "Jan. 29"/"January
-// 29", a quote trimmed of a few words) it merges them.
+// where they differ only in spelling ("Renée"/"Renee", "Oct. 14"/"October
+// 14", a quote trimmed of a few words) it merges them.
 //
 // The stage works in three steps:
 //
 //  1. MainEvent reads the batch and decides what it is about: the event verb
 //     most articles use, weighted towards their opening paragraphs
-//     ("signed"), plus the verbs that share its sentences ("met"); when no
+//     ("sued"), plus the verbs that share its sentences ("filed"); when no
 //     listed verb is shared, the past-tense verb most articles open with
-//     ("capsized").
+//     ("grounded").
 //  2. Extract reads one article's claims. A claim in a sentence that
 //     reports the main event (its verb, or "the decision", not about
 //     another year or occasion) has Frame "event"; the rest are
 //     "background".
 //     ExtractBatch runs both steps and fills in what needs the whole batch
-//     (a year missing from "January 29" taken from the other articles).
+//     (a year missing from "October 14" taken from the other articles).
 //  3. Compare groups the claims by slot, merges compatible values, reports
 //     conflicts, and counts for each claim the independent sources behind
 //     it (articles in one rewrite cluster count once).
@@ -89,9 +89,9 @@ type Claim struct {
 	// "quote:person:ana roux", "organisation", … Claims in the same
 	// slot are compared.
 	Slot string
-	// Value is the claim's text as written ("January 29"); Normalized is
-	// its comparison form ("2026-01-29", "weekday:wednesday",
-	// "person:park ji-won", "money:dollar:1200000000").
+	// Value is the claim's text as written ("October 14"); Normalized is
+	// its comparison form ("2025-10-14", "weekday:tuesday",
+	// "person:park ji-won", "money:dollar:3400000").
 	Value      string
 	Normalized string
 	// Span is the evidence: the bytes of the article's text the claim was
@@ -118,13 +118,13 @@ type Claim struct {
 
 	// Person is the comparison form of a person's name ("ana roux"),
 	// "" for a person known only by role. Role is the role's comparison
-	// form: its content words, sorted ("industry minister"). Side is the
+	// form: its content words, sorted ("fisheries minister"). Side is the
 	// country or body the person acts for ("Chile"), "" when unknown.
 	Person string
 	Role   string
 	Side   string
-	// RoleText is the role as written ("Minister of Trade, Industry and
-	// Energy"), "" when none was given.
+	// RoleText is the role as written ("Minister of Oceans, Fisheries and
+	// Ports"), "" when none was given.
 	RoleText string
 
 	// Speaker is who a quote is attributed to, as written ("Roux", "a press
@@ -134,12 +134,12 @@ type Claim struct {
 	SpeakerKey string
 
 	// Low and High bound a number's value (they differ for rounded and
-	// hedged figures: "about 4,000", "more than 40"); Unit says what it
+	// hedged figures: "about 2,500", "more than 60"); Unit says what it
 	// counts ("money:dollar", "percent", "job", "multiplier").
 	Low, High float64
 	Unit      string
-	// Whole is, for a count of part of a group ("five of the seven
-	// members"), the size of the group; 0 otherwise.
+	// Whole is, for a count of part of a group ("three of the nine
+	// judges"), the size of the group; 0 otherwise.
 	Whole float64
 
 	// mayJoin marks a figure of a background sentence that holds a listed
@@ -151,13 +151,13 @@ type Claim struct {
 // Event is what a batch reports: its main event verb and the words around
 // it.
 type Event struct {
-	// Verb is the main event ("sign"), "" when no article reports one. For
+	// Verb is the main event ("sue"), "" when no article reports one. For
 	// an inferred event it is the verb's past form as most articles write
-	// it ("evacuated").
+	// it ("grounded").
 	Verb string
 	// Noun and Agent name the event and the party doing it in summaries
-	// ("signing", "signatory"). When most articles name a happening before
-	// the verb ("an earthquake struck"), Noun is that happening ("quake");
+	// ("lawsuit", "plaintiff"). When most articles name a happening before
+	// the verb ("a storm hit"), Noun is that happening ("storm");
 	// an inferred event is an "event".
 	Noun, Agent string
 	// Verbs are the event words that mark event sentences: Verb and the
@@ -169,7 +169,7 @@ type Event struct {
 	// Years are the years the event falls in: the batch's publication
 	// years and the years of the dates the articles give in their first
 	// event sentence. A sentence whose dates all fall in other years ("in
-	// 1998") is about another time, and its claims are background.
+	// 1987") is about another time, and its claims are background.
 	Years []int
 	// Inferred says Verb is not a listed event word: no listed word was in
 	// the opening paragraphs of two articles, so the verb most articles use
@@ -177,7 +177,7 @@ type Event struct {
 	Inferred bool
 
 	stem      string // the form all forms of an inferred verb share
-	happening string // Noun, when it is a happening ("quake")
+	happening string // Noun, when it is a happening ("storm")
 }
 
 // Extractor reads claims with one compiled rule set. It is immutable and

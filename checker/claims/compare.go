@@ -16,8 +16,8 @@ type Comparison struct {
 	Conflicts []Conflict
 	// Support holds, for each claim (same index as the claims given), the
 	// number of independent sources whose claims in the same slot state its
-	// value or something more precise that implies it ("January 29, 2026"
-	// backs "late January"). Articles in one rewrite cluster count once.
+	// value or something more precise that implies it ("October 14, 2025"
+	// backs "mid-October"). Articles in one rewrite cluster count once.
 	Support []int
 }
 
@@ -28,8 +28,8 @@ type Conflict struct {
 	Kind string
 	// Slot is the slot they fill ("event.date", "quote:body:press release").
 	Slot string
-	// Summary is one line a fact-checker can read on its own: "Award day:
-	// 'March 10', a Tuesday (01, 02) vs 'Wednesday' = 2026-03-11 (03)".
+	// Summary is one line a fact-checker can read on its own: "Launch day:
+	// 'June 3', a Tuesday (01, 02) vs 'Wednesday' = 2025-06-04 (03)".
 	Summary string
 	// Sides are the incompatible values, each with its articles and
 	// evidence, ordered by their first article.
@@ -294,7 +294,7 @@ func (c *comparer) support(items []int, rel relation, out []int) {
 
 // conflict builds the conflict of a slot, if its values are incompatible:
 // values that agree merge into one side, values compatible with every side
-// ("late January" beside "Wednesday" and "January 29") join none, and two
+// ("mid-October" beside "Monday" and "October 14") join none, and two
 // values asserted together by one article are never in conflict.
 func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, bool) {
 	type group struct {

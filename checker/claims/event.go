@@ -18,11 +18,11 @@ const ledeParagraphs = 3
 
 // referenceWindow is how many words before an event reference a definite
 // determiner may stand ("the bank's decision"), and before an event word a
-// word of another occasion ("the previous quake").
+// word of another occasion ("the previous storm").
 const referenceWindow = 2
 
 // refGeneric marks, in articleLemmas.refs, a reference to the event by a
-// generic noun ("the decision"); other values are happening nouns ("quake").
+// generic noun ("the decision"); other values are happening nouns ("storm").
 const refGeneric = "*"
 
 // mention is one event a sentence reports: the event, whether every word
@@ -136,7 +136,7 @@ func addMention(ms []mention, m mention) []mention {
 
 // referenceAt returns the reference token k makes to an event: refGeneric
 // for a reference noun ("decision"), the happening for a happening noun
-// ("quake"), when a definite determiner stands at most referenceWindow
+// ("storm"), when a definite determiner stands at most referenceWindow
 // words before it ("the decision", "the bank's decision"); "" otherwise.
 func (x *Extractor) referenceAt(toks []text.Token, k int) string {
 	if w := x.lex.eventTokens[toks[k].Norm]; w.ref != "" && x.definiteBefore(toks, k) {
@@ -255,7 +255,7 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 		}
 	}
 	// On a tie, an event written as a verb ("ruled") beats one written
-	// only as a noun ("the fishing ban").
+	// only as a noun ("the port closure").
 	winner := ""
 	for _, l := range sortedKeys(votes) {
 		v, w := votes[l], votes[winner]
@@ -454,8 +454,8 @@ func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
 }
 
 // happeningOf returns the happening most reporting articles name before
-// the main event word of their first event sentence ("A magnitude 6.1
-// earthquake struck"), or "" when fewer than most of them name one.
+// the main event word of their first event sentence ("A powerful
+// storm hit"), or "" when fewer than most of them name one.
 func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) string {
 	counts := map[string]int{}
 	reporting := 0

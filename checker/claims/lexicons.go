@@ -202,7 +202,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		l.eventTokens[w] = eventToken{event: v, weak: l.weakEvent[w], past: past}
 	}
 	addRef := func(w, ref string) {
-		for _, form := range []string{w, w + "'s"} { // "the quake's epicentre"
+		for _, form := range []string{w, w + "'s"} { // "the storm's path"
 			t := l.eventTokens[form]
 			t.ref = ref
 			l.eventTokens[form] = t
@@ -310,8 +310,8 @@ func rawSet(terms []string) map[string]bool {
 func (l *lexicons) on(id string) bool { return l.enabled[id] }
 
 // country returns the display name of the country a folded phrase names,
-// as a name ("republic of korea") or, when demonym is set, also as an
-// adjective ("korean").
+// as a name ("czech republic") or, when demonym is set, also as an
+// adjective ("czech").
 func (l *lexicons) country(folded string, demonym bool) (string, bool) {
 	if v, ok := l.countries.Lookup(folded); ok {
 		return v, true
@@ -334,7 +334,7 @@ func (l *lexicons) isMonthOrWeekday(word string) bool {
 }
 
 // plural returns a unit noun's plural: from claim.unit-plurals, else by
-// the regular endings ("batteries", "matches", "members").
+// the regular endings ("factories", "matches", "members").
 func (l *lexicons) plural(w string) string {
 	if p, ok := l.plurals[w]; ok {
 		return p

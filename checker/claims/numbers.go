@@ -17,7 +17,7 @@ const unitLookahead = 4
 var (
 	scaledNumber = regexp.MustCompile(`^(\d+(?:\.\d+)?)([a-z]+)$`)                      // "5m", "1.2bn"
 	foldWord     = regexp.MustCompile(`^(?:(\d+)|([a-z]+))-?fold$`)                     // "threefold", "6-fold"
-	plainNumber  = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$`) // "1,500", "2.5"
+	plainNumber  = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$`) // "2,750", "2.5"
 )
 
 // numberRead is a number being read, with what surrounds it.
@@ -28,8 +28,8 @@ type numberRead struct {
 	currency, pct string
 	unit          string
 	qualifier     string
-	// whole is the size of the group a count is part of ("five of the
-	// seven members"), 0 when none is given.
+	// whole is the size of the group a count is part of ("three of the
+	// nine judges"), 0 when none is given.
 	whole float64
 	// vague marks an uncounted number ("dozens"): low and high bound it.
 	vague     bool
@@ -127,7 +127,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			nr.value, nr.unit = atof(v), "multiplier"
 			return nr, true
 		}
-		// A measure joined to its number: "6.4-magnitude", "10-kilometre".
+		// A measure joined to its number: "5.2-magnitude", "10-kilometre".
 		if num, unit, ok := strings.Cut(t.Norm, "-"); ok && startsWithDigit(num) && plainNumber.MatchString(num) {
 			if u := singular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
 				digits := strings.ReplaceAll(num, ",", "")
@@ -161,7 +161,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			digits, scale = m[1], atof(f)
 		} else if v, ok := a.lex.numberWordValues[t.Norm]; ok && atof(v) >= 2 {
 			nr.value = atof(v)
-			// "four of the seven committee members"
+			// "two of the nine board members"
 			if whole, k, u, ok := a.partOf(toks, i); ok && whole >= nr.value {
 				nr.whole, nr.unit, nr.last = whole, u, k
 				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
@@ -236,11 +236,11 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	if nr.currency == "" && nr.pct == "" && nr.unit == "" {
 		for u := k; u < len(toks) && u < k+unitLookahead; u++ {
 			w := toks[u]
-			if w.Kind != text.Word || a.lex.function[w.Norm] { // "3,000 to flee homes" counts no homes
+			if w.Kind != text.Word || a.lex.function[w.Norm] { // "2,400 to leave homes" counts no homes
 				break
 			}
 			if a.lex.unitWords[w.Norm] {
-				// The last noun of a compound counts: "port workers".
+				// The last noun of a compound counts: "hospital workers".
 				for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
 					u++
 				}
@@ -248,7 +248,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				break
 			}
 		}
-		// A unit written before its number: "magnitude 6.1".
+		// A unit written before its number: "magnitude 5.2".
 		if nr.unit == "" && nr.first > 0 && a.lex.unitsBefore[toks[nr.first-1].Norm] {
 			nr.unit, nr.first = toks[nr.first-1].Norm, nr.first-1
 		}
@@ -266,7 +266,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 }
 
 // partOf reads "of [the] <number> [words] <unit>" after the number at
-// token i, the group it counts part of ("five of the seven members"), and
+// token i, the group it counts part of ("three of the nine judges"), and
 // returns the group's size, its last token and unit.
 func (a *article) partOf(toks []text.Token, i int) (float64, int, string, bool) {
 	k := i + 1
@@ -308,7 +308,7 @@ func (a *article) partOf(toks []text.Token, i int) (float64, int, string, bool) 
 }
 
 // unitAfterOf finds the unit a vague number counts: right after it
-// ("dozens injured" has none), or after "of" ("hundreds of homes").
+// ("scores hurt" has none), or after "of" ("hundreds of homes").
 func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
 	if k < len(toks) && toks[k].Norm == "of" {
 		k++
@@ -329,11 +329,11 @@ func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
 
 // readElliptical reads a count whose noun is left out because the sentence
 // has just given it: "four members backed it, while three opposed",
-// "killing 12 people and injuring more than 80", "15 dead and dozens
-// injured". The number (with its hedge) must follow a word that joins two
+// "killing 7 people and injuring more than 30", "9 dead and scores
+// hurt". The number (with its hedge) must follow a word that joins two
 // counts or a state ("injuring"), and stand before punctuation, a function
 // word or a state; it counts the unit of the sentence's last count, or, for
-// a state with no count before it ("kills at least 12"), the state's unit.
+// a state with no count before it ("kills at least 7"), the state's unit.
 func (a *article) readElliptical(toks []text.Token, i int, counted string) (numberRead, bool) {
 	t := toks[i]
 	nr := numberRead{first: i, last: i}
@@ -404,8 +404,8 @@ func (a *article) vagueAt(toks []text.Token, i int) ([2]float64, int, bool) {
 }
 
 // countState reads what happened to the people a count counts: a state
-// word after it, perhaps after an auxiliary ("15 people dead", "12 people
-// were killed"), or just before it ("killing at least 12 people").
+// word after it, perhaps after an auxiliary ("9 people dead", "7 people
+// were killed"), or just before it ("killing at least 7 people").
 func (a *article) countState(toks []text.Token, nr numberRead) string {
 	k := nr.last + 1
 	for n := 0; n < 2 && k < len(toks) && a.lex.is(toks[k].Norm, gramAuxiliary); n++ {
@@ -452,7 +452,7 @@ func (a *article) qualifierBefore(toks []text.Token, i int) (string, int) {
 }
 
 // roundingHalf is half the step a figure is rounded to, in the units of
-// its digits: 0.05 for "1.2", 250 for "4,000" (a round figure may be
+// its digits: 0.05 for "1.2", 250 for "2,000" (a round figure may be
 // rounded); a whole number before a scale word is rounded to the unit (0.5
 // for the "2" of "2 million"), any other is exact ("12 people", "Category
 // 4": 0), so "three dead" and "four dead" do not merge.
@@ -491,7 +491,7 @@ func atof(s string) float64 {
 }
 
 // singular turns a plural unit noun into its singular ("jobs" → "job",
-// "batteries" → "battery"); "people" and "aircraft" stay.
+// "factories" → "factory"); "people" and "aircraft" stay.
 func singular(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:

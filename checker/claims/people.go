@@ -26,7 +26,7 @@ type rolePhrase struct {
 	lead       int // first token of the whole phrase, affiliation and article included
 	side       string
 	capital    bool // the title is capitalised
-	determiner bool // an article comes before it: "the Minister of Industry"
+	determiner bool // an article comes before it: "the Minister of Fisheries"
 }
 
 func (a *article) extractPeople() {
@@ -57,8 +57,8 @@ func (a *article) extractPeople() {
 			pm.role = text.Span{Start: toks[rp.first].Start, End: toks[rp.end-1].End}
 			pm.roleKey = a.roleKey(toks[rp.first:rp.end])
 			// A name right after the role ("Minister Park Ji-won",
-			// "Minister of Trade, Industry and Energy, Park Ji-won") or
-			// right before it, set off by a comma ("Tom Berg, Chile's
+			// "Minister of Oceans, Fisheries and Ports, Park Ji-won") or
+			// right before it, set off by a comma ("Diego Vargas, Chile's
 			// energy minister").
 			n := rp.end
 			if n < len(toks) && toks[n].Norm == "," {
@@ -155,7 +155,7 @@ func (a *article) partyToEvent(pm personMention, toks []text.Token) bool {
 		if start.Start < t.End {
 			continue
 		}
-		// "signed on January 29 by X": a "by" soon after the verb, with no
+		// "signed on October 14 by X": a "by" soon after the verb, with no
 		// comma between, introduces the agent.
 		for k := v + 1; k < len(toks) && k <= v+6 && toks[k].End <= start.Start; k++ {
 			if toks[k].Norm == "," {
@@ -188,8 +188,8 @@ func tokenRange(toks []text.Token, start, end int) (int, int, bool) {
 // readRole reads the role phrase around the title at tokens [ti, tj).
 func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	rp := rolePhrase{first: ti, end: tj, lead: ti, capital: a.isCap(toks[ti])}
-	// Modifiers before the title: "Industry", "energy and natural resources",
-	// "Special". A possessive or a nationality before them is
+	// Modifiers before the title: "Fisheries", "oceans and inland waters",
+	// "Deputy". A possessive or a nationality before them is
 	// the side ("Chile's", "Chilean").
 	k := ti - 1
 	for ; k >= 0 && ti-k <= 6; k-- {
@@ -210,10 +210,10 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		rp.first, rp.lead = k, k
 	}
 	if k = rp.lead - 1; k >= 0 && a.lex.is(toks[k].Norm, gramDeterminer) {
-		rp.lead, rp.determiner = k, true // "the Minister of Industry", "Kim, the trade minister"
+		rp.lead, rp.determiner = k, true // "the Minister of Fisheries", "Vargas, the trade minister"
 	}
 	// "of ..." and "for ..." after the title, with lists joined by commas
-	// and "and": "Minister of Trade, Industry and Energy".
+	// and "and": "Minister of Oceans, Fisheries and Ports".
 	j := tj
 	sawAnd := false
 	for j < len(toks) {
@@ -248,7 +248,7 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	return rp
 }
 
-// listEnd reads a list of role words from q ("Trade, Industry and Energy")
+// listEnd reads a list of role words from q ("Oceans, Fisheries and Ports")
 // and returns where it ends.
 func (a *article) listEnd(toks []text.Token, q int, sawAnd *bool) int {
 	end := q
@@ -278,7 +278,7 @@ func (a *article) listWord(t text.Token) bool {
 }
 
 // listContinues reports whether the words after a comma carry the list on
-// to an "and" before the next comma: "Trade, Industry and Energy".
+// to an "and" before the next comma: "Oceans, Fisheries and Ports".
 func (a *article) listContinues(toks []text.Token, i int) bool {
 	for ; i < len(toks); i++ {
 		t := toks[i]

@@ -8,7 +8,7 @@ import (
 )
 
 // extractPlaces reads places after "in" and "at" ("met in Lisbon", "in
-// Davos, Switzerland") and the article's dateline.
+// Bergen, Norway") and the article's dateline.
 func (a *article) extractPlaces() {
 	if a.lex.on("claim.place.dateline") && a.in.Dateline != "" {
 		a.extractDateline()
@@ -33,14 +33,14 @@ func (a *article) extractPlaces() {
 			if end == j {
 				continue
 			}
-			// "in the National Cup final": a name after "the" that a
+			// "in the Coastal League final": a name after "the" that a
 			// lower-case noun follows names that noun's kind, not a place.
 			if j > i+1 && end < len(toks) && toks[end].Kind == text.Word && !a.isCap(toks[end]) && !a.lex.function[toks[end].Norm] {
 				if _, country := a.lex.country(foldTokens(toks[j:end]), false); !country {
 					continue
 				}
 			}
-			// "Davos, Switzerland": a country after a comma belongs to the place.
+			// "Bergen, Norway": a country after a comma belongs to the place.
 			if end+1 < len(toks) && toks[end].Norm == "," {
 				if e2 := a.placeRun(toks, end+1); e2 > end+1 {
 					if _, ok := a.lex.country(foldTokens(toks[end+1:e2]), false); ok {
@@ -71,7 +71,7 @@ func (a *article) placeRun(toks []text.Token, j int) int {
 	k := j
 	for k-j < 4 && capital(k) {
 		k++
-		// "the Strait of Velm": "of" between capitalised words joins them.
+		// "the Gulf of Orsk": "of" between capitalised words joins them.
 		if k > j && k+1 < len(toks) && toks[k].Norm == "of" && a.lex.is(toks[k].Norm, gramConnector) && capital(k+1) {
 			k++
 		}
@@ -80,7 +80,7 @@ func (a *article) placeRun(toks []text.Token, j int) int {
 }
 
 // isPlace rejects runs after "in" that are not places: organisations
-// ("at the World Economic Forum"), nationalities used as adjectives ("in
+// ("at the Nordic Shipping Forum"), nationalities used as adjectives ("in
 // Chilean mining"), acronyms ("in AI"), people and possessives.
 func (a *article) isPlace(toks []text.Token, j, end int) bool {
 	last := toks[end-1]
@@ -107,8 +107,8 @@ func (a *article) isPlace(toks []text.Token, j, end int) bool {
 	return true
 }
 
-// placeKey is a place's comparison form: "place:ottawa", or
-// "country:canada" for a country.
+// placeKey is a place's comparison form: "place:lisbon", or
+// "country:chile" for a country.
 func (a *article) placeKey(s string) string {
 	f := text.Fold(strings.Join(strings.Fields(s), " "))
 	if c, ok := a.lex.country(f, false); ok {
@@ -188,8 +188,8 @@ func (a *article) extractNamedBodies() {
 }
 
 // capitalRun returns the end of a run of capitalised words from i, joined
-// by connectors and dashes: "Chile–Norway Joint Trade Committee",
-// "Ministry of Trade, Industry and Energy" stops at the comma.
+// by connectors and dashes: "Chile–Norway Joint Fisheries Committee",
+// "Ministry of Oceans, Fisheries and Ports" stops at the comma.
 func (a *article) capitalRun(toks []text.Token, i int) int {
 	end := i + 1
 	for k := i + 1; k < len(toks); k++ {

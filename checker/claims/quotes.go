@@ -229,7 +229,7 @@ func (a *article) findSpeaker(para text.Span, qs []quoteSpan, qi int, verbs []ru
 
 // speakerAt reads the speaker of the attribution verb at v: the phrase
 // after "according to", else the subject before the verb ("Roux said",
-// "what it calls"), else the phrase after it ("said the statement").
+// "what it described as"), else the phrase after it ("said the statement").
 func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
 	s := a.doc.SentenceAt(v.Start)
 	if s < 0 {
@@ -253,8 +253,8 @@ func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
 }
 
 // personNear finds a person mention (name with role) right beside the
-// verb: "said union president Maria Lund", "Maria Lund, the union's
-// president, told reporters".
+// verb: "said council leader Ines Duarte", "Ines Duarte, the council's
+// leader, told reporters".
 func (a *article) personNear(toks []text.Token, vi, vj int, forwardOnly bool, quote text.Span) (speaker, bool) {
 	extent := func(p personMention) text.Span {
 		sp := p.name

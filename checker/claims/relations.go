@@ -120,8 +120,8 @@ func (c *comparer) partiesCompatible(i, j int) bool {
 }
 
 // rolesCompatible reports whether two roles can describe one post: the
-// words of one are all among the words of the other ("Industry Minister"
-// and "Minister of Innovation, Science and Industry").
+// words of one are all among the words of the other ("Fisheries Minister"
+// and "Minister of Oceans, Ports and Fisheries").
 func rolesCompatible(a, b string) bool { return roleWithin(a, b) || roleWithin(b, a) }
 
 // roleWithin reports whether role a says all that role b says.

@@ -48,7 +48,7 @@ func (c *comparer) summary(cf Conflict, rel relation) string {
 // distinctValues returns the claims that stand for the different values
 // one side states, in text order of their articles: the most precise
 // claim, then the most precise of those incompatible with it, and so on
-// ("five of the seven members" and "Two members" stated together).
+// ("three of the nine judges" and "Two judges" stated together).
 func (c *comparer) distinctValues(ids []int, rel relation) []int {
 	var out []int
 	rest := ids
@@ -80,7 +80,7 @@ func (c *comparer) dateNote(cl Claim, weekdaySide bool) string {
 	switch {
 	case (cl.Granularity == "weekday" || cl.expr.Relative()) && ok:
 		return " = " + d.String()
-	case ok && weekdaySide && !cl.expr.HasWeekday: // "Thursday, March 12" says it already
+	case ok && weekdaySide && !cl.expr.HasWeekday: // "Friday, June 6" says it already
 		return ", a " + d.Weekday().String()
 	case cl.YearFrom == "batch":
 		return fmt.Sprintf(" (year %d from the other articles)", cl.Range.First.Year)

@@ -101,7 +101,7 @@ func normalizeField(field, v string, dates *timex.Reader) string {
 	return v
 }
 
-// titleCase turns "OTTAWA" into "Ottawa" and "NEW YORK" into "New York",
+// titleCase turns "TALLINN" into "Tallinn" and "NEW YORK" into "New York",
 // leaving mixed-case names alone.
 func titleCase(s string) string {
 	if strings.ToUpper(s) != s {

@@ -58,21 +58,29 @@ type Report struct {
 
 // Tool identifies the program that wrote a report.
 type Tool struct {
-	Name    string `json:"name"`
+	// Name is always "crosscheck".
+	Name string `json:"name"`
+	// Version is the version of crosscheck that wrote the report.
 	Version string `json:"version"`
 }
 
 // Summary counts the contents of a report, for dashboards and gates.
 type Summary struct {
-	Articles   int `json:"articles"`
-	Rejected   int `json:"rejected"`
-	Words      int `json:"words"`
+	// Articles is the number of articles read: len(Report.Articles).
+	Articles int `json:"articles"`
+	// Rejected is the number of inputs left out: len(Report.Errors).
+	Rejected int `json:"rejected"`
+	// Words is the sum of Article.Words over all articles.
+	Words int `json:"words"`
+	// Duplicates is len(Report.Duplicates).
 	Duplicates int `json:"duplicates"`
-	Conflicts  int `json:"conflicts"`
+	// Conflicts is len(Report.Conflicts).
+	Conflicts int `json:"conflicts"`
 	// Sources counts independent sources: clusters of copies and rewrites
 	// count once. It equals Articles when the rewrite stage did not run.
 	Sources int `json:"sources"`
-	Claims  int `json:"claims"`
+	// Claims is len(Report.Claims).
+	Claims int `json:"claims"`
 }
 
 // Article is what the report says about one article.
@@ -87,22 +95,28 @@ type Article struct {
 	Format string `json:"format"`
 	// Encoding is the character encoding the input was decoded from.
 	Encoding string `json:"encoding"`
-	// Title, Outlet, URL, Published, Byline and Dateline are the article's
-	// metadata, "" when unknown. Published is YYYY-MM-DD or RFC 3339.
-	Title     string `json:"title"`
-	Outlet    string `json:"outlet"`
-	URL       string `json:"url"`
+	// Title is the headline, "" when unknown.
+	Title string `json:"title"`
+	// Outlet is the publication that ran the article, "" when unknown.
+	Outlet string `json:"outlet"`
+	// URL is the article's address, "" when unknown.
+	URL string `json:"url"`
+	// Published is the publication date, YYYY-MM-DD or RFC 3339; "" when
+	// unknown.
 	Published string `json:"published"`
-	Byline    string `json:"byline"`
-	Dateline  string `json:"dateline"`
+	// Byline names the author or authors, "" when unknown.
+	Byline string `json:"byline"`
+	// Dateline is the place the article was filed from, "" when unknown.
+	Dateline string `json:"dateline"`
 	// Inferred lists the metadata fields read off the text rather than
 	// given, each with its evidence.
 	Inferred []Inference `json:"inferred"`
 	// Words counts the article's words and numbers.
 	Words int `json:"words"`
-	// Paragraphs and Sentences locate the article's segments.
+	// Paragraphs are the article's paragraphs, in text order.
 	Paragraphs []Paragraph `json:"paragraphs"`
-	Sentences  []Sentence  `json:"sentences"`
+	// Sentences are the article's sentences, in text order.
+	Sentences []Sentence `json:"sentences"`
 	// Cluster is the id of the article's cluster of copies and rewrites
 	// ("" when the rewrite stage did not run).
 	Cluster string `json:"cluster"`
@@ -123,41 +137,77 @@ type Article struct {
 
 // ScoreDetail explains one score.
 type ScoreDetail struct {
-	Value      float64     `json:"value"`
+	// Value is the score itself, in [0,1]: the same number as in
+	// Article.Scores.
+	Value float64 `json:"value"`
+	// Components are the parts the score is made of. For reliability they
+	// are its deductions, one per enabled rel.* rule, and Value is 1 less
+	// the sum of their Weight × Value, and never below 0.
 	Components []Component `json:"components"`
 }
 
 // Component is one part of a score: its weight in the score, its own value,
 // and the findings behind it (indices into the article's findings).
 type Component struct {
-	Name     string  `json:"name"`
-	Rule     string  `json:"rule"`
-	Weight   float64 `json:"weight"`
-	Value    float64 `json:"value"`
-	Reason   string  `json:"reason"`
-	Findings []int   `json:"findings"`
+	// Name names the component: the id of the rule behind it; for a
+	// reliability deduction that id without its "rel." prefix; for the
+	// rewrite score's single component, "rewrite.artefacts".
+	Name string `json:"name"`
+	// Rule is the id of the rule whose weight the component uses;
+	// `crosscheck explain` shows it.
+	Rule string `json:"rule"`
+	// Weight is that rule's weight. For a reliability deduction it is the
+	// most the deduction can take; for a boilerplate rule whose evidence
+	// varies from match to match, the strongest evidence among its
+	// findings.
+	Weight float64 `json:"weight"`
+	// Value is what the component measured: for boilerplate and off_topic,
+	// the share of the article's words it accounts for (the components add
+	// up to the score); for speculation, the weighted cue count per
+	// per_words words (a parameter of the speculation pack) after
+	// discounts; for a reliability deduction, a number in [0,1] that times
+	// Weight gives the amount deducted; for rewrite, the rewrite score.
+	Value float64 `json:"value"`
+	// Reason says in words what was measured, for a person.
+	Reason string `json:"reason"`
+	// Findings are indices into Article.Findings of the findings behind
+	// the component, ascending; empty when none (a deduction may rest on
+	// the batch as a whole).
+	Findings []int `json:"findings"`
 }
 
 // Inference records a metadata field read off the article's text.
 type Inference struct {
+	// Field is the metadata field that was filled: title, outlet, url,
+	// published, byline or dateline.
 	Field string `json:"field"`
+	// Value is the value set on the article.
 	Value string `json:"value"`
-	Rule  string `json:"rule"`
-	Text  string `json:"text"`
-	Span  Span   `json:"span"`
-	Line  int    `json:"line"`
+	// Rule is the id of the metadata rule that read it.
+	Rule string `json:"rule"`
+	// Text is the article text under Span, the evidence.
+	Text string `json:"text"`
+	// Span locates the evidence in Article.Text.
+	Span Span `json:"span"`
+	// Line is the 1-based line of Span.Start.
+	Line int `json:"line"`
 }
 
 // Paragraph locates one paragraph.
 type Paragraph struct {
+	// Span is the paragraph's byte range in Article.Text.
 	Span
+	// Line is the 1-based line the paragraph starts on.
 	Line int `json:"line"`
 }
 
 // Sentence locates one sentence and names its paragraph (an index into
 // Article.Paragraphs).
 type Sentence struct {
+	// Span is the sentence's byte range in Article.Text.
 	Span
+	// Paragraph is the index, from 0, of the paragraph holding the
+	// sentence.
 	Paragraph int `json:"paragraph"`
 }
 
@@ -171,10 +221,12 @@ type Finding struct {
 	Message string `json:"message"`
 	// Text is the article text under Span.
 	Text string `json:"text"`
-	Span Span   `json:"span"`
+	// Span locates the finding in Article.Text.
+	Span Span `json:"span"`
 	// Line is the 1-based line of Span.Start.
 	Line int `json:"line"`
-	// Weight is how much the finding counts in its score.
+	// Weight is how much the finding counts in its score: its rule's
+	// weight, or for rules whose evidence varies, this match's strength.
 	Weight float64 `json:"weight"`
 	// Related points at evidence in other articles, when there is some.
 	Related []Evidence `json:"related"`
@@ -183,30 +235,43 @@ type Finding struct {
 // Evidence is a span of text in one article, offered in support of a
 // finding, a conflict side or an alignment.
 type Evidence struct {
+	// Article is the id of the article whose text Span indexes.
 	Article string `json:"article"`
-	Text    string `json:"text"`
-	Span    Span   `json:"span"`
-	Line    int    `json:"line"`
+	// Text is that article's text under Span.
+	Text string `json:"text"`
+	// Span locates the evidence in the article's text.
+	Span Span `json:"span"`
+	// Line is the 1-based line of Span.Start.
+	Line int `json:"line"`
 }
 
 // Duplicate is a pair where one article copies or rewrites another.
 type Duplicate struct {
+	// Original is the id of the article taken for the original.
 	Original string `json:"original"`
-	Rewrite  string `json:"rewrite"`
+	// Rewrite is the id of the article that copies or rewrites it.
+	Rewrite string `json:"rewrite"`
 	// Direction is "known" when the evidence says which side is the
 	// original, "unknown" when it is too weak (then Original and Rewrite
 	// are in input order).
 	Direction string `json:"direction"`
-	// Kind is copy, truncated or rewrite.
-	Kind       string  `json:"kind"`
+	// Kind is copy (kept word for word), truncated (one side holds only
+	// part of the other) or rewrite.
+	Kind string `json:"kind"`
+	// Similarity in [0,1] says how alike the two are: the length-weighted
+	// mean similarity of the aligned sentences times the share of the
+	// shorter article they cover.
 	Similarity float64 `json:"similarity"`
 	// Evidence lists why the direction was decided as it was.
 	Evidence []DirectionEvidence `json:"evidence"`
 	// Alignment pairs the spans of the two articles that say the same thing.
 	Alignment []AlignedPair `json:"alignment"`
-	// OriginalOnly and RewriteOnly are spans only one side has.
+	// OriginalOnly are runs of text only the original has, as spans into
+	// its text.
 	OriginalOnly []Span `json:"original_only"`
-	RewriteOnly  []Span `json:"rewrite_only"`
+	// RewriteOnly are runs of text only the rewrite has, as spans into its
+	// text.
+	RewriteOnly []Span `json:"rewrite_only"`
 }
 
 // Describe says in a few words how the two articles relate: "B rewrites
@@ -232,23 +297,39 @@ func (d Duplicate) Describe() string {
 // signed weight (positive favours the stated direction) and a span in one
 // of the two articles.
 type DirectionEvidence struct {
-	Rule    string  `json:"rule"`
-	Message string  `json:"message"`
-	Weight  float64 `json:"weight"`
-	Article string  `json:"article"`
-	Text    string  `json:"text"`
-	Span    Span    `json:"span"`
-	Line    int     `json:"line"`
+	// Rule is the id of the rewrite.evidence-* rule behind the clue.
+	Rule string `json:"rule"`
+	// Message says what the clue is, for a person.
+	Message string `json:"message"`
+	// Weight is how much the clue counts: positive when it says Original
+	// is the original, negative when it says the opposite.
+	Weight float64 `json:"weight"`
+	// Article is the id of the article the clue is read in, one of the
+	// pair.
+	Article string `json:"article"`
+	// Text is that article's text under Span; "" when Span is empty.
+	Text string `json:"text"`
+	// Span locates the clue in the article's text; it is empty ({0,0})
+	// for a clue about the whole article, such as its publication time.
+	Span Span `json:"span"`
+	// Line is the 1-based line of Span.Start.
+	Line int `json:"line"`
 }
 
 // AlignedPair is one aligned pair of spans: a sentence (or two) of the
 // original beside its counterpart in the rewrite, with the word-level
 // edits between them.
 type AlignedPair struct {
-	Original   Span    `json:"original"`
-	Rewrite    Span    `json:"rewrite"`
+	// Original spans one or two sentences of the original.
+	Original Span `json:"original"`
+	// Rewrite spans the one or two sentences of the rewrite aligned with
+	// them.
+	Rewrite Span `json:"rewrite"`
+	// Similarity in [0,1] says how alike the two spans are.
 	Similarity float64 `json:"similarity"`
-	Edits      []Edit  `json:"edits"`
+	// Edits are the word-level changes between them, in text order; empty
+	// when the sentences match word for word.
+	Edits []Edit `json:"edits"`
 }
 
 // Edit is one word-level change from the original to the rewrite: kind is
@@ -256,47 +337,74 @@ type AlignedPair struct {
 // has an empty original span at the place of insertion, a deletion an
 // empty rewrite span.
 type Edit struct {
-	Kind         string `json:"kind"`
-	Original     Span   `json:"original"`
-	Rewrite      Span   `json:"rewrite"`
+	// Kind is substitution, insertion, deletion, glued or quote_changed
+	// (a reworded quotation; the spans then cover the whole quotation).
+	Kind string `json:"kind"`
+	// Original locates the edit in the original's text; empty, at the
+	// place of insertion, for an insertion.
+	Original Span `json:"original"`
+	// Rewrite locates the edit in the rewrite's text; empty, where the
+	// words were, for a deletion.
+	Rewrite Span `json:"rewrite"`
+	// OriginalText is the original's text under Original, "" for an
+	// insertion.
 	OriginalText string `json:"original_text"`
-	RewriteText  string `json:"rewrite_text"`
+	// RewriteText is the rewrite's text under Rewrite, "" for a deletion.
+	RewriteText string `json:"rewrite_text"`
 }
 
 // Cluster is a group of articles that copy or rewrite one another.
 type Cluster struct {
-	ID       string   `json:"id"`
+	// ID names the cluster: "c1", "c2", …; Article.Cluster refers to it.
+	ID string `json:"id"`
+	// Articles are the ids of the cluster's articles, in input order. A
+	// cluster of one is an article that copies no other and that no other
+	// copies.
 	Articles []string `json:"articles"`
 }
 
 // Claim is one checkable fact an article asserts.
 type Claim struct {
+	// Article is the id of the article asserting the claim.
 	Article string `json:"article"`
 	// Kind is date, person, role, place, organisation, agreement, number or
 	// quote.
 	Kind string `json:"kind"`
 	// Slot is what the claim gives a value for, such as "event.date".
 	Slot string `json:"slot"`
-	// Value is as written; Normalized is the form values are compared in.
-	Value      string `json:"value"`
+	// Value is the value as written.
+	Value string `json:"value"`
+	// Normalized is the form values are compared in: an ISO date, a
+	// "weekday:" or "person:" key, a number with its unit, ….
 	Normalized string `json:"normalized"`
 	// Frame is "event" for the batch's main event, "background" otherwise.
 	Frame string `json:"frame"`
-	Rule  string `json:"rule"`
-	Text  string `json:"text"`
-	Span  Span   `json:"span"`
-	Line  int    `json:"line"`
-	// Support counts the independent sources (clusters) that assert the
-	// same value for the same slot, this article's included.
+	// Rule is the id of the claim rule that extracted it.
+	Rule string `json:"rule"`
+	// Text is the article text under Span, the evidence.
+	Text string `json:"text"`
+	// Span locates the evidence in Article.Text.
+	Span Span `json:"span"`
+	// Line is the 1-based line of Span.Start.
+	Line int `json:"line"`
+	// Support counts the independent sources (clusters) that state the
+	// same value for the same slot, or a more precise one that implies
+	// it, this article's included; 0 when claims were not compared.
 	Support int `json:"support"`
 }
 
 // Conflict is a slot on which the articles disagree.
 type Conflict struct {
-	Kind    string `json:"kind"`
-	Slot    string `json:"slot"`
+	// Kind is the kind of the claims in conflict: date, person, role,
+	// place, number, quote, ….
+	Kind string `json:"kind"`
+	// Slot is the slot the values disagree on, as in Claim.Slot.
+	Slot string `json:"slot"`
+	// Summary is one line a fact-checker can read on its own.
 	Summary string `json:"summary"`
-	Sides   []Side `json:"sides"`
+	// Sides are the incompatible values, two or more, ordered by their
+	// first article.
+	Sides []Side `json:"sides"`
 	// Diff is the word-level difference between the quotes of a quote
 	// conflict; empty for other kinds.
 	Diff []WordEdit `json:"diff"`
@@ -304,31 +412,43 @@ type Conflict struct {
 
 // Side is one value of a conflicting slot and the articles that assert it.
 type Side struct {
-	Value      string   `json:"value"`
-	Normalized string   `json:"normalized"`
-	Articles   []string `json:"articles"`
+	// Value is the most precise wording on this side, as written.
+	Value string `json:"value"`
+	// Normalized is Value's comparison form, as in Claim.Normalized.
+	Normalized string `json:"normalized"`
+	// Articles are the ids of the articles on this side, in input order.
+	Articles []string `json:"articles"`
 	// IndependentSources counts the clusters among Articles.
-	IndependentSources int        `json:"independent_sources"`
-	Evidence           []Evidence `json:"evidence"`
+	IndependentSources int `json:"independent_sources"`
+	// Evidence holds every span asserting this side's value.
+	Evidence []Evidence `json:"evidence"`
 }
 
 // WordEdit is one piece of a word diff: op is "equal", "delete" (only in
 // the first side) or "insert" (only in the second).
 type WordEdit struct {
-	Op   string `json:"op"`
+	// Op is "equal", "delete" or "insert".
+	Op string `json:"op"`
+	// Text is the words, as written, joined by single spaces.
 	Text string `json:"text"`
 }
 
 // InputError is an input that was rejected, and why.
 type InputError struct {
+	// Input names the rejected input the way Article.Input names an
+	// article's: a path, "path:N", "path[N]" for item N of a JSON array, ….
 	Input string `json:"input"`
+	// Error says why it was rejected.
 	Error string `json:"error"`
 }
 
 // InputWarning is a problem with an input that was still analysed.
 type InputWarning struct {
-	Input   string `json:"input"`
+	// Input names the input as Article.Input does.
+	Input string `json:"input"`
+	// Article is the id of the article read from it.
 	Article string `json:"article"`
+	// Warning says what was wrong.
 	Warning string `json:"warning"`
 }
 

@@ -166,7 +166,7 @@ func trimQuote(doc *text.Document, first, closeTok, open int) (text.Span, bool) 
 }
 
 // flat is a word's comparison form without hyphens, apostrophes and dots, so
-// that "co-operation" meets "cooperation" and "U.S." meets "US".
+// that "co-ordinate" meets "coordinate" and "U.S." meets "US".
 func flat(norm string) string {
 	clean := true
 	for i := 0; i < len(norm) && clean; i++ {
@@ -245,7 +245,7 @@ func mix64(x uint64) uint64 {
 
 // gluedWords returns the words of p that end in a glue word stuck to a head
 // of at least glue-min-head letters that is not itself a function word:
-// "tariffswhich", "budgetwith", "Agencythe". It needs no other article, so
+// "budgetsfor", "harbourwhich", "Ministrythe". It needs no other article, so
 // it also finds glued words in passages the other side lacks.
 func (c *config) gluedWords(p *prepared) []artefact {
 	var out []artefact

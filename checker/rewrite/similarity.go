@@ -113,7 +113,7 @@ func (c *config) similarity(pa *prepared, a []word, pb *prepared, b []word) floa
 }
 
 // fuzzyMatches pairs long content words that start alike and are spelled
-// nearly alike ("labour" and "labor", "organisation" and "organization")
+// nearly alike ("harbour" and "harbor", "organisation" and "organization")
 // and returns the weight they add, scaled by how alike they are.
 func (c *config) fuzzyMatches(pa *prepared, a []word, pb *prepared, b []word, cmp *comparison) float64 {
 	if c.simFuzzyRatio <= 0 || c.simFuzzyRatio > 1 {
@@ -151,7 +151,7 @@ func (c *config) fuzzyMatches(pa *prepared, a []word, pb *prepared, b []word, cm
 }
 
 // gluedMatches finds unmatched words of a that are two adjacent unmatched
-// words of b run together ("tariffswhich" for "tariffs, which") and returns
+// words of b run together ("harbourwhich" for "harbour, which") and returns
 // the weight they add.
 func (c *config) gluedMatches(pa *prepared, a []word, pb *prepared, b []word, ma, mb []uint8) float64 {
 	added := 0.0

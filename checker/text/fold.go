@@ -9,7 +9,7 @@ import (
 )
 
 // Fold returns the comparison form of s: compatibility-normalised, lower
-// case, with diacritics removed ("Mélanie" → "melanie"), curly quotes made
+// case, with diacritics removed ("Renée" → "renee"), curly quotes made
 // straight, every dash and hyphen made "-", and the ellipsis character
 // spelled "...". Two spellings a reader would call the same word fold to the
 // same string. The result is in NFC. Invalid UTF-8 bytes become U+FFFD.

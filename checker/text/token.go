@@ -13,10 +13,10 @@ type TokenKind uint8
 const (
 	// Word is a run of letters and digits that starts with a letter, or that
 	// mixes letters and digits ("5th"), with inner apostrophes and hyphens
-	// ("Korea’s", "Jung-kwan") and dotted abbreviations ("U.S.").
+	// ("Chile’s", "Ji-won") and dotted abbreviations ("U.S.").
 	Word TokenKind = iota + 1
 	// Number is a run of digits with inner separators: "1,000", "2.5",
-	// "3:15", "2026-01-29".
+	// "9:40", "2025-10-14".
 	Number
 	// Punct is a punctuation mark; a run of full stops is one token ("...").
 	Punct

@@ -19,21 +19,21 @@ type Granularity uint8
 
 // Granularities, finest first.
 const (
-	// Day: one day ("January 29, 2026", "yesterday") or a short run of days
-	// ("January 27-29").
+	// Day: one day ("October 14, 2025", "yesterday") or a short run of days
+	// ("October 13-15").
 	Day Granularity = iota + 1
-	// Weekday: a day of the week ("on Wednesday"); without a reference date
+	// Weekday: a day of the week ("on Tuesday"); without a reference date
 	// it is a constraint on the calendar, not a date.
 	Weekday
 	// Week: a calendar week, Monday to Sunday ("last week").
 	Week
-	// PartOfMonth: a third of a month ("late January").
+	// PartOfMonth: a third of a month ("mid-October").
 	PartOfMonth
-	// Month: a calendar month ("January 2026", "last month").
+	// Month: a calendar month ("October 2025", "last month").
 	Month
-	// PartOfYear: a third of a year ("early 2026").
+	// PartOfYear: a third of a year ("early 2025").
 	PartOfYear
-	// Year: a calendar year ("in 2015").
+	// Year: a calendar year ("in 1987").
 	Year
 )
 
@@ -61,14 +61,14 @@ func (g Granularity) String() string {
 // Forms of date expression, as reported in Expr.Form. Each names the rule of
 // the "dates" pack whose words it is built from, so findings can cite it.
 const (
-	FormISO       = "date.iso"        // 2026-01-29
-	FormMonthDay  = "date.month-day"  // January 29, 2026; Jan. 29; Wednesday, Jan. 29
-	FormDayMonth  = "date.day-month"  // 29 January 2026; the 29th of January
-	FormMonthYear = "date.month-year" // January 2026
-	FormMonth     = "date.month"      // in January
-	FormPart      = "date.parts"      // late January 2026; mid-2025; the end of March
+	FormISO       = "date.iso"        // 2025-10-14
+	FormMonthDay  = "date.month-day"  // October 14, 2025; Oct. 14; Tuesday, Oct. 14
+	FormDayMonth  = "date.day-month"  // 14 October 2025; the 14th of October
+	FormMonthYear = "date.month-year" // October 2025
+	FormMonth     = "date.month"      // in October
+	FormPart      = "date.parts"      // mid-October 2025; mid-2025; the end of March
 	FormYear      = "date.year"       // in 2015
-	FormWeekday   = "date.weekdays"   // on Wednesday; last Friday
+	FormWeekday   = "date.weekdays"   // on Tuesday; last Friday
 	FormRelative  = "date.relative"   // yesterday; earlier this month
 	FormAgo       = "date.ago"        // three weeks ago
 )
@@ -85,7 +85,7 @@ type Expr struct {
 	Granularity Granularity
 	// Year, Month and Day are the parts written; 0 when not written.
 	Year, Month, Day int
-	// LastDay is the last day of a day range ("January 27-29"), else 0.
+	// LastDay is the last day of a day range ("October 13-15"), else 0.
 	LastDay int
 	// Part is the third of a month or year: 1 early, 2 mid, 3 late.
 	Part int

@@ -9,9 +9,9 @@ import (
 // Range is a set of calendar days: the days from First to Last (inclusive)
 // that fall on one of the weekdays in Weekdays. A Range with zero First and
 // Last is unbounded: every day of the calendar on those weekdays, which is
-// what "on Wednesday" means without a reference date. A Range marked
-// YearUnknown holds the same days in some year that is not known ("January
-// 29" with no year in sight): First and Last then carry a month and day and
+// what "on Tuesday" means without a reference date. A Range marked
+// YearUnknown holds the same days in some year that is not known ("October
+// 14" with no year in sight): First and Last then carry a month and day and
 // Year 0.
 type Range struct {
 	First, Last Date
@@ -68,8 +68,8 @@ func (r Range) eachDay(fn func(Date) bool) {
 	}
 }
 
-// Empty reports whether the range holds no day at all, as "Wednesday,
-// January 29, 2026" does (that day was a Thursday).
+// Empty reports whether the range holds no day at all, as "Monday,
+// October 14, 2025" does (that day was a Tuesday).
 func (r Range) Empty() bool {
 	if !r.Bounded() {
 		return r.mask() == 0
@@ -187,7 +187,7 @@ func (r Range) inYear(y int) Range {
 }
 
 // Within reports whether every day of r is also in o: whether stating r
-// also states o ("January 29, 2026" is within "late January 2026").
+// also states o ("October 14, 2025" is within "mid-October 2025").
 func (r Range) Within(o Range) bool {
 	if r.Empty() {
 		return true
@@ -222,9 +222,9 @@ func (r Range) Within(o Range) bool {
 	return ok
 }
 
-// String writes the range in its comparison form: "2026-01-29",
-// "2026-01-21/2026-01-31", "--01-29" for a day of unknown year, with
-// "weekday:wednesday" appended (after "&") or alone for a weekday
+// String writes the range in its comparison form: "2025-10-14",
+// "2025-10-11/2025-10-20", "--10-14" for a day of unknown year, with
+// "weekday:tuesday" appended (after "&") or alone for a weekday
 // constraint.
 func (r Range) String() string {
 	var parts []string

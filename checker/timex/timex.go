@@ -1,6 +1,6 @@
 // Package timex reads dates and times written the way news copy writes them
-// ("Jan. 29, 2026", "29 January 2026", "2026-01-29", "Updated Jan. 29, 2026
-// 3:15 p.m. ET"), using the month, weekday and time-zone tables of the
+// ("Oct. 14, 2025", "14 October 2025", "2025-10-14", "Updated Oct. 14, 2025
+// 9:40 a.m. ET"), using the month, weekday and time-zone tables of the
 // "dates" rule pack, and places them on the real calendar.
 package timex
 
@@ -187,7 +187,7 @@ func (r *Reader) month(name string) int {
 	return atoi(v)
 }
 
-// Weekday returns the weekday a name stands for ("Wednesday", "Wed").
+// Weekday returns the weekday a name stands for ("Tuesday", "Tue").
 func (r *Reader) Weekday(name string) (time.Weekday, bool) {
 	v, ok := r.weekdays.Lookup(name)
 	if !ok {

@@ -178,8 +178,8 @@ func (m *Model) appendTerms(dst []Term, src string, toks []text.Token, place pla
 		}
 		upper := startsUpper(src[tok.Start:tok.End])
 		name := !titleCase && !opener && upper
-		// A run of capitals that opens a sentence or a list label ("Labour
-		// Concerns:") is not known to be a name.
+		// A run of capitals that opens a sentence or a list label ("Safety
+		// Risks:") is not known to be a name.
 		opener = opener && upper
 		for rest := tok.Norm; ; {
 			part, after, hyphen := strings.Cut(rest, "-")
@@ -232,7 +232,7 @@ func startsUpper(s string) bool {
 
 // term turns one folded word into a content term, or "" for a stop word or
 // a fragment without letters. Possessive endings and regular plurals are
-// dropped so that "minerals" and "mineral's" meet "mineral".
+// dropped so that "harbours" and "harbour's" meet "harbour".
 func (m *Model) term(w string) string {
 	w = strings.TrimSuffix(w, "'s")
 	w = strings.Trim(w, "'")

@@ -98,11 +98,11 @@ with as was it by at from be has have are its which this were will would an thei
 not or after also about over more than into who been had when could there all one up out some our can new`)
 
 // gluable are function words that a stripped link leaves glued to the word
-// before ("budgetwith").
+// before ("budgetsfor").
 var gluable = []string{"with", "which", "the", "that", "from", "this", "their", "after", "for"}
 
 // expansions turn one function word into a wordier phrase, as translation
-// round trips do ("amid" → "in the middle of").
+// round trips do ("after" → "in the wake of").
 var expansions = map[string]string{
 	"after": "in the wake of", "about": "on the subject of", "over": "in excess of",
 	"with": "together with", "when": "at the time when", "but": "however,", "also": "as well",
