@@ -115,7 +115,13 @@ type Checker struct {
 	claims  *claims.Extractor
 	rewrite *rewrite.Detector
 	scorer  *score.Scorer
+	// sideWeight is rel.side-weight: how much a source's speculation
+	// lightens its side of a conflict (0 when a user disabled the rule).
+	sideWeight float64
 }
+
+// ruleSideWeight is the id of the reliability rule the checker reads itself.
+const ruleSideWeight = "rel.side-weight"
 
 // New compiles the stages for a rule set; nil means the built-in rules.
 func New(rules *ruleset.Set) (*Checker, error) {
@@ -127,6 +133,9 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	}
 	dates, err := timex.NewReader(rules)
 	if err != nil {
+		return nil, err
+	}
+	if err := ingest.CheckMetadataRules(rules); err != nil {
 		return nil, err
 	}
 	cx, err := claims.NewExtractor(rules)
@@ -141,7 +150,14 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd, scorer: sc}, nil
+	c := &Checker{rules: rules, dates: dates, claims: cx, rewrite: rd, scorer: sc}
+	if r := rules.Pack("reliability").Rule(ruleSideWeight); r != nil {
+		if err := r.CheckKind(ruleset.KindWeight); err != nil {
+			return nil, err
+		}
+		c.sideWeight = r.Weight
+	}
+	return c, nil
 }
 
 // Check analyses a batch of articles with the built-in rules, or

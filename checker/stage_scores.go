@@ -115,7 +115,7 @@ func (b *batch) attributed(c claims.Claim) bool {
 // heaviest lose, and when the heaviest sides tie nobody loses.
 func (b *batch) conflictsLost() [][]string {
 	lost := make([][]string, len(b.arts))
-	discount := b.c.rules.Pack("reliability").Weight("rel.side-weight")
+	discount := b.c.sideWeight
 	cluster := b.clusterOf()
 	for _, cf := range b.claims.cmp.Conflicts {
 		weights := make([]float64, len(cf.Sides))
