@@ -130,6 +130,9 @@ func New(rules *ruleset.Set) (*Checker, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := ingest.CheckMetadataRules(rules); err != nil {
+		return nil, err
+	}
 	cx, err := claims.NewExtractor(rules)
 	if err != nil {
 		return nil, err

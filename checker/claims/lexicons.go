@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,6 +85,13 @@ type countState struct {
 	state, unit string
 }
 
+// extractorRules are the ids of the claim extractors, each a rule of kind
+// claim that a user pack may disable.
+var extractorRules = []string{
+	"claim.date", "claim.person.titled", "claim.person.role-only", "claim.role", "claim.place",
+	"claim.place.dateline", "claim.organisation", "claim.agreement", "claim.number", "claim.quote",
+}
+
 func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	p := set.Pack("claims")
 	if p == nil {
@@ -94,60 +102,72 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		return nil, fmt.Errorf("rule pack %q is missing", "dates")
 	}
 	l := &lexicons{enabled: map[string]bool{}}
-	for _, r := range p.OfKind(ruleset.KindClaim) {
-		l.enabled[r.ID] = true
+	for _, id := range extractorRules {
+		if r := p.Rule(id); r != nil {
+			if err := r.CheckKind(ruleset.KindClaim); err != nil {
+				return nil, err
+			}
+			l.enabled[id] = true
+		}
 	}
 	var missing []string
-	get := func(pk *ruleset.Pack, id string) *ruleset.Rule {
+	var wrongKind error
+	get := func(pk *ruleset.Pack, id, kind string) *ruleset.Rule {
 		r := pk.Rule(id)
 		if r == nil {
 			missing = append(missing, id)
+		} else if err := r.CheckKind(kind); err != nil && wrongKind == nil {
+			wrongKind = err
 		}
 		return r
 	}
-	l.eventVerbs = get(p, "claim.event-verbs")
-	l.eventNouns = get(p, "claim.event-nouns")
-	l.eventAgents = get(p, "claim.event-agents")
-	titles := get(p, "claim.role-titles")
-	quoteVerbs := get(p, "claim.quote-verbs")
-	bodies := get(p, "claim.quote-bodies")
-	orgHeads := get(p, "claim.org-heads")
-	agreementHeads := get(p, "claim.agreement-heads")
-	l.units = get(p, "claim.units")
-	percent := get(p, "claim.percent")
-	l.countries = get(p, "claim.countries")
-	l.demonyms = get(p, "claim.demonyms")
-	l.pronouns = get(p, "claim.pronouns")
-	l.scales = get(p, "claim.scales")
-	l.currencies = get(p, "claim.currencies")
-	l.multipliers = get(p, "claim.multipliers")
-	l.qualifiers = get(p, "claim.number-qualifiers")
-	l.roleSynonyms = get(p, "claim.role-synonyms")
-	l.grammar = get(p, "claim.grammar")
-	l.unitGroups = get(p, "claim.unit-groups")
-	l.numberWords = get(dates, "date.number-words")
-	l.months = get(dates, "date.months")
-	l.weekdays = get(dates, "date.weekdays")
-	function := get(p, "claim.function-words")
-	nameStop := get(p, "claim.name-stopwords")
-	honorifics := get(p, "claim.honorifics")
-	placeCues := get(p, "claim.place-cues")
-	irregular := get(p, "claim.irregular-verbs")
-	endings := get(p, "claim.verb-endings")
-	verbStop := get(p, "claim.verb-stopwords")
-	reporting := get(p, "claim.reporting-verbs")
-	weak := get(p, "claim.weak-event-words")
-	references := get(p, "claim.event-references")
-	definites := get(p, "claim.definite-determiners")
-	happening := get(p, "claim.happening-nouns")
-	otherOccasion := get(p, "claim.other-occasion")
-	unitsBefore := get(p, "claim.units-before")
-	measures := get(p, "claim.measures")
-	states := get(p, "claim.count-states")
-	vague := get(p, "claim.vague-numbers")
-	plurals := get(p, "claim.unit-plurals")
+	const lexicon, table = ruleset.KindLexicon, ruleset.KindTable
+	l.eventVerbs = get(p, "claim.event-verbs", table)
+	l.eventNouns = get(p, "claim.event-nouns", table)
+	l.eventAgents = get(p, "claim.event-agents", table)
+	titles := get(p, "claim.role-titles", lexicon)
+	quoteVerbs := get(p, "claim.quote-verbs", lexicon)
+	bodies := get(p, "claim.quote-bodies", lexicon)
+	orgHeads := get(p, "claim.org-heads", lexicon)
+	agreementHeads := get(p, "claim.agreement-heads", lexicon)
+	l.units = get(p, "claim.units", lexicon)
+	percent := get(p, "claim.percent", lexicon)
+	l.countries = get(p, "claim.countries", table)
+	l.demonyms = get(p, "claim.demonyms", table)
+	l.pronouns = get(p, "claim.pronouns", table)
+	l.scales = get(p, "claim.scales", table)
+	l.currencies = get(p, "claim.currencies", table)
+	l.multipliers = get(p, "claim.multipliers", table)
+	l.qualifiers = get(p, "claim.number-qualifiers", table)
+	l.roleSynonyms = get(p, "claim.role-synonyms", table)
+	l.grammar = get(p, "claim.grammar", table)
+	l.unitGroups = get(p, "claim.unit-groups", table)
+	l.numberWords = get(dates, "date.number-words", table)
+	l.months = get(dates, "date.months", table)
+	l.weekdays = get(dates, "date.weekdays", table)
+	function := get(p, "claim.function-words", lexicon)
+	nameStop := get(p, "claim.name-stopwords", lexicon)
+	honorifics := get(p, "claim.honorifics", lexicon)
+	placeCues := get(p, "claim.place-cues", lexicon)
+	irregular := get(p, "claim.irregular-verbs", table)
+	endings := get(p, "claim.verb-endings", table)
+	verbStop := get(p, "claim.verb-stopwords", lexicon)
+	reporting := get(p, "claim.reporting-verbs", lexicon)
+	weak := get(p, "claim.weak-event-words", lexicon)
+	references := get(p, "claim.event-references", lexicon)
+	definites := get(p, "claim.definite-determiners", lexicon)
+	happening := get(p, "claim.happening-nouns", table)
+	otherOccasion := get(p, "claim.other-occasion", lexicon)
+	unitsBefore := get(p, "claim.units-before", lexicon)
+	measures := get(p, "claim.measures", table)
+	states := get(p, "claim.count-states", table)
+	vague := get(p, "claim.vague-numbers", table)
+	plurals := get(p, "claim.unit-plurals", table)
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("rule pack %q lacks rules the claim stage needs: %s", "claims", strings.Join(missing, ", "))
+	}
+	if wrongKind != nil {
+		return nil, wrongKind
 	}
 	l.titles, l.quoteVerbs, l.bodies = newLexFinder(titles), newLexFinder(quoteVerbs), newLexFinder(bodies)
 	l.orgHeads, l.agreementHeads, l.percent = newLexFinder(orgHeads), newLexFinder(agreementHeads), newLexFinder(percent)
@@ -182,7 +202,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	for _, k := range sortedKeys(endings.Entries) {
 		f := strings.Fields(endings.Entries[k])
 		if len(f) == 0 {
-			return nil, fmt.Errorf("%s: ending %q: want \"tense [replacement]\"", endings.Source, k)
+			return nil, fmt.Errorf("%s: rule %q: entry %q: want \"tense [replacement]\"", endings.Source, endings.ID, k)
 		}
 		e := verbEnding{suffix: text.Fold(k), past: f[0] == "past"}
 		if len(f) > 1 {
@@ -220,7 +240,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	for _, k := range sortedKeys(states.Entries) {
 		f := strings.Fields(states.Entries[k])
 		if len(f) != 2 {
-			return nil, fmt.Errorf("%s: state %q: want \"state unit\"", states.Source, k)
+			return nil, fmt.Errorf("%s: rule %q: entry %q: value %q: want \"state unit\"", states.Source, states.ID, k, states.Entries[k])
 		}
 		l.states[text.Fold(k)] = countState{state: f[0], unit: f[1]}
 		if _, ok := l.stateUnits[f[0]]; !ok {
@@ -236,14 +256,21 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		}
 	}
 	l.vague = map[string][2]float64{}
-	for k, v := range vague.Entries {
-		f := strings.Fields(v)
-		lo, err1 := strconv.ParseFloat(f[0], 64)
-		hi, err2 := strconv.ParseFloat(f[len(f)-1], 64)
-		if len(f) != 2 || err1 != nil || err2 != nil || lo > hi {
-			return nil, fmt.Errorf("%s: vague number %q: want \"low high\"", vague.Source, k)
-		}
+	for _, k := range sortedKeys(vague.Entries) {
+		v := vague.Entries[k]
 		phrase := strings.Fields(text.Fold(k))
+		if len(phrase) == 0 {
+			return nil, fmt.Errorf("%s: rule %q: entry %q: the phrase is blank", vague.Source, vague.ID, k)
+		}
+		f := strings.Fields(v)
+		if len(f) != 2 {
+			return nil, fmt.Errorf("%s: rule %q: entry %q: value %q: want \"low high\"", vague.Source, vague.ID, k, v)
+		}
+		lo, err1 := strconv.ParseFloat(f[0], 64)
+		hi, err2 := strconv.ParseFloat(f[1], 64)
+		if err1 != nil || err2 != nil || math.IsNaN(lo) || math.IsNaN(hi) || lo > hi {
+			return nil, fmt.Errorf("%s: rule %q: entry %q: value %q: want \"low high\"", vague.Source, vague.ID, k, v)
+		}
 		l.vague[strings.Join(phrase, " ")] = [2]float64{lo, hi}
 		l.numberish[phrase[0]] = true
 		l.vagueWords = max(l.vagueWords, len(phrase))

@@ -29,22 +29,54 @@ var metadataFields = map[string]string{
 // leadParagraphs is how many opening paragraphs the "lead" scope covers.
 const leadParagraphs = 4
 
+// CheckMetadataRules checks the "metadata" pack of set, if it has one, as
+// InferMetadata reads it: every rule must be a pattern rule and its scope
+// first, lead, any or unset (any). The error names the rule's file and
+// line.
+func CheckMetadataRules(set *ruleset.Set) error {
+	pack := set.Pack("metadata")
+	if pack == nil {
+		return nil
+	}
+	for _, r := range pack.Rules {
+		if err := r.CheckKind(ruleset.KindPattern); err != nil {
+			return err
+		}
+		if _, ok := scopeParagraphs(r.Scope, nil); !ok {
+			return fmt.Errorf("%s: rule %q: scope %q: want first, lead or any", r.Source, r.ID, r.Scope)
+		}
+	}
+	return nil
+}
+
+// scopeParagraphs returns the paragraphs a rule of the given scope looks
+// at, and false for a scope it does not know.
+func scopeParagraphs(scope string, paras []text.Paragraph) ([]text.Paragraph, bool) {
+	switch scope {
+	case "first":
+		return paras[:min(1, len(paras))], true
+	case "lead":
+		return paras[:min(leadParagraphs, len(paras))], true
+	case "any", "":
+		return paras, true
+	}
+	return nil, false
+}
+
 // InferMetadata fills the article's empty metadata fields from its text,
 // segmented as doc, using the pattern rules of the "metadata" pack of set,
 // and records each inference with its evidence. dates reads publication
-// dates; when nil, no date is inferred.
+// dates; when nil, no date is inferred. A rule CheckMetadataRules rejects
+// is not used.
 func InferMetadata(a *Article, doc *text.Document, set *ruleset.Set, dates *timex.Reader) {
 	pack := set.Pack("metadata")
 	if pack == nil || len(doc.Paragraphs) == 0 {
 		return
 	}
 	for _, r := range pack.OfKind(ruleset.KindPattern) {
-		paras := doc.Paragraphs
-		switch r.Scope {
-		case "first":
-			paras = paras[:1]
-		case "lead":
-			paras = paras[:min(leadParagraphs, len(paras))]
+		paras, ok := scopeParagraphs(r.Scope, doc.Paragraphs)
+		if !ok {
+			continue
 		}
 		for _, p := range paras {
 			ptext := doc.Slice(p.Span)

@@ -73,12 +73,29 @@ func newConfig(set *ruleset.Set) (*config, error) {
 		return nil, fmt.Errorf("rewrite: rule pack %q not found", PackName)
 	}
 	c := &config{functionWords: map[string]bool{}, messages: map[string]string{}}
-	if r := p.Rule("rewrite.function-words"); r != nil {
+	// rule returns the rule with the given id, nil when a user disabled
+	// it, and notes the first rule whose kind is not the one the stage
+	// reads it as.
+	var wrongKind error
+	rule := func(id, kind string) *ruleset.Rule {
+		r := p.Rule(id)
+		if r == nil {
+			return nil
+		}
+		if err := r.CheckKind(kind); err != nil {
+			if wrongKind == nil {
+				wrongKind = err
+			}
+			return nil
+		}
+		return r
+	}
+	if r := rule("rewrite.function-words", ruleset.KindLexicon); r != nil {
 		for _, t := range r.Terms {
 			c.functionWords[text.Fold(strings.TrimSpace(t))] = true
 		}
 	}
-	if r := p.Rule("rewrite.glue-words"); r != nil {
+	if r := rule("rewrite.glue-words", ruleset.KindLexicon); r != nil {
 		for _, t := range r.Terms {
 			c.glueWords = append(c.glueWords, text.Fold(strings.TrimSpace(t)))
 		}
@@ -89,7 +106,13 @@ func newConfig(set *ruleset.Set) (*config, error) {
 			return c.glueWords[i] < c.glueWords[j]
 		})
 	}
-	w := p.Weight
+	// w returns a weight rule's weight, 0 when a user disabled it.
+	w := func(id string) float64 {
+		if r := rule(id, ruleset.KindWeight); r != nil {
+			return r.Weight
+		}
+		return 0
+	}
 	c.glueMinHead = int(w("rewrite.glue-min-head"))
 	c.simFunctionWeight = w("rewrite.sim-function-weight")
 	c.simAnchorWeight = w("rewrite.sim-anchor-weight")
@@ -127,20 +150,35 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	for _, r := range p.Rules {
 		c.messages[r.ID] = r.Message
 	}
+	if wrongKind != nil {
+		return nil, wrongKind
+	}
 
+	// invalid names the rule whose weight is out of range and where it is
+	// defined, or says that it is missing.
+	invalid := func(id, want string) error {
+		if r := p.Rule(id); r != nil {
+			return fmt.Errorf("%s: rule %q: weight %v: %s", r.Source, id, r.Weight, want)
+		}
+		return fmt.Errorf("rewrite: rule %q is missing from pack %q: %s", id, PackName, want)
+	}
 	switch {
-	case c.lshBands < 1 || c.lshRows < 1 || c.lshBands*c.lshRows > 256:
-		return nil, fmt.Errorf("rewrite: lsh-bands and lsh-rows must be at least 1 and their product at most 256 (got %d × %d)", c.lshBands, c.lshRows)
+	case c.lshBands < 1:
+		return nil, invalid("rewrite.lsh-bands", "must be at least 1")
+	case c.lshRows < 1:
+		return nil, invalid("rewrite.lsh-rows", "must be at least 1")
+	case c.lshBands*c.lshRows > 256:
+		return nil, invalid("rewrite.lsh-rows", fmt.Sprintf("lsh-bands × lsh-rows must be at most 256 (got %d × %d)", c.lshBands, c.lshRows))
 	case c.lshMinCollisions < 1:
-		return nil, fmt.Errorf("rewrite: lsh-min-collisions must be at least 1")
+		return nil, invalid("rewrite.lsh-min-collisions", "must be at least 1")
 	case c.lshBucketMax < 2:
-		return nil, fmt.Errorf("rewrite: lsh-bucket-max must be at least 2")
+		return nil, invalid("rewrite.lsh-bucket-max", "must be at least 2")
 	case c.scoreScale <= 0:
-		return nil, fmt.Errorf("rewrite: score-scale must be positive")
+		return nil, invalid("rewrite.score-scale", "must be positive")
 	case c.alignThreshold <= 0 || c.alignThreshold > 1:
-		return nil, fmt.Errorf("rewrite: align-threshold must be in (0, 1]")
+		return nil, invalid("rewrite.align-threshold", "must be in (0, 1]")
 	case math.IsNaN(c.simOrderWeight) || c.simOrderWeight < 0 || c.simOrderWeight > 1:
-		return nil, fmt.Errorf("rewrite: sim-order-weight must be in [0, 1]")
+		return nil, invalid("rewrite.sim-order-weight", "must be in [0, 1]")
 	}
 	c.sketchMinWords = max(c.sketchMinWords, 1)
 	c.pairMinSentences = max(c.pairMinSentences, 1)

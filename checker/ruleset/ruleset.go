@@ -26,10 +26,13 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"math"
 	"os"
 	"path"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -93,6 +96,7 @@ type Rule struct {
 
 	compiled []*regexp.Regexp
 	folded   map[string]string // table entries keyed by folded key
+	ready    bool              // compiled; a built-in rule is compiled once and shared
 }
 
 // Pack is a named group of rules loaded from one file.
@@ -133,6 +137,35 @@ type Match struct {
 
 var defaultSet = sync.OnceValues(func() (*Set, error) { return Load() })
 
+// builtin is the set of built-in packs, parsed and compiled once. Load
+// starts from a copy of it, so that a call parses and compiles only the
+// user's packs; the built-in rules are shared and never changed.
+var builtin = sync.OnceValues(func() (*Set, error) {
+	s := &Set{packs: map[string]*Pack{}, byID: map[string]*Rule{}}
+	if err := s.addFS(rules.FS, "en", "rules/en", false); err != nil {
+		return nil, err
+	}
+	if err := s.compile(); err != nil {
+		return nil, err
+	}
+	return s, nil
+})
+
+// clone returns a copy of s whose packs and index can be changed without
+// changing s; the rules themselves are shared.
+func (s *Set) clone() *Set {
+	c := &Set{packs: make(map[string]*Pack, len(s.packs)), byID: make(map[string]*Rule, len(s.byID))}
+	for name, p := range s.packs {
+		cp := *p
+		cp.Rules = append([]*Rule(nil), p.Rules...)
+		c.packs[name] = &cp
+	}
+	for id, r := range s.byID {
+		c.byID[id] = r
+	}
+	return c
+}
+
 // Default returns the built-in rule set. It is loaded once and shared.
 func Default() (*Set, error) { return defaultSet() }
 
@@ -151,10 +184,11 @@ func MustDefault() *Set {
 // lists they name are read from the same folder. Errors name the file, the
 // line and the reason.
 func Load(userDirs ...string) (*Set, error) {
-	s := &Set{packs: map[string]*Pack{}, byID: map[string]*Rule{}}
-	if err := s.addFS(rules.FS, "en", "rules/en", false); err != nil {
+	b, err := builtin()
+	if err != nil {
 		return nil, err
 	}
+	s := b.clone()
 	for _, dir := range userDirs {
 		st, err := os.Stat(dir)
 		if err != nil {
@@ -204,6 +238,9 @@ func (s *Set) addFS(fsys fs.FS, dir, display string, user bool) error {
 				return fmt.Errorf("%s: rule %s: lexicon %q: %w", r.Source, r.ID, r.Lexicon, errors.Unwrap(err))
 			}
 			r.Terms = append(r.Terms, words...)
+			if len(r.Terms) == 0 {
+				return fmt.Errorf("%s: rule %q: lexicon %q: the file lists no terms", r.Source, r.ID, r.Lexicon)
+			}
 		}
 		if err := s.merge(pack, user); err != nil {
 			return err
@@ -371,23 +408,45 @@ func (r *Rule) validate() error {
 	if r.Description == "" {
 		return errors.New("field description: missing")
 	}
+	if math.IsNaN(r.Weight) || math.IsInf(r.Weight, 0) {
+		return fmt.Errorf("field weight: %v is not a number", r.Weight)
+	}
+	for _, name := range slices.Sorted(maps.Keys(r.Params)) {
+		if v := r.Params[name]; math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("field params: %s: %v is not a number", name, v)
+		}
+	}
 	switch r.Kind {
 	case KindLexicon:
 		if len(r.Terms) == 0 && r.Lexicon == "" {
 			return errors.New("field terms: a lexicon rule needs terms or a lexicon file")
 		}
+		for i, t := range r.Terms {
+			if strings.TrimSpace(t) == "" {
+				return fmt.Errorf("field terms: term %d is blank", i+1)
+			}
+		}
 	case KindPattern:
 		if len(r.Patterns) == 0 {
 			return errors.New("field patterns: a pattern rule needs at least one pattern")
 		}
-		for _, p := range r.Patterns {
-			if _, err := regexp.Compile(p); err != nil {
+		for i, p := range r.Patterns {
+			re, err := regexp.Compile(p)
+			if err != nil {
 				return fmt.Errorf("field patterns: %v", err)
+			}
+			// A pattern that matches nothing at all would match between
+			// every two characters of every text.
+			if re.MatchString("") {
+				return fmt.Errorf("field patterns: pattern %d (%q) matches the empty string", i+1, p)
 			}
 		}
 	case KindTable:
 		if len(r.Entries) == 0 {
 			return errors.New("field entries: a table rule needs entries")
+		}
+		if err := checkTableKeys(r.Entries); err != nil {
+			return err
 		}
 	case KindWeight, KindClaim:
 	case "":
@@ -398,12 +457,47 @@ func (r *Rule) validate() error {
 	return nil
 }
 
+// checkTableKeys rejects a blank key and two keys that are one key once
+// folded (case, accents, quote and dash forms, runs of space) but map to
+// different values: stages look keys up folded, and which of the two won
+// would depend on map order.
+func checkTableKeys(entries map[string]string) error {
+	keys := make([]string, 0, len(entries))
+	for k := range entries {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	byFolded := make(map[string]string, len(keys))
+	for _, k := range keys {
+		f := foldKey(k)
+		if f == "" {
+			return fmt.Errorf("field entries: key %q is blank", k)
+		}
+		if prev, ok := byFolded[f]; ok && entries[prev] != entries[k] {
+			return fmt.Errorf("field entries: keys %q and %q are the same once folded but map to %q and %q", prev, k, entries[prev], entries[k])
+		}
+		byFolded[f] = k
+	}
+	return nil
+}
+
+// foldKey is the form in which table keys are compared for clashes: the
+// folded key with its words joined by single spaces, which is what every
+// stage's look-up reduces a key to at most.
+func foldKey(k string) string { return strings.Join(strings.Fields(text.Fold(k)), " ") }
+
+// compile compiles every rule, packs in name order and rules in pack
+// order, so that the first error reported does not depend on map order.
 func (s *Set) compile() error {
-	for _, p := range s.packs {
+	for _, p := range s.Packs() {
 		for _, r := range p.Rules {
+			if r.ready {
+				continue
+			}
 			if err := r.compile(); err != nil {
 				return fmt.Errorf("%s: rule %q: %w", r.Source, r.ID, err)
 			}
+			r.ready = true
 		}
 	}
 	return nil
@@ -534,6 +628,29 @@ func (r *Rule) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// CheckKind returns nil when the rule is of one of the kinds want, and
+// otherwise an error naming the rule's source, its id, its kind and the
+// kinds wanted. Stages call it on every rule they read by id, so that a
+// user pack giving a rule the wrong kind fails to load instead of turning
+// the rule's feature off.
+func (r *Rule) CheckKind(want ...string) error {
+	for _, k := range want {
+		if r.Kind == k {
+			return nil
+		}
+	}
+	return fmt.Errorf("%s: rule %q: kind %s, but it is read as %s", r.Source, r.ID, r.Kind, kindList(want))
+}
+
+// kindList writes kinds as "a table" or "a lexicon or a pattern".
+func kindList(kinds []string) string {
+	parts := make([]string, len(kinds))
+	for i, k := range kinds {
+		parts[i] = "a " + k
+	}
+	return strings.Join(parts, " or ")
 }
 
 // Param returns the parameter called name and whether the rule sets it.

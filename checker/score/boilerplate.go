@@ -3,7 +3,9 @@ package score
 import (
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -84,26 +86,11 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 	if p == nil {
 		return nil, fmt.Errorf("score: rule pack %q is missing", "boilerplate")
 	}
-	th, err := requireRule(p, ruleBPThreshold)
+	th, err := requireRule(p, ruleBPThreshold, ruleset.KindWeight)
 	if err != nil {
 		return nil, err
 	}
 	b := &boilerplateRules{threshold: th.Weight, furniture: map[string]float64{}, content: map[string]bool{}, literals: newLiteralIndex()}
-	for _, r := range p.Rules {
-		if r.Kind != ruleset.KindLexicon && r.Kind != ruleset.KindPattern || r.ID == ruleBPHTMLContent {
-			continue
-		}
-		switch r.Scope {
-		case "", "sentence":
-			b.text = append(b.text, textRule{filter: b.literals.add(r)})
-			b.bySentence = append(b.bySentence, b.text[len(b.text)-1].filter)
-		case "paragraph":
-			b.text = append(b.text, textRule{filter: b.literals.add(r), paragraph: true})
-		default:
-			return nil, fmt.Errorf("%s: rule %q: scope %q: want sentence or paragraph", r.Source, r.ID, r.Scope)
-		}
-	}
-	b.literals.build()
 	shapes := []struct {
 		id     string
 		dst    *shapeRule
@@ -116,8 +103,31 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 		{ruleBPOutsideMain, &b.outsideMain, []string{"min_words"}},
 		{ruleBPRepeatedLine, &b.repeated, []string{"min_articles", "content_relevance"}},
 	}
+	// Every rule not read by id is a text rule.
+	byID := map[string]bool{ruleBPThreshold: true, ruleBPHTMLContext: true, ruleBPHTMLContent: true}
 	for _, sh := range shapes {
-		r := p.Rule(sh.id)
+		byID[sh.id] = true
+	}
+	if err := checkTextRules(p, byID, "sentence", "paragraph"); err != nil {
+		return nil, err
+	}
+	for _, r := range p.Rules {
+		if byID[r.ID] {
+			continue
+		}
+		if r.Scope == "paragraph" {
+			b.text = append(b.text, textRule{filter: b.literals.add(r), paragraph: true})
+		} else {
+			b.text = append(b.text, textRule{filter: b.literals.add(r)})
+			b.bySentence = append(b.bySentence, b.text[len(b.text)-1].filter)
+		}
+	}
+	b.literals.build()
+	for _, sh := range shapes {
+		r, err := optionalRule(p, sh.id, ruleset.KindWeight)
+		if err != nil {
+			return nil, err
+		}
 		if r == nil {
 			continue // disabled by the user: the signal is off
 		}
@@ -129,16 +139,25 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 		}
 		*sh.dst = shapeRule{weight: r.Weight, a: vals[0], b: vals[1], c: vals[2], configured: true}
 	}
-	if r := p.Rule(ruleBPHTMLContext); r != nil {
-		for word, v := range r.Entries {
+	htmlContext, err := optionalRule(p, ruleBPHTMLContext, ruleset.KindTable)
+	if err != nil {
+		return nil, err
+	}
+	if r := htmlContext; r != nil {
+		for _, word := range slices.Sorted(maps.Keys(r.Entries)) {
+			v := r.Entries[word]
 			var w float64
-			if _, err := fmt.Sscan(v, &w); err != nil || w < 0 || w > 1 {
+			if _, err := fmt.Sscan(v, &w); err != nil || !(w >= 0 && w <= 1) {
 				return nil, fmt.Errorf("%s: rule %q: entry %q: %q is not a number in [0,1]", r.Source, r.ID, word, v)
 			}
 			b.furniture[text.Fold(word)] = w
 		}
 	}
-	if r := p.Rule(ruleBPHTMLContent); r != nil {
+	htmlContent, err := optionalRule(p, ruleBPHTMLContent, ruleset.KindLexicon)
+	if err != nil {
+		return nil, err
+	}
+	if r := htmlContent; r != nil {
 		for _, t := range r.Terms {
 			b.content[text.Fold(strings.TrimSpace(t))] = true
 		}

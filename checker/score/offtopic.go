@@ -36,7 +36,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	if p == nil {
 		return ot, nil, fmt.Errorf("score: rule pack %q is missing", "offtopic")
 	}
-	r, err := requireRule(p, ruleOTParagraph)
+	r, err := requireRule(p, ruleOTParagraph, ruleset.KindWeight)
 	if err != nil {
 		return ot, nil, err
 	}
@@ -53,7 +53,11 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 		minTerms: int(v["min_terms"]), nameless: v["nameless_threshold"], weight: r.Weight,
 	}
 	var stop []string
-	if sw := p.Rule(ruleOTStopwords); sw != nil {
+	sw, err := optionalRule(p, ruleOTStopwords, ruleset.KindLexicon)
+	if err != nil {
+		return ot, nil, err
+	}
+	if sw != nil {
 		stop = sw.Terms
 	}
 	model := topic.NewModel(stop, topic.Params{

@@ -52,6 +52,12 @@ const (
 	ruleRelUnattributed = "rel.unattributed"
 )
 
+// reliabilityRules are the weight rules Reliability reads, in its order.
+var reliabilityRules = []string{
+	ruleRelBoilerplate, ruleRelOffTopic, ruleRelSpeculation, ruleRelRewrite,
+	ruleRelConflictLost, ruleRelUnbacked, ruleRelUnattributed,
+}
+
 // Reliability returns the article's reliability, 1 minus the weighted
 // deductions, clamped to [0,1], with one Deduction per reliability rule in
 // a fixed order (boilerplate, off-topic, speculation, rewrite, conflicts

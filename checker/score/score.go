@@ -23,7 +23,9 @@ package score
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -170,6 +172,11 @@ func NewScorer(set *ruleset.Set) (*Scorer, error) {
 	}
 	if s.rel = set.Pack("reliability"); s.rel == nil {
 		return nil, fmt.Errorf("score: rule pack %q is missing", "reliability")
+	}
+	for _, id := range reliabilityRules {
+		if _, err := optionalRule(s.rel, id, ruleset.KindWeight); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
 }
@@ -367,13 +374,46 @@ func requireParam(r *ruleset.Rule, name string) (float64, error) {
 	return v, nil
 }
 
-// requireRule returns the rule with the given id in pack, or an error.
-func requireRule(p *ruleset.Pack, id string) (*ruleset.Rule, error) {
+// requireRule returns the rule with the given id in pack, or an error
+// when the pack lacks it or it is not of the given kind.
+func requireRule(p *ruleset.Pack, id, kind string) (*ruleset.Rule, error) {
+	r, err := optionalRule(p, id, kind)
+	if err == nil && r == nil {
+		err = fmt.Errorf("score: rule %q is missing from pack %q (%s)", id, p.Name, p.Source)
+	}
+	return r, err
+}
+
+// optionalRule returns the rule with the given id in pack, nil when a user
+// has disabled it (its signal is then off), or an error when it is not of
+// the given kind.
+func optionalRule(p *ruleset.Pack, id, kind string) (*ruleset.Rule, error) {
 	r := p.Rule(id)
 	if r == nil {
-		return nil, fmt.Errorf("score: rule %q is missing from pack %q (%s)", id, p.Name, p.Source)
+		return nil, nil
+	}
+	if err := r.CheckKind(kind); err != nil {
+		return nil, err
 	}
 	return r, nil
+}
+
+// checkTextRules checks that every rule of a pack the stage does not read
+// by id (those in byID) is a lexicon or a pattern rule, the kinds it runs
+// on the text, and that its scope is one of scopes ("" is always allowed).
+func checkTextRules(p *ruleset.Pack, byID map[string]bool, scopes ...string) error {
+	for _, r := range p.Rules {
+		if byID[r.ID] {
+			continue
+		}
+		if err := r.CheckKind(ruleset.KindLexicon, ruleset.KindPattern); err != nil {
+			return err
+		}
+		if r.Scope != "" && !slices.Contains(scopes, r.Scope) {
+			return fmt.Errorf("%s: rule %q: scope %q: want %s", r.Source, r.ID, r.Scope, strings.Join(scopes, " or "))
+		}
+	}
+	return nil
 }
 
 // clamp01 limits v to [0,1].

@@ -61,13 +61,21 @@ func compileSpeculation(p *ruleset.Pack) (*speculationRules, error) {
 		return nil, fmt.Errorf("score: rule pack %q is missing", "speculation")
 	}
 	sp := &speculationRules{quoted: 1, reported: 1, literals: newLiteralIndex()}
-	if r := p.Rule(ruleSpecQuoted); r != nil {
-		sp.quoted = r.Weight
+	quoted, err := optionalRule(p, ruleSpecQuoted, ruleset.KindWeight)
+	if err != nil {
+		return nil, err
 	}
-	if r := p.Rule(ruleSpecReported); r != nil {
-		sp.reported = r.Weight
+	if quoted != nil {
+		sp.quoted = quoted.Weight
 	}
-	dens, err := requireRule(p, ruleSpecDensity)
+	reported, err := optionalRule(p, ruleSpecReported, ruleset.KindWeight)
+	if err != nil {
+		return nil, err
+	}
+	if reported != nil {
+		sp.reported = reported.Weight
+	}
+	dens, err := requireRule(p, ruleSpecDensity, ruleset.KindWeight)
 	if err != nil {
 		return nil, err
 	}
@@ -81,13 +89,22 @@ func compileSpeculation(p *ruleset.Pack) (*speculationRules, error) {
 		return nil, fmt.Errorf("%s: rule %q: per_words and scale must be positive", dens.Source, dens.ID)
 	}
 	sp.sentenceMin = math.Inf(1)
-	if r := p.Rule(ruleSpecSentence); r != nil {
-		if sp.sentenceMin, err = requireParam(r, "min_weight"); err != nil {
+	sentence, err := optionalRule(p, ruleSpecSentence, ruleset.KindWeight)
+	if err != nil {
+		return nil, err
+	}
+	if sentence != nil {
+		if sp.sentenceMin, err = requireParam(sentence, "min_weight"); err != nil {
 			return nil, err
 		}
 	}
+	// Every other rule is a cue, an exception or an attribution rule.
+	byID := map[string]bool{ruleSpecQuoted: true, ruleSpecReported: true, ruleSpecDensity: true, ruleSpecSentence: true}
+	if err := checkTextRules(p, byID, "sentence", "text"); err != nil {
+		return nil, err
+	}
 	for _, r := range p.Rules {
-		if r.Kind != ruleset.KindLexicon && r.Kind != ruleset.KindPattern {
+		if byID[r.ID] {
 			continue
 		}
 		switch {
@@ -98,9 +115,6 @@ func compileSpeculation(p *ruleset.Pack) (*speculationRules, error) {
 		case hasTag(r, tagAttribution):
 			sp.attributionRules = append(sp.attributionRules, sp.literals.add(r))
 		default:
-			if r.Scope != "" && r.Scope != "sentence" && r.Scope != "text" {
-				return nil, fmt.Errorf("%s: rule %q: scope %q: want sentence or text", r.Source, r.ID, r.Scope)
-			}
 			var phrases *phraseMatcher
 			var filter *filteredRule
 			if r.Kind == ruleset.KindLexicon {

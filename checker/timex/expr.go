@@ -129,26 +129,30 @@ type exprPatterns struct {
 // weekday names are matched capitalised (or in capitals) only; the other
 // words are matched in any case.
 func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPatterns, error) {
-	need := func(id string) (*ruleset.Rule, error) {
+	need := func(id, kind string) (*ruleset.Rule, error) {
 		r := p.Rule(id)
 		if r == nil {
 			return nil, errMissing(id)
+		}
+		if err := r.CheckKind(kind); err != nil {
+			return nil, err
 		}
 		return r, nil
 	}
 	x := &exprPatterns{}
 	var err error
 	var monthCues, yearCues, ago *ruleset.Rule
+	const lexicon, table = ruleset.KindLexicon, ruleset.KindTable
 	for _, f := range []struct {
-		dst **ruleset.Rule
-		id  string
+		dst      **ruleset.Rule
+		id, kind string
 	}{
-		{&x.parts, "date.parts"}, {&x.relatives, "date.relative"}, {&x.units, "date.units"},
-		{&x.numbers, "date.number-words"}, {&x.modifiers, "date.weekday-modifiers"},
-		{&x.futureCues, "date.future-cues"}, {&monthCues, "date.month-cues"}, {&yearCues, "date.year-cues"},
-		{&ago, "date.ago"},
+		{&x.parts, "date.parts", table}, {&x.relatives, "date.relative", table}, {&x.units, "date.units", table},
+		{&x.numbers, "date.number-words", table}, {&x.modifiers, "date.weekday-modifiers", table},
+		{&x.futureCues, "date.future-cues", lexicon}, {&monthCues, "date.month-cues", lexicon},
+		{&yearCues, "date.year-cues", lexicon}, {&ago, "date.ago", lexicon},
 	} {
-		if *f.dst, err = need(f.id); err != nil {
+		if *f.dst, err = need(f.id, f.kind); err != nil {
 			return nil, err
 		}
 	}

@@ -90,6 +90,11 @@ func NewReader(set *ruleset.Set) (*Reader, error) {
 	if r.months == nil || r.weekdays == nil || r.zones == nil {
 		return nil, fmt.Errorf("rule pack %q needs tables date.months, date.weekdays and date.zones", "dates")
 	}
+	for _, t := range []*ruleset.Rule{r.months, r.weekdays, r.zones} {
+		if err := t.CheckKind(ruleset.KindTable); err != nil {
+			return nil, err
+		}
+	}
 	var err error
 	if r.exprs, err = compileExprs(p, r.months, r.weekdays); err != nil {
 		return nil, err
