@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/timex"
+	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
 
 // Comparison is the result of comparing a batch's claims.
@@ -322,18 +323,7 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		return false
 	}
 	n := len(groups)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
+	sets := disjoint.New(n)
 	// Whether two groups are related depends on the sigs of their claims,
 	// so each distinct sig of a group is tried once.
 	var reps [][]int
@@ -391,7 +381,7 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 	for a := 0; a < n; a++ {
 		for b := a + 1; b < n; b++ {
 			if contested[a] && contested[b] && (compatible(a, b) || shareArticle(groups[a], groups[b])) {
-				parent[find(a)] = find(b)
+				sets.Union(a, b)
 			}
 		}
 	}
@@ -401,7 +391,7 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		if !contested[g] {
 			continue
 		}
-		r := find(g)
+		r := sets.Find(g)
 		sd := sideOf[r]
 		if sd == nil {
 			sd = &Side{}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
 
 // relationFor returns how the claims of a slot relate. Only slots that hold
@@ -228,33 +230,14 @@ func (c *comparer) clusterQuotes() {
 			qs = append(qs, i)
 		}
 	}
-	parent := map[int]int{}
-	for _, i := range qs {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	union := func(i, j int) {
-		ri, rj := find(i), find(j)
-		if ri < rj {
-			parent[rj] = ri
-		} else {
-			parent[ri] = rj
-		}
-	}
+	sets := disjoint.New(len(c.claims))
 	// Identical wordings are one quotation; compare one of each, and only
 	// pairs that share a content word.
 	first := map[string]int{}
 	var distinct []int
 	for _, i := range qs {
 		if f, ok := first[c.key[i]]; ok {
-			union(f, i)
+			sets.Union(f, i)
 			continue
 		}
 		first[c.key[i]] = i
@@ -296,13 +279,13 @@ func (c *comparer) clusterQuotes() {
 			}
 			a, b := distinct[min(n, m)], distinct[max(n, m)]
 			if c.sameQuote(a, b) {
-				union(a, b)
+				sets.Union(a, b)
 			}
 		}
 	}
 	members := map[int][]int{}
 	for _, i := range qs {
-		members[find(i)] = append(members[find(i)], i)
+		members[sets.Find(i)] = append(members[sets.Find(i)], i)
 	}
 	for _, ms := range members {
 		label := c.quoteLabel(ms)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 	"github.com/crosscheck-news/crosscheck/internal/workpool"
 )
 
@@ -186,25 +187,10 @@ func spanningPairs(n int, pairs []*verified) []*verified {
 		}
 		return a.b < b.b
 	})
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := disjoint.New(n)
 	keep := make([]bool, len(pairs))
 	for _, k := range order {
-		ra, rb := find(pairs[k].a), find(pairs[k].b)
-		if ra != rb {
-			parent[ra] = rb
-			keep[k] = true
-		}
+		keep[k] = sets.Union(pairs[k].a, pairs[k].b)
 	}
 	out := pairs[:0:0]
 	for k, v := range pairs {
@@ -229,28 +215,14 @@ func (p *prepared) contentSentences() int {
 // clusters numbers the connected components of the pair graph in order of
 // their first article.
 func clusters(n int, pairs []*verified) []int {
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(x int) int {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
+	sets := disjoint.New(n)
 	for _, v := range pairs {
-		ra, rb := find(v.a), find(v.b)
-		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-		}
+		sets.Union(v.a, v.b)
 	}
 	out := make([]int, n)
 	number := map[int]int{}
 	for i := range out {
-		r := find(i)
+		r := sets.Find(i)
 		k, ok := number[r]
 		if !ok {
 			k = len(number)
