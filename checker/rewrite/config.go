@@ -23,6 +23,7 @@ const (
 	RuleEvidenceEcho        = "rewrite.evidence-echo"
 	RuleEvidenceEchoQuote   = "rewrite.evidence-echo-quote"
 	RuleEvidencePublished   = "rewrite.evidence-published"
+	RuleEvidenceTruncated   = "rewrite.evidence-truncated"
 )
 
 // config is the compiled form of the rewrite pack: every threshold and
@@ -58,7 +59,12 @@ type config struct {
 	kindCopyShare      float64
 
 	evGlued, evDropped, evEcho, evEchoQuote, evPublished float64
-	directionMin                                         float64
+	evTruncated                                          float64
+	// truncMinWords, truncMinRelated and truncMargin are the parameters
+	// of rewrite.evidence-truncated (see restOf).
+	truncMinWords                int
+	truncMinRelated, truncMargin float64
+	directionMin                 float64
 
 	artGlued, artDropped, artQuote float64
 	scoreScale                     float64
@@ -142,6 +148,18 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.evEcho = w(RuleEvidenceEcho)
 	c.evEchoQuote = w(RuleEvidenceEchoQuote)
 	c.evPublished = w(RuleEvidencePublished)
+	if r := rule(RuleEvidenceTruncated, ruleset.KindWeight); r != nil {
+		var vals [3]float64
+		for i, name := range []string{"min_words", "min_related", "margin"} {
+			v, ok := r.Param(name)
+			if !ok || math.IsNaN(v) || v < 0 {
+				return nil, fmt.Errorf("%s: rule %q: params: %s: want a number of at least 0", r.Source, r.ID, name)
+			}
+			vals[i] = v
+		}
+		c.evTruncated = r.Weight
+		c.truncMinWords, c.truncMinRelated, c.truncMargin = max(int(vals[0]), 1), vals[1], vals[2]
+	}
 	c.directionMin = w("rewrite.direction-min")
 	c.artGlued = w(RuleGlued)
 	c.artDropped = w(RuleDroppedFunctionWord)

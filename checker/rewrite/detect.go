@@ -3,6 +3,8 @@ package rewrite
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -27,6 +29,106 @@ type verified struct {
 	echo    [][2]int // per change of diffs (flattened in order), echoes of each side
 	// glued[s] are the glued words of side s, found by alignment or alone.
 	glued [2][]artefact
+	// rest[s] is what side s has that the other lacks; set for truncated
+	// copies only.
+	rest [2]unaligned
+}
+
+// unaligned is the content one side of a pair has and the other lacks.
+type unaligned struct {
+	words   int       // content words of the unaligned sentences
+	stems   []uint64  // their distinct content stems, sorted
+	related float64   // share of stems that another article of the batch uses (see relateRests)
+	span    text.Span // from the first to the last unaligned sentence with content
+}
+
+// restOf collects, for each side of an alignment, its unaligned sentences.
+func restOf(pa, pb *prepared, units []unit) [2]unaligned {
+	var out [2]unaligned
+	sides := [2]*prepared{pa, pb}
+	var covered [2][]bool
+	for s, p := range sides {
+		covered[s] = make([]bool, len(p.sents))
+	}
+	for _, u := range units {
+		for i := u.a0; i < u.a1; i++ {
+			covered[0][i] = true
+		}
+		for i := u.b0; i < u.b1; i++ {
+			covered[1][i] = true
+		}
+	}
+	for s, p := range sides {
+		stems := map[uint64]bool{}
+		r := &out[s]
+		for i, sw := range p.sents {
+			if covered[s][i] || sw.content == 0 {
+				continue
+			}
+			r.words += int(sw.content)
+			sp := p.doc.Sentences[i].Span
+			if r.span.End == 0 {
+				r.span.Start = sp.Start
+			}
+			r.span.End = sp.End
+			for _, w := range p.words[sw.first:sw.end] {
+				if !w.is(flagFunction) {
+					stems[w.key] = true
+				}
+			}
+		}
+		r.stems = slices.Sorted(maps.Keys(stems))
+	}
+	return out
+}
+
+// relateRests sets, for both sides of every truncated pair, the share of
+// the unaligned stems that some other article of the batch uses. The part
+// of a story a truncated copy cut off goes on about the story, so other
+// reports of it (and rewrites of the full original) use its words; a
+// paragraph pasted in from another story has words nobody else uses.
+func relateRests(preps []*prepared, pairs []*verified) {
+	// users[stem] holds the first two articles found using it, -1 for none.
+	users := map[uint64]*[2]int32{}
+	for _, v := range pairs {
+		for _, r := range v.rest {
+			for _, k := range r.stems {
+				users[k] = &[2]int32{-1, -1}
+			}
+		}
+	}
+	if len(users) == 0 {
+		return
+	}
+	for a, p := range preps {
+		for _, w := range p.words {
+			u := users[w.key]
+			if u == nil || w.is(flagFunction) {
+				continue
+			}
+			switch {
+			case u[0] < 0:
+				u[0] = int32(a)
+			case u[0] != int32(a) && u[1] < 0:
+				u[1] = int32(a)
+			}
+		}
+	}
+	for _, v := range pairs {
+		for s, art := range [2]int{v.a, v.b} {
+			r := &v.rest[s]
+			n := 0
+			for _, k := range r.stems {
+				u := users[k]
+				if u[0] != int32(art) && u[0] >= 0 || u[1] >= 0 {
+					n++
+				}
+			}
+			if len(r.stems) > 0 {
+				r.related = float64(n) / float64(len(r.stems))
+			}
+		}
+	}
 }
 
 func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result, error) {
@@ -61,6 +163,7 @@ func (d *Detector) detect(ctx context.Context, in []Input, workers int) (*Result
 	if err := c.countEchoes(ctx, preps, res.Cluster, pairs, workers); err != nil {
 		return nil, err
 	}
+	relateRests(preps, pairs)
 	for _, v := range pairs {
 		res.Pairs = append(res.Pairs, c.decide(in, v))
 	}
@@ -143,6 +246,8 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 		v.kind = KindTruncated
 		if ca >= c.kindFullCoverage && cb >= c.kindFullCoverage {
 			v.kind = KindCopy
+		} else {
+			v.rest = restOf(pa, pb, units)
 		}
 	}
 	for s, p := range [2]*prepared{pa, pb} {
@@ -426,6 +531,16 @@ func (c *config) decide(in []Input, v *verified) Pair {
 				add(rule, w, v.a, ch.span[sideA], ch.text[sideA])
 			case e[sideB] > 0 && e[sideA] == 0:
 				add(rule, -w, v.b, ch.span[sideB], ch.text[sideB])
+			}
+		}
+	}
+	if v.kind == KindTruncated && c.evTruncated != 0 {
+		arts, sign := [2]int{v.a, v.b}, [2]float64{1, -1}
+		for s := range 2 {
+			o, cp := v.rest[s], v.rest[1-s]
+			if o.words >= c.truncMinWords && o.related >= c.truncMinRelated &&
+				(cp.words < c.truncMinWords || cp.related+c.truncMargin <= o.related) {
+				add(RuleEvidenceTruncated, sign[s]*c.evTruncated, arts[s], o.span, fmt.Sprintf("%d content words", o.words))
 			}
 		}
 	}

@@ -487,3 +487,54 @@ func TestExcludedFurnitureDoesNotPair(t *testing.T) {
 	assert.Equal(t, 1, run(false), "without exclusion the shared template pairs the pages")
 	assert.Equal(t, 0, run(true), "with the template excluded they do not")
 }
+
+// A truncated copy shows no rewrite artefacts; what tells it from its
+// original is that the part it cut off is about the story (other reports
+// use its words) while what it has alone is not.
+func TestTruncationEvidence(t *testing.T) {
+	sentences := strings.Split(strings.TrimSpace(source), "\n")
+	spill := "Shares of regional airlines fell sharply on Monday after fuel prices jumped for the third week in a row, analysts at two banks said in notes to clients."
+	// A follow-up that covers the end of the source in its own words.
+	followUp := "What the Riverton tram vote leaves open\n" +
+		"Bus riders in the northern suburbs, cut back since the pandemic, feel the money went to the wrong place, and the opponents on council agree with them.\n" +
+		"Tom Reyes keeps warning about water and gas pipes: the route sits on a tangle of utilities nobody has costed, in his view.\n" +
+		"Half of the bill falls to the province; a federal infrastructure grant and the city's capital budget cover what remains.\n" +
+		"Residents with questions about the construction schedule can attend an information session at the central library next month.\n"
+	tests := []struct {
+		name      string
+		copyText  string
+		others    []string
+		direction string
+	}{
+		{"cut short, spill pasted, the cut part reported elsewhere",
+			strings.Join(sentences[:5], "\n") + "\n" + spill + "\n", []string{independent, followUp}, DirectionKnown},
+		{"cut short, the cut part reported elsewhere",
+			strings.Join(sentences[:5], "\n") + "\n", []string{independent, followUp}, DirectionKnown},
+		{"the pair alone: nothing to say which came first",
+			strings.Join(sentences[:5], "\n") + "\n" + spill + "\n", nil, DirectionUnknown},
+	}
+	d := newDetector(t)
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			// The copy comes first so that article order cannot pass for
+			// evidence.
+			in := []Input{{ID: "copy", Doc: text.Parse(tc.copyText)}, {ID: "source", Doc: text.Parse(source)}}
+			for _, o := range tc.others {
+				in = append(in, Input{ID: "other", Doc: text.Parse(o)})
+			}
+			res, err := d.Detect(context.Background(), in, 1)
+			require.NoError(t, err)
+			require.Len(t, res.Pairs, 1)
+			p := res.Pairs[0]
+			assert.Equal(t, KindTruncated, p.Kind)
+			require.Equal(t, tc.direction, p.Direction)
+			if tc.direction == DirectionKnown {
+				assert.Equal(t, 1, p.Original)
+				require.NotEmpty(t, p.Evidence)
+				assert.Equal(t, RuleEvidenceTruncated, p.Evidence[0].Rule)
+				assert.Equal(t, 1, p.Evidence[0].Article)
+				assert.Contains(t, in[1].Doc.Slice(p.Evidence[0].Span), "Opponents argued")
+			}
+		})
+	}
+}
