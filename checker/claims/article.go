@@ -170,6 +170,9 @@ func (a *article) extractDates() {
 		}
 	}
 	for _, f := range all {
+		if a.inMasthead(f.e.Span) {
+			continue
+		}
 		c := Claim{Kind: KindDate, Span: f.e.Span, Sentence: f.s, Rule: "claim.date", Granularity: f.e.Granularity.String(), expr: f.e}
 		e := f.e
 		switch {
@@ -193,6 +196,17 @@ func (a *article) extractDates() {
 		}
 		a.add(c)
 	}
+}
+
+// inMasthead reports whether sp lies inside one of the article's masthead
+// spans.
+func (a *article) inMasthead(sp text.Span) bool {
+	for _, m := range a.in.Masthead {
+		if m.Start <= sp.Start && sp.End <= m.End {
+			return true
+		}
+	}
+	return false
 }
 
 // dateKey is a date claim's comparison form.

@@ -69,6 +69,10 @@ type Input struct {
 	HasPublished bool
 	// Dateline is the place the article was filed from, "" when unknown.
 	Dateline string
+	// Masthead holds spans of the text that carry the article's own
+	// metadata (a dateline such as "HALIFAX, March 14 (Wire) -"): a date
+	// there is when the story was filed, not a claim about the event.
+	Masthead []text.Span
 	// Skip marks paragraphs (by index into Doc.Paragraphs) that are
 	// off-topic or boilerplate and contribute no claims. It may be nil or
 	// shorter than the paragraph list; missing entries are false.
@@ -156,12 +160,13 @@ type Event struct {
 	// it ("grounded").
 	Verb string
 	// Noun and Agent name the event and the party doing it in summaries
-	// ("lawsuit", "plaintiff"). When most articles name a happening before
-	// the verb ("a storm hit"), Noun is that happening ("storm");
+	// ("lawsuit", "plaintiff"). When most articles name a happening in
+	// their first event sentence ("a storm hit"), Noun is that happening ("storm");
 	// an inferred event is an "event".
 	Noun, Agent string
-	// Verbs are the event words that mark event sentences: Verb and the
-	// verbs sharing a sentence with it in two or more articles. Sorted.
+	// Verbs are the event words that mark event sentences: Verb, the verbs
+	// sharing a sentence with it in two or more articles, and events nearly
+	// as widely reported in as many ledes. Sorted.
 	Verbs []string
 	// Articles are the articles that report Verb, in order (for an
 	// inferred event, those that use it in their opening sentences).

@@ -300,6 +300,16 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 	sort.Ints(ev.Years)
 	if !ev.Inferred {
 		x.coVerbs(batch, als, &ev)
+		// An event nearly as widely reported, in the ledes of enough
+		// articles, is another word for the same happening: a council
+		// "voted" and "approved" the budget, a storm "flooded" a coast
+		// and "killed" four.
+		for _, l := range sortedKeys(votes) {
+			if l != ev.Verb && !contains(ev.Verbs, l) && ledeArts[l] >= need && 2*votes[l] >= votes[ev.Verb] {
+				ev.Verbs = append(ev.Verbs, l)
+			}
+		}
+		sort.Strings(ev.Verbs)
 	}
 	if ev.Inferred {
 		ev.Noun, ev.Agent = "event", "participant"
@@ -453,9 +463,10 @@ func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
 	return years
 }
 
-// happeningOf returns the happening most reporting articles name before
-// the main event word of their first event sentence ("A powerful
-// storm hit"), or "" when fewer than most of them name one.
+// happeningOf returns the happening most reporting articles name in their
+// first event sentence, before the event word ("A powerful storm hit") or
+// after it ("four died after a storm drove the sea inland"), or "" when
+// fewer than most of them name one.
 func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) string {
 	counts := map[string]int{}
 	reporting := 0
@@ -463,13 +474,13 @@ func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) st
 		if in.Doc == nil || als[i].events == nil {
 			continue
 		}
-		s, k := x.firstEventSentence(in, als[i], ev)
+		s, _ := x.firstEventSentence(in, als[i], ev)
 		if s < 0 {
 			continue
 		}
 		reporting++
 		seen := map[string]bool{}
-		for _, t := range in.Doc.SentenceTokens(s)[:k] {
+		for _, t := range in.Doc.SentenceTokens(s) {
 			if h, ok := x.lex.happening[strings.TrimSuffix(t.Norm, "'s")]; ok && t.Kind == text.Word && !seen[h] {
 				seen[h] = true
 				counts[h]++

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -253,7 +254,7 @@ func TestFixtureBatches(t *testing.T) {
 		// Sunday vs Saturday, fire chief vs regional governor, 3,000 vs
 		// 30,000 residents; not "more than 2,000" vs 2,400 hectares, the
 		// 2025 fire's 600 hectares, the trimmed quotes, the pasted fair.
-		{dir: "wildfire-evacuation", verb: "evacuate", label: "Evacuation day", pasted: []pasted{{1, "The annual cheese fair"}},
+		{dir: "wildfire-evacuation", verb: "evacuate", label: "Fire day", pasted: []pasted{{1, "The annual cheese fair"}},
 			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindRole, [][]int{{0, 1}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}}},
 		// Tuesday vs November 23 (a Monday), Ravensholm vs Hallstad, judge
 		// vs prosecutor, eight vs 12 years; not the deputy's three years in
@@ -315,6 +316,65 @@ func TestFixtureBatches(t *testing.T) {
 				}
 				assert.Equal(t, tc.conflicts, got, dump(batch, cs, cmp))
 			})
+		}
+	}
+}
+
+// Other words for the main event that stand in as many ledes mark event
+// sentences too: one council report says "approved", another "voted", and
+// the dates beside each must still meet.
+func TestLedeCoVerbsMarkEventSentences(t *testing.T) {
+	x := testExtractor(t)
+	texts := []string{
+		"The Dunmore council approved a $90 million library budget on Tuesday night after a long debate.\nCouncillors voted 7-2 after hearing from residents.\n",
+		"DUNMORE (Coastline Wire) — Dunmore councillors voted 7–2 on March 18, 2026, on a $90 million library budget.\nThe council approved the spending after three hours of debate.\n",
+		"Dunmore's council approved the $90 million library budget this week.\nCouncillors voted to keep branch hours unchanged.\n",
+	}
+	var batch []Input
+	for i, s := range texts {
+		batch = append(batch, Input{ID: fmt.Sprintf("%03d", i), Doc: text.Parse(s)})
+	}
+	cs, ev := x.ExtractBatch(batch)
+	assert.Contains(t, ev.Verbs, "approve")
+	assert.Contains(t, ev.Verbs, "vote")
+	cmp := x.Compare(batch, cs, nil)
+	require.Len(t, cmp.Conflicts, 1, dump(batch, cs, cmp))
+	cf := cmp.Conflicts[0]
+	assert.Equal(t, KindDate, cf.Kind)
+	assert.Contains(t, cf.Summary, "'Tuesday'")
+	assert.Contains(t, cf.Summary, "a Wednesday")
+}
+
+// A date in the dateline is when the story was filed: it is no claim, so
+// it cannot conflict with the event's date.
+func TestMastheadDateIsNoClaim(t *testing.T) {
+	x := testExtractor(t)
+	const dateline = "HALIFAX, March 14 (Coastline Wire) -"
+	texts := []string{
+		dateline + " A storm flooded the coast of Nova Scotia on 12 March 2026, killing four people.\n",
+		"A storm flooded the Nova Scotia coast on Thursday, March 12, killing four people, officials said.\n",
+	}
+	for _, masked := range []bool{true, false} {
+		var batch []Input
+		for i, s := range texts {
+			in := Input{ID: fmt.Sprintf("%03d", i), Doc: text.Parse(s)}
+			if i == 0 && masked {
+				in.Masthead = []text.Span{{Start: 0, End: len(dateline)}}
+			}
+			batch = append(batch, in)
+		}
+		cs, _ := x.ExtractBatch(batch)
+		var values []string
+		for _, c := range cs {
+			if c.Kind == KindDate && c.Article == 0 {
+				values = append(values, c.Value)
+			}
+		}
+		if masked {
+			assert.Equal(t, []string{"12 March 2026"}, values)
+			assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
+		} else {
+			assert.Contains(t, values, "March 14", "without the masthead the dateline date is read")
 		}
 	}
 }
