@@ -59,6 +59,7 @@ type lexicons struct {
 	vague       map[string][2]float64 // by folded phrase; every word of a phrase is numberish
 	vagueWords  int                   // the most words a vague phrase has
 	plurals     map[string]string     // unit → plural, where adding "s" is wrong
+	singulars   map[string]string     // the same plurals → their unit
 	// The number tables keyed by folded word, and every word among them.
 	numberWordValues, multiplierWords map[string]string
 	numberish                         map[string]bool
@@ -248,6 +249,12 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		}
 	}
 	l.plurals = foldedTable(plurals.Entries)
+	l.singulars = map[string]string{}
+	for _, u := range sortedKeys(l.plurals) {
+		if pl := l.plurals[u]; pl != u {
+			l.singulars[pl] = u
+		}
+	}
 	l.numberWordValues, l.multiplierWords = foldedTable(l.numberWords.Entries), foldedTable(l.multipliers.Entries)
 	l.numberish = map[string]bool{}
 	for _, m := range []map[string]string{l.numberWordValues, l.multiplierWords} {

@@ -129,7 +129,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 		}
 		// A measure joined to its number: "5.2-magnitude", "10-kilometre".
 		if num, unit, ok := strings.Cut(t.Norm, "-"); ok && startsWithDigit(num) && plainNumber.MatchString(num) {
-			if u := singular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
+			if u := a.lex.unitSingular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
 				digits := strings.ReplaceAll(num, ",", "")
 				nr.value, nr.unit = atof(digits), u
 				nr.half = roundingHalf(digits, nr.value, false)
@@ -170,7 +170,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			// A number word counts only a unit noun right after it: "six plants".
 			for k := i + 1; k < len(toks) && k <= i+2; k++ {
 				if toks[k].Kind == text.Word && a.lex.unitWords[toks[k].Norm] {
-					nr.half, nr.unit, nr.last = 0, singular(toks[k].Norm), k
+					nr.half, nr.unit, nr.last = 0, a.lex.unitSingular(toks[k].Norm), k
 					nr.qualifier, nr.first = a.qualifierBefore(toks, i)
 					return nr, true
 				}
@@ -244,7 +244,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
 					u++
 				}
-				nr.unit, nr.last = singular(toks[u].Norm), u
+				nr.unit, nr.last = a.lex.unitSingular(toks[u].Norm), u
 				break
 			}
 		}
@@ -301,7 +301,7 @@ func (a *article) partOf(toks []text.Token, i int) (float64, int, string, bool) 
 			for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
 				u++
 			}
-			return whole, u, singular(toks[u].Norm), true
+			return whole, u, a.lex.unitSingular(toks[u].Norm), true
 		}
 	}
 	return 0, 0, "", false
@@ -321,7 +321,7 @@ func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
 			for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
 				u++
 			}
-			return u, singular(toks[u].Norm)
+			return u, a.lex.unitSingular(toks[u].Norm)
 		}
 	}
 	return 0, ""
@@ -492,8 +492,20 @@ func atof(s string) float64 {
 
 // singular turns a plural unit noun into its singular ("jobs" → "job",
 // "factories" → "factory"); "people" and "aircraft" stay.
+// unitSingular is singular for unit nouns, whose irregular plurals
+// claim.unit-plurals lists ("buses", "children").
+func (l *lexicons) unitSingular(w string) string {
+	if s, ok := l.singulars[w]; ok {
+		return s
+	}
+	return singular(w)
+}
+
 func singular(w string) string {
 	switch {
+	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") ||
+		strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zzes"):
+		return w[:len(w)-2] // "coaches", "businesses", "taxes"
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "ss"):
