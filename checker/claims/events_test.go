@@ -378,3 +378,37 @@ func TestMastheadDateIsNoClaim(t *testing.T) {
 		}
 	}
 }
+
+// Each place of a list is a claim, so an article naming two places agrees
+// with one naming either; a comma alone joins a city to its region.
+func TestPlaceLists(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The trial enrolled 381 patients in North America and Europe.", []string{"North America", "Europe"}},
+		{"The firm has plants in Denmark, and Sweden.", []string{"Denmark", "Sweden"}},
+		{"The yard will create 1,500 jobs in Mobile, Alabama, over five years.", []string{"Mobile"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			cs := x.Extract(Input{ID: "000", Doc: text.Parse(tc.sentence + "\n")}, Event{})
+			var got []string
+			for _, c := range cs {
+				if c.Kind == KindPlace {
+					got = append(got, c.Value)
+				}
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+	// The approval place: Europe (one report) agrees with "North America
+	// and Europe" (another).
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("Regulators approved the drug in Europe on Tuesday.\n")},
+		{ID: "001", Doc: text.Parse("Regulators approved the drug in North America and Europe on Tuesday.\n")},
+	}
+	cs, _ := x.ExtractBatch(batch)
+	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
+}

@@ -51,13 +51,32 @@ func (a *article) extractPlaces() {
 			if !a.isPlace(toks, j, end) {
 				continue
 			}
-			sp := text.Span{Start: toks[j].Start, End: toks[end-1].End}
 			slot := "place"
 			if a.event[s] {
 				slot = "event.place"
 			}
-			a.add(Claim{Kind: KindPlace, Slot: slot, Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(a.doc.Slice(sp))})
-			i = end - 1
+			// "in North America and Europe": each place of a list is a
+			// claim, so that an article naming both agrees with one naming
+			// either.
+			for {
+				sp := text.Span{Start: toks[j].Start, End: toks[end-1].End}
+				a.add(Claim{Kind: KindPlace, Slot: slot, Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(a.doc.Slice(sp))})
+				i = end - 1
+				// Only "and"/"or" (or ", and") continue a list: a comma
+				// alone joins a city to its region ("Mobile, Alabama").
+				next := end + 1
+				if next < len(toks) && toks[end].Norm == "," {
+					next++
+				}
+				if next >= len(toks) || !a.lex.is(toks[next-1].Norm, gramList) {
+					break
+				}
+				e2 := a.placeRun(toks, next)
+				if e2 == next || !a.isPlace(toks, next, e2) {
+					break
+				}
+				j, end = next, e2
+			}
 		}
 	}
 }
