@@ -412,3 +412,26 @@ func TestPlaceLists(t *testing.T) {
 	cs, _ := x.ExtractBatch(batch)
 	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
 }
+
+// A role is read from the title and its modifiers, not from the words of
+// the sentence that happen to precede them.
+func TestRoleStartsAtTheTitle(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct{ sentence, role string }{
+		{"Earlier this month Economy Minister Gerard Lapointe signed the deal.", "Economy Minister"},
+		{"The deal was signed by former Economy Minister Gerard Lapointe.", "former Economy Minister"},
+		{"The deal was signed by the economy minister, Gerard Lapointe.", "economy minister"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			cs := x.Extract(Input{ID: "000", Doc: text.Parse(tc.sentence + "\n")}, Event{})
+			var roles []string
+			for _, c := range cs {
+				if c.Kind == KindRole {
+					roles = append(roles, c.Value)
+				}
+			}
+			assert.Equal(t, []string{tc.role}, roles)
+		})
+	}
+}

@@ -207,6 +207,12 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		if a.lex.function[t.Norm] || a.stopWord(t) {
 			break
 		}
+		// A lower-case word before a capitalised title is not part of
+		// it ("earlier this month Economy Minister Lapointe"), unless it
+		// is a title word or says which occasion ("former", "deputy").
+		if !a.isCap(t) && a.isCap(toks[k+1]) && !a.lex.titleWords[t.Norm] && !a.lex.otherOccasion[t.Norm] {
+			break
+		}
 		rp.first, rp.lead = k, k
 	}
 	if k = rp.lead - 1; k >= 0 && a.lex.is(toks[k].Norm, gramDeterminer) {
