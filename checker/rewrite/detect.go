@@ -268,6 +268,24 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 		}
 		sort.Slice(v.glued[s], func(i, j int) bool { return v.glued[s][i].span.Start < v.glued[s][j].span.Start })
 	}
+	// A "glued" word both sides write was in the text they share
+	// ("Margarethe" is no "Margare" + "the"): it is no artefact of either.
+	var words [2]map[string]bool
+	for s, p := range [2]*prepared{pa, pb} {
+		words[s] = map[string]bool{}
+		for _, g := range v.glued[s] {
+			words[s][text.Fold(p.doc.Slice(g.span))] = true
+		}
+	}
+	for s, p := range [2]*prepared{pa, pb} {
+		kept := v.glued[s][:0]
+		for _, g := range v.glued[s] {
+			if !words[1-s][text.Fold(p.doc.Slice(g.span))] {
+				kept = append(kept, g)
+			}
+		}
+		v.glued[s] = kept
+	}
 	return v
 }
 

@@ -538,3 +538,27 @@ func TestTruncationEvidence(t *testing.T) {
 		})
 	}
 }
+
+// A word that merely ends in a glue word ("Margarethe") and that both
+// sides write was in the text they share: no evidence, no artefact.
+func TestSharedLookalikeIsNoGluedWord(t *testing.T) {
+	d := newDetector(t)
+	var glued variant
+	for _, v := range variants() {
+		if v.wantEdits != nil && v.wantEdits[0] == EditGlued {
+			glued = v
+		}
+	}
+	name := strings.NewReplacer("Mayor Alice Brennan", "Mayor Margarethe Brennan")
+	in := []Input{{ID: "glued", Doc: text.Parse(name.Replace(glued.text))}, {ID: "source", Doc: text.Parse(name.Replace(source))}}
+	res, err := d.Detect(context.Background(), in, 1)
+	require.NoError(t, err)
+	require.Len(t, res.Pairs, 1)
+	for _, e := range res.Pairs[0].Evidence {
+		assert.NotContains(t, in[e.Article].Doc.Slice(e.Span), "Margarethe")
+	}
+	for _, f := range res.Articles[0].Findings {
+		assert.NotContains(t, in[0].Doc.Slice(f.Span), "Margarethe")
+	}
+	assert.NotEmpty(t, res.Articles[0].Findings, "the real glued words still count")
+}
