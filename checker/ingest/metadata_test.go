@@ -45,6 +45,7 @@ func TestInferMetadata(t *testing.T) {
 		{"copyright", "Workers returned.\n© 2026 Global News, a division of Corus Entertainment Inc.", "outlet", "Global News", "meta.copyright-outlet", "© 2026 Global News"},
 		{"copyright word", "Workers returned.\nCopyright 2026 The Associated Press. All rights reserved.", "outlet", "The Associated Press", "meta.copyright-outlet", "Copyright 2026"},
 		{"bio", "Workers returned.\nHello, my name is Jane Doe and I write about labour.", "byline", "Jane Doe", "meta.author-bio", "my name is Jane Doe"},
+		{"third-person bio", "Workers returned.\nAna Ruiz is a former nurse turned health writer. She publishes a weekly newsletter.", "byline", "Ana Ruiz", "meta.author-bio", "Ana Ruiz is a former nurse turned health writer. She publishes"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

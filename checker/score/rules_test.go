@@ -84,6 +84,8 @@ func TestBoilerplateRules(t *testing.T) {
 		{"bp.author-bio", "Hello, my name is Sam Rivera and I have been blogging about transit for ten years."},
 		{"bp.author-bio", "Jordan Ellis is a freelance writer based in Vancouver who covers cities."},
 		{"bp.author-bio", "About the author: Kim Lee writes about urban planning."},
+		{"bp.author-bio", "Ana Ruiz is a former nurse turned health writer. She publishes a weekly newsletter on hospital budgets."},
+		{"bp.author-bio", "Tom Okoye is a lifelong cyclist, a part-time coach and the writer behind The Spoke, a blog about city streets."},
 		{"bp.paywall", "Already a subscriber? Log in to continue reading."},
 		{"bp.disclaimer", "This post contains affiliate links, and we may earn a commission on purchases."},
 		{"bp.disclaimer", "The Courier is not responsible for the opinions expressed by contributors."},
@@ -120,6 +122,8 @@ func TestBoilerplateSilent(t *testing.T) {
 		"Share prices of the transit operator rose 3 per cent after the vote.",
 		"Members can subscribe to updates on the council's website, officials said.",
 		"Committee structure and next steps",
+		"Maria Chen is a former city engineer who has been covering the cost overruns for the council since 2024.",
+		"Leo Hart is the chief executive of the bus company, which publishes its timetable every spring.",
 	} {
 		t.Run(line, func(t *testing.T) {
 			hits, flagged := ruleHits(t, sc, line)
