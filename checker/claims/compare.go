@@ -88,6 +88,10 @@ type comparer struct {
 	wordsSig       []string // exactJoin of words, made on first use
 	// roles known for each person, across the batch
 	rolesOf map[string][]string
+	// titlesTogether holds, per person, the pairs of title words that
+	// one article gives them at once ("councillor|chair"), built on
+	// first use
+	titlesTogether map[string]map[string]bool
 	// clusterID is each claim's rewrite cluster, numbered densely;
 	// clusters counts them
 	clusterID []int

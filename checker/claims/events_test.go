@@ -435,3 +435,31 @@ func TestRoleStartsAtTheTitle(t *testing.T) {
 		})
 	}
 }
+
+// "X, who chairs the finance committee" gives X a role, compared with the
+// same role written as a title.
+func TestRelativeClauseRoles(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, chair of the council's finance committee, said the city had applied for funding.\n")},
+		{ID: "001", Doc: text.Parse("The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, who chairs the council's transportation committee, said the line was overdue.\n")},
+		{ID: "002", Doc: text.Parse("The council approved the budget on Tuesday.\nTomasz Brennan, who chairs the finance committee, welcomed the vote.\n")},
+	}
+	cs, _ := x.ExtractBatch(batch)
+	roles := map[int][]string{}
+	for _, c := range cs {
+		if c.Kind == KindRole && c.Person == "tomasz brennan" {
+			roles[c.Article] = append(roles[c.Article], c.Normalized)
+		}
+	}
+	assert.Equal(t, []string{"role:councillor", "role:chair committee council finance"}, roles[0])
+	assert.Equal(t, []string{"role:councillor", "role:chair committee council transportation"}, roles[1])
+	assert.Equal(t, []string{"role:chair committee finance"}, roles[2])
+	cmp := x.Compare(batch, cs, nil)
+	require.Len(t, cmp.Conflicts, 1, dump(batch, cs, cmp))
+	cf := cmp.Conflicts[0]
+	assert.Equal(t, KindRole, cf.Kind)
+	require.Len(t, cf.Sides, 2)
+	assert.Equal(t, []int{0, 2}, cf.Sides[0].Articles, "the finance committee, however written")
+	assert.Equal(t, []int{1}, cf.Sides[1].Articles)
+}

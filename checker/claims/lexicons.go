@@ -21,6 +21,7 @@ type lexicons struct {
 	countries, demonyms, pronouns       *ruleset.Rule
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
+	roleVerbs                           *ruleset.Rule // claim.role-verbs: "chairs" gives the role "chair"
 	unitGroups                          *ruleset.Rule
 	numberWords, months, weekdays       *ruleset.Rule
 
@@ -141,6 +142,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.multipliers = get(p, "claim.multipliers", table)
 	l.qualifiers = get(p, "claim.number-qualifiers", table)
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
+	l.roleVerbs = get(p, "claim.role-verbs", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	l.numberWords = get(dates, "date.number-words", table)

@@ -39,6 +39,7 @@ func (a *article) extractPeople() {
 			continue
 		}
 		toks := a.doc.SentenceTokens(s)
+		a.relativeRoles(s, toks, titled, roleOnly, roles)
 		if !a.mayHoldTitle(toks) {
 			continue
 		}
@@ -89,6 +90,42 @@ func (a *article) extractPeople() {
 			a.people = append(a.people, pm)
 			a.emitPerson(pm, toks, titled, roleOnly, roles)
 		}
+	}
+}
+
+// relativeRoles reads roles given by a verb in a relative clause after a
+// name: "Tomasz Brennan, who chairs the council's transportation
+// committee" gives him the role "chair" of that committee
+// (claim.role-verbs), compared like "chair of the council's finance
+// committee". The role runs to the next comma or the sentence's end.
+func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, roles bool) {
+	for k := 2; k+2 < len(toks); k++ {
+		if toks[k].Norm != "who" || toks[k-1].Norm != "," {
+			continue
+		}
+		title, ok := a.lex.roleVerbs.Lookup(toks[k+1].Norm)
+		if !ok {
+			continue
+		}
+		ns := a.nameRunBack(toks, k-1)
+		if ns < 0 {
+			continue
+		}
+		end := k + 2
+		for end < len(toks) && end-k <= 10 && (toks[end].Kind == text.Word || toks[end].Norm == "'s" || toks[end].Norm == "-") {
+			end++
+		}
+		if end == k+2 || (end < len(toks) && toks[end].Norm != "," && toks[end].Kind != text.Punct) {
+			continue
+		}
+		parts := nameParts(toks[ns : k-1])
+		pm := personMention{sentence: s, name: text.Span{Start: toks[ns].Start, End: toks[k-2].End}, parts: parts, key: a.linkName(parts)}
+		pm.role = text.Span{Start: toks[k+1].Start, End: toks[end-1].End}
+		words := append([]string{title}, strings.Fields(a.roleKey(toks[k+2:end]))...)
+		pm.roleKey = a.lex.canonicalRole(words)
+		pm.side = a.sideWithin(toks[k+2 : end])
+		a.people = append(a.people, pm)
+		a.emitPerson(pm, toks, titled, roleOnly, roles)
 	}
 }
 
@@ -427,7 +464,9 @@ func (a *article) nameRunBack(toks []text.Token, b int) int {
 	for i > 0 && a.nameWord(toks[i-1]) && b-i < 4 {
 		i--
 	}
-	if i == b || (i > 0 && a.isCap(toks[i-1]) && !a.lex.nameStop[a.tokText(toks[i-1])]) {
+	// A capitalised word before the run makes it part of something longer,
+	// unless it is a title ("Councillor Tomasz Brennan, chair of ...").
+	if i == b || (i > 0 && a.isCap(toks[i-1]) && !a.lex.nameStop[a.tokText(toks[i-1])] && !a.lex.titleWords[toks[i-1].Norm]) {
 		return -1
 	}
 	return i

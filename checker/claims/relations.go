@@ -73,6 +73,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.sig = func(i int) sig { return sig{key: c.key[i], role: c.claims[i].Role} }
 		rel.compatible = func(i, j int) bool { return rolesCompatible(c.claims[i].Role, c.claims[j].Role) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
+		rel.related = func(i, j int) bool { return c.rolesRelated(c.claims[i].Person, c.claims[i].Role, c.claims[j].Role) }
 	case kind == KindNumber && strings.HasPrefix(slot, "event."):
 		rel.comparable, rel.byKey = true, false
 		rel.sig = func(i int) sig {
@@ -97,6 +98,76 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.related = func(i, j int) bool { return c.sameQuote(i, j) }
 	}
 	return rel
+}
+
+// rolesRelated says whether two roles of one person can contradict each
+// other. Roles with different titles can both hold ("Councillor" and
+// "chair of the finance committee") when some article gives the person
+// both titles at once; otherwise they are compared ("Judge" against
+// "Prosecutor"). Roles that share a title, or where one has none to go by,
+// are always compared.
+func (c *comparer) rolesRelated(person, a, b string) bool {
+	ta, tb := c.titlesIn(a), c.titlesIn(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return true
+	}
+	for _, w := range ta {
+		if contains(tb, w) {
+			return true
+		}
+	}
+	together := c.titlesHeldTogether(person)
+	for _, x := range ta {
+		for _, y := range tb {
+			if together[x+"|"+y] {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// titlesIn returns the title words of a role key.
+func (c *comparer) titlesIn(role string) []string {
+	var out []string
+	for _, w := range strings.Fields(role) {
+		if c.x.lex.titleWords[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// titlesHeldTogether returns, for a person, the pairs of distinct title
+// words ("x|y", both orders) that one article gives them.
+func (c *comparer) titlesHeldTogether(person string) map[string]bool {
+	if c.titlesTogether == nil {
+		c.titlesTogether = map[string]map[string]bool{}
+		byArticle := map[string]map[int][]string{}
+		for i, cl := range c.claims {
+			if cl.Kind != KindRole || cl.Person == "" {
+				continue
+			}
+			if byArticle[cl.Person] == nil {
+				byArticle[cl.Person] = map[int][]string{}
+			}
+			byArticle[cl.Person][cl.Article] = append(byArticle[cl.Person][cl.Article], c.titlesIn(c.claims[i].Role)...)
+		}
+		for p, arts := range byArticle {
+			pairs := map[string]bool{}
+			for _, ts := range arts {
+				for _, x := range ts {
+					for _, y := range ts {
+						if x != y {
+							pairs[x+"|"+y] = true
+						}
+					}
+				}
+			}
+			c.titlesTogether[p] = pairs
+		}
+	}
+	return c.titlesTogether[person]
 }
 
 // partiesCompatible says whether two event parties of one side can be the
