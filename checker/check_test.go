@@ -156,6 +156,12 @@ func TestGoldenReports(t *testing.T) {
 			require.NoError(t, err)
 			rep, err := Check(context.Background(), arts, Options{Rejected: rejected})
 			require.NoError(t, err)
+			// A finding points at text a reader can see.
+			for _, a := range rep.Articles {
+				for _, f := range a.Findings {
+					assert.NotEmpty(t, f.Text, "%s: %s finding %q has an empty span", a.ID, f.Rule, f.Message)
+				}
+			}
 			got := jsonBytes(t, rep)
 			if *update {
 				require.NoError(t, os.WriteFile(golden, got, 0o644))

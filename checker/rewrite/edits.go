@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"sort"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -156,7 +157,15 @@ func (c *config) diffUnit(pa, pb *prepared, u unit) comparisonDiff {
 				out.dropped[sideB] = append(out.dropped[sideB], droppedAt(artefactsOf(db, tb, wb), ta, r.a0)...)
 			}
 		}
-		ea, eb := quoteAt(pa.quotes, e.Original), quoteAt(pb.quotes, e.Rewrite)
+		// A side without words (a comma left where a quote was cut) is
+		// located by where it starts.
+		if len(wa) == 0 {
+			e.Original = text.Span{Start: e.Original.Start, End: e.Original.Start}
+		}
+		if len(wb) == 0 {
+			e.Rewrite = text.Span{Start: e.Rewrite.Start, End: e.Rewrite.Start}
+		}
+		ea, eb := quoteAt(da, pa.quotes, e.Original), quoteAt(db, pb.quotes, e.Rewrite)
 		if ea >= 0 || eb >= 0 {
 			if n := len(out.edits); n > 0 && out.edits[n-1].Kind == EditQuoteChanged && ((ea >= 0 && ea == qa) || (eb >= 0 && eb == qb)) {
 				last := &out.edits[n-1]
@@ -283,7 +292,7 @@ func (c *config) allFunction(words []int, toks []text.Token) bool {
 
 // quoteAt returns the index of the quotation containing s (an empty s
 // counts when it sits inside or at the edge of the quotation), or -1.
-func quoteAt(quotes []text.Span, s text.Span) int {
+func quoteAt(doc *text.Document, quotes []text.Span, s text.Span) int {
 	for i, q := range quotes {
 		if q.Start > s.End {
 			break
@@ -291,8 +300,24 @@ func quoteAt(quotes []text.Span, s text.Span) int {
 		if (s.IsEmpty() && q.Start <= s.Start && s.Start <= q.End) || (!s.IsEmpty() && q.Overlaps(s)) {
 			return i
 		}
+		// Words cut from the end of a quote leave an empty span after
+		// the punctuation the quotation was trimmed of ("now,|”").
+		if s.IsEmpty() && q.End < s.Start && s.Start-q.End <= 4 && onlyPunctuation(doc.Text[q.End:s.Start]) {
+			return i
+		}
 	}
 	return -1
+}
+
+// onlyPunctuation reports whether s holds nothing but punctuation other
+// than quotation marks (past a closing mark the quotation has ended).
+func onlyPunctuation(s string) bool {
+	for _, r := range s {
+		if !unicode.IsPunct(r) || unicode.Is(unicode.Quotation_Mark, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // joinSpan is the union of two spans, where an empty span counts only when

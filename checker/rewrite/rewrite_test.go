@@ -562,3 +562,30 @@ func TestSharedLookalikeIsNoGluedWord(t *testing.T) {
 	}
 	assert.NotEmpty(t, res.Articles[0].Findings, "the real glued words still count")
 }
+
+// A quotation cut short in the rewrite is a changed quote whose rewrite
+// side is the shorter quotation, not an empty span after its comma.
+func TestTrimmedQuoteEditPointsAtTheQuote(t *testing.T) {
+	d := newDetector(t)
+	trimmed := strings.NewReplacer(`"a turning point for how people move around our city"`, `"a turning point,"`,
+		"council voted", "board voted", "ending a debate", "closing a dispute").Replace(source)
+	in := []Input{{ID: "source", Doc: text.Parse(source)}, {ID: "trimmed", Doc: text.Parse(trimmed)}}
+	res, err := d.Detect(context.Background(), in, 1)
+	require.NoError(t, err)
+	require.Len(t, res.Pairs, 1)
+	al := res.Pairs[0].Alignment
+	if res.Pairs[0].Original != 0 {
+		al = al.swapped()
+	}
+	found := false
+	for _, ap := range al.Pairs {
+		for _, e := range ap.Edits {
+			if e.Kind == EditQuoteChanged {
+				found = true
+				assert.Equal(t, "a turning point", e.RewriteText)
+				assert.Contains(t, e.OriginalText, "how people move around our city")
+			}
+		}
+	}
+	assert.True(t, found, "a quote_changed edit")
+}
