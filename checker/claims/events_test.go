@@ -463,3 +463,17 @@ func TestRelativeClauseRoles(t *testing.T) {
 	assert.Equal(t, []int{0, 2}, cf.Sides[0].Articles, "the finance committee, however written")
 	assert.Equal(t, []int{1}, cf.Sides[1].Articles)
 }
+
+// Plurals and possessives in a role compare as the bare noun: "a
+// spokesperson for the citizens' group" is the role "spokesperson of the
+// citizen group Vigilance" says more fully.
+func TestRoleWordsCompareSingular(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("The deal was signed on Friday.\nHelene Brault, spokesperson of the citizen group Vigilance Saint-Maurice, said the review was rushed.\n")},
+		{ID: "001", Doc: text.Parse("The deal was signed on Friday.\nHélène Brault, a spokesperson for the citizens’ group Vigilance Saint-Maurice, said the review was rushed.\n")},
+	}
+	cs, _ := x.ExtractBatch(batch)
+	cmp := x.Compare(batch, cs, nil)
+	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
+}

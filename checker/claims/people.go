@@ -424,7 +424,10 @@ func (a *article) roleKey(toks []text.Token) string {
 		if country || a.lex.function[t.Norm] {
 			continue
 		}
-		words = append(words, strings.TrimSuffix(t.Norm, "'s")) // "the union's president"
+		// "the union's president", "the citizens' group": possessives and
+		// plurals compare as the bare noun.
+		w := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
+		words = append(words, singular(w))
 	}
 	return a.lex.canonicalRole(words)
 }
