@@ -2,6 +2,7 @@ package claims
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -475,6 +476,17 @@ func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) st
 			continue
 		}
 		s, _ := x.firstEventSentence(in, als[i], ev)
+		// Any word for the event will do: "four died after a storm" names
+		// the storm whichever of its verbs won.
+		for t, ms := range als[i].events {
+			if s >= 0 && t >= s {
+				break
+			}
+			if !ev.Inferred && activeSentence(in, t) && slices.ContainsFunc(ms, func(m mention) bool { return contains(ev.Verbs, m.event) }) {
+				s = t
+				break
+			}
+		}
 		if s < 0 {
 			continue
 		}

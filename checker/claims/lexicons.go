@@ -77,8 +77,8 @@ type eventToken struct {
 // verbEnding is one row of claim.verb-endings: a regular ending, whether
 // it marks a past form, and what replaces it.
 type verbEnding struct {
-	suffix, replace string
-	past            bool
+	suffix, replace  string
+	past, participle bool
 }
 
 // countState is one row of claim.count-states: the state a word gives a
@@ -207,7 +207,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		if len(f) == 0 {
 			return nil, fmt.Errorf("%s: rule %q: entry %q: want \"tense [replacement]\"", endings.Source, endings.ID, k)
 		}
-		e := verbEnding{suffix: text.Fold(k), past: f[0] == "past"}
+		e := verbEnding{suffix: text.Fold(k), past: f[0] == "past", participle: f[0] == "participle"}
 		if len(f) > 1 {
 			e.replace = f[1]
 		}

@@ -314,7 +314,8 @@ func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
 		k++
 	}
 	for u := k; u < len(toks) && u < k+unitLookahead; u++ {
-		if toks[u].Kind != text.Word {
+		// "thousands out of their homes" counts no homes.
+		if toks[u].Kind != text.Word || a.lex.function[toks[u].Norm] {
 			break
 		}
 		if a.lex.unitWords[toks[u].Norm] {
@@ -372,7 +373,12 @@ func (a *article) readElliptical(toks []text.Token, i int, counted string) (numb
 	}
 	prev := toks[nr.first-1].Norm
 	st, stateBefore := a.lex.states[prev]
-	if !stateBefore && !a.lex.is(prev, gramList) && !a.lex.is(prev, gramContrast) {
+	joins := func(w string) bool { return a.lex.is(w, gramList) || a.lex.is(w, gramContrast) }
+	// "killing four people and forcing about 2,300 from their homes": a
+	// participle or past form after the list word still continues the
+	// count of the same people.
+	verbAfterJoin := nr.first >= 2 && joins(toks[nr.first-2].Norm) && a.lex.participleOrPast(prev)
+	if !stateBefore && !joins(prev) && !verbAfterJoin {
 		return nr, false
 	}
 	if stateBefore && nr.state == "" {

@@ -14,6 +14,21 @@ func (l *lexicons) verbKey(w string) (string, bool) {
 	return l.regularKey(w)
 }
 
+// participleOrPast reports whether w is a past or "-ing" form: an
+// irregular verb's form, or a word with a past or participle ending of
+// claim.verb-endings that leaves three letters.
+func (l *lexicons) participleOrPast(w string) bool {
+	if _, ok := l.irregular[w]; ok {
+		return true
+	}
+	for _, e := range l.endings {
+		if len(w)-len(e.suffix) >= 3 && strings.HasSuffix(w, e.suffix) {
+			return e.past || e.participle
+		}
+	}
+	return false
+}
+
 // regularKey applies the longest ending of claim.verb-endings that leaves
 // three letters, then drops a final "e" and a doubled last consonant, so
 // that "banned", "bans" and "ban" meet, and "recalled" and "recall".
