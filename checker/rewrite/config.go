@@ -54,6 +54,7 @@ type config struct {
 	pairMinSentences   int
 	shortPairSim       float64
 	pairMinCoverage    float64
+	pairMinSimilarity  float64
 	kindCopySimilarity float64
 	kindFullCoverage   float64
 	kindCopyShare      float64
@@ -140,6 +141,7 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.pairMinSentences = int(w("rewrite.pair-min-sentences"))
 	c.shortPairSim = w("rewrite.short-pair-similarity")
 	c.pairMinCoverage = w("rewrite.pair-min-coverage")
+	c.pairMinSimilarity = w("rewrite.pair-min-similarity")
 	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
 	c.kindFullCoverage = w("rewrite.kind-full-coverage")
 	c.kindCopyShare = w("rewrite.kind-copy-share")

@@ -226,6 +226,12 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 	if alignedShort < c.pairMinSentences && mean < c.shortPairSim {
 		return nil
 	}
+	// Two independent reports that share a few near-identical sentences
+	// (a quote, the charge sheet) align part-way at middling similarity;
+	// a copy or rewrite aligns most of the shorter side closely.
+	if mean*shortCov < c.pairMinSimilarity {
+		return nil
+	}
 	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}
 	v.al, v.diffs = c.buildAlignment(pa, pb, units)
 	// A copy keeps nearly every aligned sentence nearly word for word, and

@@ -2,6 +2,8 @@ package rewrite
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -588,4 +590,26 @@ func TestTrimmedQuoteEditPointsAtTheQuote(t *testing.T) {
 		}
 	}
 	assert.True(t, found, "a quote_changed edit")
+}
+
+// Two independent reports of one court case (written for this project)
+// that tell four or five sentences almost alike align part-way at
+// middling similarity; rewrite.pair-min-similarity keeps them apart.
+func TestCloseIndependentReportsDoNotPair(t *testing.T) {
+	read := func(name string) *text.Document {
+		b, err := os.ReadFile(filepath.Join("testdata", "close-independent", name))
+		require.NoError(t, err)
+		return text.Parse(string(b))
+	}
+	outlet, wire := read("outlet.txt"), read("wire.txt")
+	d := newDetector(t)
+	loose := *d.cfg
+	loose.pairMinSimilarity = 0
+	preps := []*prepared{loose.prepare(outlet, nil), loose.prepare(wire, nil)}
+	v := loose.verify(preps, 0, 1)
+	require.NotNil(t, v, "without the bar the two would pair")
+	assert.Less(t, v.sim, d.cfg.pairMinSimilarity)
+	res, err := d.Detect(context.Background(), []Input{{ID: "outlet", Doc: outlet}, {ID: "wire", Doc: wire}}, 1)
+	require.NoError(t, err)
+	assert.Empty(t, res.Pairs)
 }
