@@ -34,6 +34,28 @@ type verified struct {
 	rest [2]unaligned
 }
 
+// cutShort reports whether a one-to-one unit pairs a sentence with the
+// start of itself: a copy truncated in mid-sentence ("... which won 23 of
+// the"). Such a unit is copied, not rewritten.
+func cutShort(pa, pb *prepared, u unit) bool {
+	if u.a1-u.a0 != 1 || u.b1-u.b0 != 1 {
+		return false
+	}
+	wa, wb := pa.span(u.a0, u.a1), pb.span(u.b0, u.b1)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) < 3 {
+		return false
+	}
+	for i, w := range wa {
+		if w.key != wb[i].key {
+			return false
+		}
+	}
+	return true
+}
+
 // unaligned is the content one side of a pair has and the other lacks.
 type unaligned struct {
 	words   int       // content words of the unaligned sentences
@@ -240,7 +262,7 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 	for _, u := range units {
 		w := pa.contentOf(u.a0, u.a1) + pb.contentOf(u.b0, u.b1)
 		all += w
-		if u.sim >= c.kindCopySimilarity {
+		if u.sim >= c.kindCopySimilarity || cutShort(pa, pb, u) {
 			copied += w
 		}
 	}

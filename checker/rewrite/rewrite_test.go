@@ -66,6 +66,10 @@ func variants() []variant {
 			text: strings.Join(sentences[:5], "\n") + "\n", kind: KindTruncated, direction: DirectionUnknown,
 		},
 		{
+			name: "truncated in mid-sentence",
+			text: strings.Join(sentences[:5], "\n") + "\nOpponents argued that the money would be better spent on\n", kind: KindTruncated,
+		},
+		{
 			name: "synonym swaps",
 			text: strings.NewReplacer("council voted", "board voted", "ending a debate", "closing a dispute", "divided", "split",
 				"according to the transport committee", "according to the transportation board", "expected to begin", "anticipated to start",
