@@ -200,14 +200,7 @@ func (a *article) extractDates() {
 
 // inMasthead reports whether sp lies inside one of the article's masthead
 // spans.
-func (a *article) inMasthead(sp text.Span) bool {
-	for _, m := range a.in.Masthead {
-		if m.Start <= sp.Start && sp.End <= m.End {
-			return true
-		}
-	}
-	return false
-}
+func (a *article) inMasthead(sp text.Span) bool { return inSpans(a.in.Masthead, sp) }
 
 // dateKey is a date claim's comparison form.
 func dateKey(c Claim, doc *text.Document) string {

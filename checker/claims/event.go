@@ -298,6 +298,14 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 			}
 		}
 	}
+	// With no publication date and no dated lede, the latest full date
+	// the ledes give stands for the event's year: news reports what is
+	// recent, and background ("arrested on Sept. 14, 2022") is older.
+	if len(ev.Years) == 0 {
+		if y := x.latestLedeYear(batch, als); y != 0 {
+			ev.Years = []int{y}
+		}
+	}
 	sort.Ints(ev.Years)
 	if !ev.Inferred {
 		x.coVerbs(batch, als, &ev)
@@ -439,6 +447,42 @@ func activeSentence(in Input, s int) bool {
 
 // ledeYears returns the years of the day, weekday or month dates an
 // article gives in its first event sentence, if that lies in its lede.
+// latestLedeYear returns the latest year of a date to the day ("10 March
+// 2026") in the batch's ledes, or 0 when there is none.
+func (x *Extractor) latestLedeYear(batch []Input, als []articleLemmas) int {
+	latest := 0
+	for i, in := range batch {
+		if in.Doc == nil || als[i].lede == nil {
+			continue
+		}
+		for s, lede := range als[i].lede {
+			if !lede || !activeSentence(in, s) {
+				continue
+			}
+			exprs, _ := x.sentenceDates(in, s)
+			for _, e := range exprs {
+				if e.Granularity != timex.Day || e.NeedsYear() || inSpans(in.Masthead, e.Span) {
+					continue
+				}
+				if r, ok := e.Resolve(timex.Date{}); ok && r.Bounded() && !r.YearUnknown {
+					latest = max(latest, r.First.Year)
+				}
+			}
+		}
+	}
+	return latest
+}
+
+// inSpans reports whether sp lies inside one of spans.
+func inSpans(spans []text.Span, sp text.Span) bool {
+	for _, m := range spans {
+		if m.Start <= sp.Start && sp.End <= m.End {
+			return true
+		}
+	}
+	return false
+}
+
 func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
 	if in.Doc == nil || al.events == nil {
 		return nil

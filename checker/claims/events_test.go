@@ -477,3 +477,23 @@ func TestRoleWordsCompareSingular(t *testing.T) {
 	cmp := x.Compare(batch, cs, nil)
 	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
 }
+
+// A batch without publication dates whose ledes date the event only by
+// weekday takes the event's year from the latest full date in its ledes,
+// so a dated arrest four years earlier is background, not the event day.
+func TestEventYearFromLatestLedeDate(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("A former official was sentenced to seven years on Thursday for taking bribes.\nHe was director of highways until his arrest on Sept. 14, 2022.\n")},
+		{ID: "001", Doc: text.Parse("A former highways director was jailed for seven years this week.\nThe court heard the case at Preston on 12 March 2026.\nHe was arrested in September 2022.\n")},
+		{ID: "002", Doc: text.Parse("A former council official was sentenced to seven years on Thursday.\nPolice arrested him on September 14, 2022.\n")},
+	}
+	cs, ev := x.ExtractBatch(batch)
+	assert.Equal(t, []int{2026}, ev.Years)
+	for _, c := range cs {
+		if c.Kind == KindDate && strings.Contains(c.Normalized, "2022") {
+			assert.NotEqual(t, "event.date", c.Slot, "%s: %s", batch[c.Article].ID, c.Value)
+		}
+	}
+	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
+}
