@@ -45,19 +45,22 @@ type config struct {
 	alignMergeMargin  float64
 	alignMaxSentences int
 
-	lshBands, lshRows  int
-	lshMinCollisions   int
-	lshMinShare        float64
-	lshBucketMax       int
-	sketchMinWords     int
-	allPairsMax        int
-	pairMinSentences   int
-	shortPairSim       float64
-	pairMinCoverage    float64
-	pairMinSimilarity  float64
-	kindCopySimilarity float64
-	kindFullCoverage   float64
-	kindCopyShare      float64
+	lshBands, lshRows int
+	lshMinCollisions  int
+	lshMinShare       float64
+	lshBucketMax      int
+	sketchMinWords    int
+	allPairsMax       int
+	pairMinSentences  int
+	shortPairSim      float64
+	pairMinCoverage   float64
+	pairMinSimilarity float64
+	// partialCoverage and partialSimilarity are rewrite.partial-pair:
+	// below that coverage, a pair needs that mean similarity.
+	partialCoverage, partialSimilarity float64
+	kindCopySimilarity                 float64
+	kindFullCoverage                   float64
+	kindCopyShare                      float64
 
 	evGlued, evDropped, evEcho, evEchoQuote, evPublished float64
 	evTruncated                                          float64
@@ -142,6 +145,13 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.shortPairSim = w("rewrite.short-pair-similarity")
 	c.pairMinCoverage = w("rewrite.pair-min-coverage")
 	c.pairMinSimilarity = w("rewrite.pair-min-similarity")
+	if r := rule("rewrite.partial-pair", ruleset.KindWeight); r != nil {
+		cov, ok := r.Param("coverage")
+		if !ok || math.IsNaN(cov) || cov < 0 || cov > 1 {
+			return nil, fmt.Errorf("%s: rule %q: params: coverage: want a number in [0, 1]", r.Source, r.ID)
+		}
+		c.partialCoverage, c.partialSimilarity = cov, r.Weight
+	}
 	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
 	c.kindFullCoverage = w("rewrite.kind-full-coverage")
 	c.kindCopyShare = w("rewrite.kind-copy-share")

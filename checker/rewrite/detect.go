@@ -251,7 +251,7 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 	// Two independent reports that share a few near-identical sentences
 	// (a quote, the charge sheet) align part-way at middling similarity;
 	// a copy or rewrite aligns most of the shorter side closely.
-	if mean*shortCov < c.pairMinSimilarity {
+	if mean*shortCov < c.pairMinSimilarity || (shortCov < c.partialCoverage && mean < c.partialSimilarity) {
 		return nil
 	}
 	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}

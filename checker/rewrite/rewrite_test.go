@@ -596,24 +596,42 @@ func TestTrimmedQuoteEditPointsAtTheQuote(t *testing.T) {
 	assert.True(t, found, "a quote_changed edit")
 }
 
-// Two independent reports of one court case (written for this project)
-// that tell four or five sentences almost alike align part-way at
-// middling similarity; rewrite.pair-min-similarity keeps them apart.
+// Independent reports written for this project that tell many facts in
+// the same order align part-way at middling similarity: a court case
+// (similarity 0.35) and a coalition deal (0.41, aligning 58% of the
+// shorter side at mean 0.70). rewrite.pair-min-similarity and
+// rewrite.partial-pair keep them apart; without both bars they pair.
 func TestCloseIndependentReportsDoNotPair(t *testing.T) {
-	read := func(name string) *text.Document {
-		b, err := os.ReadFile(filepath.Join("testdata", "close-independent", name))
-		require.NoError(t, err)
-		return text.Parse(string(b))
-	}
-	outlet, wire := read("outlet.txt"), read("wire.txt")
 	d := newDetector(t)
-	loose := *d.cfg
-	loose.pairMinSimilarity = 0
-	preps := []*prepared{loose.prepare(outlet, nil), loose.prepare(wire, nil)}
-	v := loose.verify(preps, 0, 1)
-	require.NotNil(t, v, "without the bar the two would pair")
-	assert.Less(t, v.sim, d.cfg.pairMinSimilarity)
-	res, err := d.Detect(context.Background(), []Input{{ID: "outlet", Doc: outlet}, {ID: "wire", Doc: wire}}, 1)
+	for _, dir := range []string{"close-independent", "close-independent-election"} {
+		t.Run(dir, func(t *testing.T) {
+			outlet, wire := readTestdata(t, dir, "outlet.txt"), readTestdata(t, dir, "wire.txt")
+			loose := *d.cfg
+			loose.pairMinSimilarity, loose.partialCoverage = 0, 0
+			preps := []*prepared{loose.prepare(outlet, nil), loose.prepare(wire, nil)}
+			require.NotNil(t, loose.verify(preps, 0, 1), "without the bars the two would pair")
+			res, err := d.Detect(context.Background(), []Input{{ID: "outlet", Doc: outlet}, {ID: "wire", Doc: wire}}, 1)
+			require.NoError(t, err)
+			assert.Empty(t, res.Pairs)
+		})
+	}
+}
+
+// A machine rewrite and a truncated copy of one original that is not in
+// the batch align only half of the copy (the rest is a pasted paragraph
+// and the rewrite's tail), but closely: they still pair.
+func TestSiblingsOfAMissingOriginalPair(t *testing.T) {
+	d := newDetector(t)
+	rw, tr := readTestdata(t, "siblings", "rewrite.txt"), readTestdata(t, "siblings", "truncated.txt")
+	res, err := d.Detect(context.Background(), []Input{{ID: "rewrite", Doc: rw}, {ID: "truncated", Doc: tr}}, 1)
 	require.NoError(t, err)
-	assert.Empty(t, res.Pairs)
+	require.Len(t, res.Pairs, 1)
+	assert.Equal(t, []int{0, 0}, res.Cluster)
+}
+
+func readTestdata(t *testing.T, dir, name string) *text.Document {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", dir, name))
+	require.NoError(t, err)
+	return text.Parse(string(b))
 }
