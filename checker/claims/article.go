@@ -20,6 +20,9 @@ type article struct {
 	al     articleLemmas
 	active []bool // per sentence: outside skipped paragraphs
 	event  []bool // per sentence: reports the main event
+	// lead marks the article's lead sentence, which reports the event
+	// whatever verb it uses: its dates are the event's dates
+	lead []bool
 	// dates are, per sentence, its date expressions (spans into the
 	// text); otherTime says whether they put it in other years than the
 	// event's.
@@ -29,12 +32,16 @@ type article struct {
 	people    []personMention // in text order, for linking later mentions
 }
 
+// leadMinTokens is how many tokens the first sentence of an article needs
+// to count as its lead sentence rather than a headline or a byline.
+const leadMinTokens = 15
+
 func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev, al: al}
 	n := len(in.Doc.Sentences)
-	a.active, a.event, a.otherTime = make([]bool, n), make([]bool, n), make([]bool, n)
+	a.active, a.event, a.otherTime, a.lead = make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
 	a.dates = make([][]timex.Expr, n)
-	first := true
+	first, leadFound := true, false
 	for s, sent := range in.Doc.Sentences {
 		a.active[s] = !in.skipped(sent.Paragraph)
 		if !a.active[s] {
@@ -43,6 +50,14 @@ func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 		var years []int
 		a.dates[s], years = x.sentenceDates(in, s)
 		a.otherTime[s] = elsewhereInTime(years, ev.Years)
+		// The lead sentence (the first full sentence, after any headline)
+		// reports the story's event whatever verb it uses: "Norvanta
+		// disclosed on March 3 that ...", "Norvanta confirmed on Monday
+		// that ...".
+		if !leadFound && al.lede[s] && ev.Verb != "" && len(in.Doc.SentenceTokens(s)) >= leadMinTokens {
+			leadFound = true
+			a.lead[s] = !a.otherTime[s]
+		}
 		if !a.mentionsEvent(s) {
 			continue
 		}
@@ -191,10 +206,13 @@ func (a *article) extractDates() {
 		c.Range, c.Resolved = e.Resolve(ref)
 		c.Normalized = dateKey(c, a.doc)
 		c.Slot = "date"
-		if a.event[f.s] {
+		if a.event[f.s] || a.lead[f.s] {
 			c.Slot = "event.date"
 		}
 		a.add(c)
+		if a.lead[f.s] {
+			a.claims[len(a.claims)-1].Frame = FrameEvent
+		}
 	}
 }
 

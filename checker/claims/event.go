@@ -71,7 +71,7 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 				if !ok {
 					continue
 				}
-				if w.event != "" {
+				if w.event != "" && !(k+1 < len(toks) && x.lex.particles[w.event][toks[k+1].Norm]) {
 					al.events[s] = addMention(al.events[s], mention{w.event, w.weak, w.past})
 				}
 				if w.ref != "" && x.definiteBefore(toks, k) {

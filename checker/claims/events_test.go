@@ -497,3 +497,20 @@ func TestEventYearFromLatestLedeDate(t *testing.T) {
 	}
 	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
 }
+
+// The lead sentence dates the event whatever verb it uses, and "no sign
+// that" is no signing.
+func TestLeadSentenceDatesTheEvent(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("Norvanta says hackers reached 4.2 million accounts\nCloud storage provider Norvanta disclosed on March 3, 2026 that attackers had gained access to data on about 4.2 million users.\nChief executive René Aubertin announced the breach in a statement.\nThere was no sign that card numbers had been touched.\n")},
+		{ID: "001", Doc: text.Parse("Norvanta confirms breach\nCloud storage provider Norvanta confirmed on Monday that an attacker had obtained personal details tied to millions of user accounts.\nThe breach was announced by chief executive René Aubertin.\n")},
+		{ID: "002", Doc: text.Parse("Cloud storage firm Norvanta announced on Tuesday that attackers had reached data of 4.2 million users in a breach.\nThe company said there was no sign of misuse.\n")},
+	}
+	cs, ev := x.ExtractBatch(batch)
+	assert.Equal(t, "announce", ev.Verb)
+	cmp := x.Compare(batch, cs, nil)
+	require.Len(t, cmp.Conflicts, 1, dump(batch, cs, cmp))
+	assert.Equal(t, KindDate, cmp.Conflicts[0].Kind)
+	assert.Contains(t, cmp.Conflicts[0].Summary, "'Monday'")
+}

@@ -40,6 +40,9 @@ type lexicons struct {
 	// eventTokens merges what the main-event pass asks of each word, so
 	// that it looks each up once.
 	eventTokens map[string]eventToken
+	// particles[event] are the words that, right after a word for the
+	// event, make it another verb (claim.event-particles)
+	particles map[string]map[string]bool
 	// Reading verbs the table does not list: irregular past forms (form →
 	// verb), regular endings (longest first), words never taken for the
 	// event verb, and attribution verbs.
@@ -143,6 +146,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.qualifiers = get(p, "claim.number-qualifiers", table)
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
+	eventParticles := get(p, "claim.event-particles", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	l.numberWords = get(dates, "date.number-words", table)
@@ -219,6 +223,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.definites = singleWords(definites.Terms)
 	l.otherOccasion = singleWords(otherOccasion.Terms)
 	l.happening = foldedTable(happening.Entries)
+	l.particles = map[string]map[string]bool{}
+	for _, ev := range sortedKeys(eventParticles.Entries) {
+		l.particles[text.Fold(ev)] = foldedSet(strings.Fields(eventParticles.Entries[ev]))
+	}
 	l.eventTokens = map[string]eventToken{}
 	for w, v := range l.eventWords {
 		_, past := l.verbKey(w)
