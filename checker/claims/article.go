@@ -194,9 +194,9 @@ func (a *article) extractDates() {
 		case !e.NeedsYear():
 		case a.in.HasPublished:
 			c.YearFrom = "published"
-		case a.event[f.s] && len(eventYears) > 0:
+		case (a.event[f.s] || a.lead[f.s]) && len(eventYears) > 0:
 			e, c.YearFrom = e.WithYear(commonest(eventYears)), "article"
-		case !a.event[f.s] && len(allYears) > 0:
+		case !a.event[f.s] && !a.lead[f.s] && len(allYears) > 0:
 			e, c.YearFrom = e.WithYear(commonest(allYears)), "article"
 		}
 		var ref timex.Date
