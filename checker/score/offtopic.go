@@ -27,6 +27,7 @@ type offTopicRules struct {
 	relative                   float64 // a paragraph must also fall below this share of the article's median
 	minTerms                   int
 	nameless                   float64 // the threshold for a paragraph that names no one the batch does not
+	namelessMaxTerms           int     // ... and has at most this many content terms
 
 	weight float64
 }
@@ -40,7 +41,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	if err != nil {
 		return ot, nil, err
 	}
-	names := []string{"threshold", "threshold_single", "nameless_threshold", "relative", "min_terms", "prior", "prior_terms",
+	names := []string{"threshold", "threshold_single", "nameless_threshold", "nameless_max_terms", "relative", "min_terms", "prior", "prior_terms",
 		"batch_share", "article_support", "lead_paragraphs", "lead_min_words", "name_weight"}
 	v := map[string]float64{}
 	for _, n := range names {
@@ -50,7 +51,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 	}
 	ot = offTopicRules{
 		threshold: v["threshold"], thresholdSingle: v["threshold_single"], relative: v["relative"],
-		minTerms: int(v["min_terms"]), nameless: v["nameless_threshold"], weight: r.Weight,
+		minTerms: int(v["min_terms"]), nameless: v["nameless_threshold"], namelessMaxTerms: int(v["nameless_max_terms"]), weight: r.Weight,
 	}
 	var stop []string
 	sw, err := optionalRule(p, ruleOTStopwords, ruleset.KindLexicon)
@@ -99,7 +100,7 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 		// side of this story (a reaction, a consequence) and must fall
 		// lower to count.
 		shared := r.Terms - len(r.Unsupported)
-		if r.UnsupportedNames == 0 && shared > 0 && r.Value >= min(limit, o.nameless) {
+		if r.UnsupportedNames == 0 && shared > 0 && r.Terms <= o.namelessMaxTerms && r.Value >= min(limit, o.nameless) {
 			continue
 		}
 		flags[pi] = true

@@ -246,6 +246,11 @@ func TestHandwrittenArticles(t *testing.T) {
 				ruleOTParagraph:        "The city council approved a revised budget",
 			},
 			silent: []string{"spec.prediction"}},
+		// A pasted note on water charges names no one and shares a word or
+		// two with the match report; at 25 content terms it is no one-line
+		// reaction and gets no allowance for naming no one.
+		"cup-final-spill": {bp: [2]float64{0, 0}, ot: [2]float64{0.25, 0.5}, spec: [2]float64{0, 0.1},
+			findings: map[string]string{ruleOTParagraph: "Water charges for most households"}},
 		// Business opinion column: heavy speculation; the bio is boilerplate.
 		"business-column": {bp: [2]float64{0.05, 0.15}, ot: [2]float64{0, 0}, spec: [2]float64{0.6, 1},
 			findings: map[string]string{
