@@ -1,8 +1,11 @@
 package claims
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -178,7 +181,9 @@ func (a *article) extractDates() {
 			all = append(all, found{e, s})
 			if e.Year != 0 {
 				allYears[e.Year]++
-				if a.event[s] {
+				// A year alone in an event sentence ("fiscal 2025", "the
+				// 2025 season") does not date the event; a full date does.
+				if a.event[s] && e.Granularity != timex.Year && !a.endsPeriod(s, e.Span) {
 					eventYears[e.Year]++
 				}
 			}
@@ -206,7 +211,7 @@ func (a *article) extractDates() {
 		c.Range, c.Resolved = e.Resolve(ref)
 		c.Normalized = dateKey(c, a.doc)
 		c.Slot = "date"
-		if a.event[f.s] || a.lead[f.s] {
+		if (a.event[f.s] || a.lead[f.s]) && !a.endsPeriod(f.s, f.e.Span) {
 			c.Slot = "event.date"
 		}
 		a.add(c)
@@ -214,6 +219,29 @@ func (a *article) extractDates() {
 			a.claims[len(a.claims)-1].Frame = FrameEvent
 		}
 	}
+}
+
+// endsPeriod reports whether the date at sp in sentence s ends a reporting
+// period ("the quarter to December 31"): claim.period-ends.
+func (a *article) endsPeriod(s int, sp text.Span) bool {
+	toks := a.doc.SentenceTokens(s)
+	k := 0
+	for k < len(toks) && toks[k].Start < sp.Start {
+		k++
+	}
+	if k == 0 {
+		return false
+	}
+	nouns := a.lex.periodEnds[toks[k-1].Norm]
+	if nouns == nil {
+		return false
+	}
+	for j := k - 2; j >= 0 && j >= k-4; j-- {
+		if nouns[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // inMasthead reports whether sp lies inside one of the article's masthead
@@ -292,21 +320,45 @@ func (x *Extractor) frameByParticipants(batch []Input, cs []Claim) {
 // fillYearsFromBatch gives event dates that still lack a year the year
 // most of the batch's event dates state.
 func (x *Extractor) fillYearsFromBatch(cs []Claim) {
-	years := map[int]int{}
+	// Years of dates to the day or month count first: "the fourth quarter
+	// of 2025" says little about when a story dated "Thursday, March 5"
+	// happened.
+	years, coarse := map[int]int{}, map[int]int{}
 	for _, c := range cs {
 		if c.Kind == KindDate && c.Slot == "event.date" && c.Resolved && c.Range.Bounded() && !c.Range.YearUnknown &&
 			c.Range.First.Year == c.Range.Last.Year && c.YearFrom != "batch" {
-			years[c.Range.First.Year]++
+			if c.expr.Granularity == timex.Day || c.expr.Granularity == timex.Month || c.expr.Granularity == timex.PartOfMonth {
+				years[c.Range.First.Year]++
+			} else {
+				coarse[c.Range.First.Year]++
+			}
 		}
+	}
+	if len(years) == 0 {
+		years = coarse
 	}
 	if len(years) == 0 {
 		return
 	}
-	y := commonest(years)
+	// Candidate years, most stated first (the smaller year on a tie).
+	candidates := slices.Sorted(maps.Keys(years))
+	sort.SliceStable(candidates, func(i, j int) bool { return years[candidates[i]] > years[candidates[j]] })
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind != KindDate || c.Slot != "event.date" || !c.Range.YearUnknown {
 			continue
+		}
+		// "Thursday, March 5" takes the first candidate year in which
+		// March 5 is a Thursday, if any.
+		y := candidates[0]
+		if c.expr.HasWeekday && c.expr.Day != 0 {
+			for _, cy := range candidates {
+				d := time.Date(cy, time.Month(c.expr.Month), c.expr.Day, 0, 0, 0, 0, time.UTC)
+				if d.Weekday() == c.expr.Weekday {
+					y = cy
+					break
+				}
+			}
 		}
 		c.Range, c.Resolved = c.expr.WithYear(y).Resolve(timex.Date{})
 		c.YearFrom = "batch"

@@ -535,3 +535,31 @@ func TestLeadSentenceDatesTheEvent(t *testing.T) {
 	assert.Equal(t, KindDate, cmp.Conflicts[0].Kind)
 	assert.Contains(t, cmp.Conflicts[0].Summary, "'Monday'")
 }
+
+// The end of a reporting period is no event date ("the quarter to
+// December 31", "a weak end to 2025"), a year alone does not date the
+// event, and a date with a weekday takes a year in which the weekday fits.
+func TestPeriodEndsAndWeekdayYears(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("Helvetron announced on Thursday, March 5 that it would cut 2,400 jobs, after revenue in the quarter to December 31 fell 11%.\nThe cuts were announced in Zurich after a weak end to 2025.\n")},
+		{ID: "001", Doc: text.Parse("Helvetron announced on March 5, 2026 that it would cut 2,400 jobs.\nThe company announced the cuts after a disappointing end to 2025.\n")},
+		{ID: "002", Doc: text.Parse("Robotics maker Helvetron announced 2,400 job cuts in early March, blaming a weak fiscal 2025 for the decision it announced in Zurich.\n")},
+	}
+	cs, _ := x.ExtractBatch(batch)
+	cmp := x.Compare(batch, cs, nil)
+	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
+	for _, c := range cs {
+		if c.Kind != KindDate {
+			continue
+		}
+		switch c.Value {
+		case "December 31", "2025", "fiscal 2025":
+			assert.NotEqual(t, "event.date", c.Slot, "%s: %s", batch[c.Article].ID, c.Value)
+		case "Thursday, March 5":
+			assert.Contains(t, c.Normalized, "2026-03-05")
+		case "early March":
+			assert.Contains(t, c.Normalized, "2026-03")
+		}
+	}
+}

@@ -43,6 +43,9 @@ type lexicons struct {
 	// particles[event] are the words that, right after a word for the
 	// event, make it another verb (claim.event-particles)
 	particles map[string]map[string]bool
+	// periodEnds[word] are the period nouns that make a date after word
+	// the end of a reporting period (claim.period-ends)
+	periodEnds map[string]map[string]bool
 	// Reading verbs the table does not list: irregular past forms (form →
 	// verb), regular endings (longest first), words never taken for the
 	// event verb, and attribution verbs.
@@ -165,6 +168,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	definites := get(p, "claim.definite-determiners", lexicon)
 	happening := get(p, "claim.happening-nouns", table)
 	otherOccasion := get(p, "claim.other-occasion", lexicon)
+	periodEnds := get(p, "claim.period-ends", table)
 	unitsBefore := get(p, "claim.units-before", lexicon)
 	measures := get(p, "claim.measures", table)
 	states := get(p, "claim.count-states", table)
@@ -222,6 +226,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.references = singleWords(references.Terms)
 	l.definites = singleWords(definites.Terms)
 	l.otherOccasion = singleWords(otherOccasion.Terms)
+	l.periodEnds = map[string]map[string]bool{}
+	for _, k := range sortedKeys(periodEnds.Entries) {
+		l.periodEnds[text.Fold(k)] = foldedSet(strings.Fields(periodEnds.Entries[k]))
+	}
 	l.happening = foldedTable(happening.Entries)
 	l.particles = map[string]map[string]bool{}
 	for _, ev := range sortedKeys(eventParticles.Entries) {
