@@ -58,6 +58,9 @@ type config struct {
 	// partialCoverage and partialSimilarity are rewrite.partial-pair:
 	// below that coverage, a pair needs that mean similarity.
 	partialCoverage, partialSimilarity float64
+	// weakPairBelow and weakPairContainment are rewrite.weak-pair: below
+	// that similarity, a pair needs that containment.
+	weakPairBelow, weakPairContainment float64
 	kindCopySimilarity                 float64
 	kindFullCoverage                   float64
 	kindCopyShare                      float64
@@ -151,6 +154,13 @@ func newConfig(set *ruleset.Set) (*config, error) {
 			return nil, fmt.Errorf("%s: rule %q: params: coverage: want a number in [0, 1]", r.Source, r.ID)
 		}
 		c.partialCoverage, c.partialSimilarity = cov, r.Weight
+	}
+	if r := rule("rewrite.weak-pair", ruleset.KindWeight); r != nil {
+		below, ok := r.Param("below")
+		if !ok || math.IsNaN(below) || below < 0 || below > 1 {
+			return nil, fmt.Errorf("%s: rule %q: params: below: want a number in [0, 1]", r.Source, r.ID)
+		}
+		c.weakPairBelow, c.weakPairContainment = below, r.Weight
 	}
 	c.kindCopySimilarity = w("rewrite.kind-copy-similarity")
 	c.kindFullCoverage = w("rewrite.kind-full-coverage")

@@ -34,6 +34,36 @@ type verified struct {
 	rest [2]unaligned
 }
 
+// containment is the share of the content words of each aligned unit's
+// shorter side whose stems the other side of the unit uses.
+func containment(pa, pb *prepared, units []unit) float64 {
+	total, found := 0, 0
+	stems := map[uint64]bool{}
+	for _, u := range units {
+		wa, wb := pa.span(u.a0, u.a1), pb.span(u.b0, u.b1)
+		if len(wa) > len(wb) {
+			wa, wb = wb, wa
+		}
+		clear(stems)
+		for _, w := range wb {
+			stems[w.key] = true
+		}
+		for _, w := range wa {
+			if w.is(flagFunction) {
+				continue
+			}
+			total++
+			if stems[w.key] {
+				found++
+			}
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(found) / float64(total)
+}
+
 // cutShort reports whether a one-to-one unit pairs a sentence with the
 // start of itself: a copy truncated in mid-sentence ("... which won 23 of
 // the"). Such a unit is copied, not rewritten.
@@ -252,6 +282,13 @@ func (c *config) verify(preps []*prepared, a, b int) *verified {
 	// (a quote, the charge sheet) align part-way at middling similarity;
 	// a copy or rewrite aligns most of the shorter side closely.
 	if mean*shortCov < c.pairMinSimilarity || (shortCov < c.partialCoverage && mean < c.partialSimilarity) {
+		return nil
+	}
+	// A weak pair must at least be made of the other side's words: a
+	// condensed copy keeps nine in ten of its content words from the
+	// original, while an independent report telling the same facts in
+	// the same order uses its own (two in three shared).
+	if mean*shortCov < c.weakPairBelow && containment(pa, pb, units) < c.weakPairContainment {
 		return nil
 	}
 	v := &verified{a: a, b: b, units: units, kind: KindRewrite, sim: mean * shortCov}
