@@ -211,7 +211,7 @@ func (a *article) extractDates() {
 		c.Range, c.Resolved = e.Resolve(ref)
 		c.Normalized = dateKey(c, a.doc)
 		c.Slot = "date"
-		if (a.event[f.s] || a.lead[f.s]) && !a.endsPeriod(f.s, f.e.Span) {
+		if (a.event[f.s] || a.lead[f.s]) && !a.endsPeriod(f.s, f.e.Span) && !a.attachedElsewhere(f.s, f.e.Span) {
 			c.Slot = "event.date"
 		}
 		a.add(c)
@@ -219,6 +219,79 @@ func (a *article) extractDates() {
 			a.claims[len(a.claims)-1].Frame = FrameEvent
 		}
 	}
+}
+
+// attachedElsewhere reports whether the date at sp in sentence s belongs
+// to a clause of its own: between it and the nearest word for the event
+// stand a clause opener (claim.clause-openers: "where", "which", "who") and
+// then a past or "-ing" verb ("declared an outbreak in Almeria, where
+// officials have confirmed 241 cases since the first infection was
+// identified in early March": early March is the identifying's). Openers
+// of time ("after", "when") are left out: "four were killed after a storm
+// pushed a surge ashore on Friday" dates the storm. A sentence without a
+// word for the event (a lead sentence) attaches every date to the event.
+func (a *article) attachedElsewhere(s int, sp text.Span) bool {
+	toks := a.doc.SentenceTokens(s)
+	first, last := -1, -1 // the date's tokens
+	var events []int
+	for k, t := range toks {
+		if t.Start >= sp.Start && t.End <= sp.End {
+			if first < 0 {
+				first = k
+			}
+			last = k
+			continue
+		}
+		if a.x.reports(a.ev, t) || a.x.referenceAt(toks, k) != "" {
+			events = append(events, k)
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	// "a campaign that will begin on Monday, April 13": a future verb
+	// just before the date, with no event word after it, dates something
+	// still to come, not the event reported.
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		if slices.Contains(events, k) {
+			break
+		}
+		if a.lex.futureVerbs[toks[k].Norm] {
+			return true
+		}
+	}
+	if len(events) == 0 {
+		return false
+	}
+	nearest, gap := -1, len(toks)
+	for _, k := range events {
+		d := first - k
+		if k > last {
+			d = k - last
+		}
+		if d < gap {
+			nearest, gap = k, d
+		}
+	}
+	lo, hi := nearest+1, first
+	if nearest > last {
+		lo, hi = last+1, nearest
+	}
+	opened := false
+	for k := lo; k < hi; k++ {
+		t := toks[k]
+		if t.Kind != text.Word {
+			continue
+		}
+		if a.lex.clauseOpeners[t.Norm] {
+			opened = true
+			continue
+		}
+		if opened && !a.lex.attribution[t.Norm] && !a.isCap(t) && a.lex.participleOrPast(t.Norm) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsPeriod reports whether the date at sp in sentence s ends a reporting
@@ -235,6 +308,9 @@ func (a *article) endsPeriod(s int, sp text.Span) bool {
 	nouns := a.lex.periodEnds[toks[k-1].Norm]
 	if nouns == nil {
 		return false
+	}
+	if nouns["*"] {
+		return true
 	}
 	for j := k - 2; j >= 0 && j >= k-4; j-- {
 		if nouns[toks[j].Norm] {

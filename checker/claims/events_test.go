@@ -563,3 +563,33 @@ func TestPeriodEndsAndWeekdayYears(t *testing.T) {
 		}
 	}
 }
+
+// A lead sentence's dates are the event's unless another verb holds them
+// ("... where officials have confirmed 241 cases since the first infection
+// was identified in early March"), they start a period ("since early
+// March") or they follow a future verb ("will begin on Monday, April 13");
+// "in the province of Almería" names Almería.
+func TestLeadDatesAttachToTheEvent(t *testing.T) {
+	x := testExtractor(t)
+	batch := []Input{
+		{ID: "000", Doc: text.Parse("Andalusia declares measles outbreak\nThe Andalusian regional government has formally declared a measles outbreak in the province of Almeria, where health officials have now confirmed 241 cases since the first infection was identified in early March.\nThe minister made the declaration on April 6, 2026, at a press conference.\nThe declaration triggers a vaccination campaign that will begin on Monday, April 13.\n")},
+		{ID: "001", Doc: text.Parse("SEVILLE (Iberia Wire) - Health authorities in Andalusia declared a measles outbreak in the province of Almería on Tuesday after confirming 214 cases since early March.\n")},
+	}
+	cs, _ := x.ExtractBatch(batch)
+	var events, places []string
+	for _, c := range cs {
+		switch {
+		case c.Kind == KindDate && c.Slot == "event.date":
+			events = append(events, c.Value)
+		case c.Kind == KindPlace:
+			places = append(places, c.Value)
+		}
+	}
+	assert.Equal(t, []string{"April 6, 2026", "Tuesday"}, events)
+	assert.Contains(t, places, "Almeria")
+	assert.Contains(t, places, "Almería")
+	cmp := x.Compare(batch, cs, nil)
+	require.Len(t, cmp.Conflicts, 2, dump(batch, cs, cmp))
+	assert.Equal(t, KindDate, cmp.Conflicts[0].Kind, "April 6, 2026 is a Monday")
+	assert.Equal(t, KindNumber, cmp.Conflicts[1].Kind, "241 against 214 cases")
+}

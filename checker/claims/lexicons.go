@@ -29,6 +29,9 @@ type lexicons struct {
 	titles, quoteVerbs, bodies, orgHeads, agreementHeads, percent *lexFinder
 
 	function, nameStop, honorifics, placeCues map[string]bool // folded single words
+	placeKinds                                map[string]bool // claim.place-kinds
+	clauseOpeners                             map[string]bool // claim.clause-openers
+	futureVerbs                               map[string]bool // claim.future-verbs
 	unitWords, quoteVerbWords, titleWords     map[string]bool
 	orgHeadWords, titleFirstWords             map[string]bool
 	headWords                                 map[string]bool // every word of an organisation or agreement head
@@ -159,6 +162,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	nameStop := get(p, "claim.name-stopwords", lexicon)
 	honorifics := get(p, "claim.honorifics", lexicon)
 	placeCues := get(p, "claim.place-cues", lexicon)
+	placeKinds := get(p, "claim.place-kinds", lexicon)
+	clauseOpeners := get(p, "claim.clause-openers", lexicon)
+	futureVerbs := get(p, "claim.future-verbs", lexicon)
 	irregular := get(p, "claim.irregular-verbs", table)
 	endings := get(p, "claim.verb-endings", table)
 	verbStop := get(p, "claim.verb-stopwords", lexicon)
@@ -186,6 +192,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.nameStop = rawSet(nameStop.Terms)
 	l.honorifics = rawSet(honorifics.Terms)
 	l.placeCues = foldedSet(placeCues.Terms)
+	l.placeKinds = foldedSet(placeKinds.Terms)
+	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
+	l.futureVerbs = foldedSet(futureVerbs.Terms)
 	l.unitWords = foldedSet(l.units.Terms)
 	l.quoteVerbWords = singleWords(quoteVerbs.Terms)
 	l.titleWords = singleWords(titles.Terms)

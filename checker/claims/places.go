@@ -29,6 +29,10 @@ func (a *article) extractPlaces() {
 			if a.lex.is(toks[j].Norm, gramDeterminer) && j+1 < len(toks) {
 				j++
 			}
+			// "in the province of Almería": the name after "of".
+			if j+2 < len(toks) && a.lex.placeKinds[toks[j].Norm] && toks[j+1].Norm == "of" {
+				j += 2
+			}
 			end := a.placeRun(toks, j)
 			if end == j {
 				continue
