@@ -289,6 +289,20 @@ func TestFixtureBatches(t *testing.T) {
 		// (chief executive vs security chief), both outside event words.
 		{dir: "data-breach", verb: "announce", label: "Breach day", pasted: []pasted{{5, "Forecasters at the National Weather"}},
 			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1, 2, 4, 5}, {3}}}, {KindQuote, [][]int{{0, 4, 5}, {2}}}}},
+		// Three more blind batches. Bridge collapse: March 5, 2026 against
+		// Tuesday, March 3; professor against public works secretary; 41
+		// against 14 dead; the rewrite's reworded witness quote.
+		{dir: "bridge-collapse", verb: "collapse", label: "Collapse day", pasted: []pasted{{5, "Peru's central bank"}},
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0}, {1, 3, 4, 5}}}, {KindRole, [][]int{{0}, {1, 3, 4, 5}}},
+				{KindNumber, [][]int{{0}, {1}}}, {KindQuote, [][]int{{1, 5}, {4}}}}},
+		// Measles outbreak: Tuesday against April 6, 2026 (a Monday); the
+		// declaring minister; director general against health minister;
+		// 214 against 241 cases; not "since early March", the campaign
+		// that "will begin on Monday, April 13", Andalusia against "the
+		// province of Almería".
+		{dir: "measles-outbreak", verb: "declare", label: "Outbreak day", pasted: []pasted{{4, "Shares in Spanish lender"}},
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1, 5}, {3, 4}}}, {KindPerson, [][]int{{1, 3, 4}, {5}}},
+				{KindRole, [][]int{{0, 1, 3}, {5}}}, {KindNumber, [][]int{{1, 5}, {3, 4}}}}},
 	}
 	entries, err := os.ReadDir("../../fixtures")
 	require.NoError(t, err)
