@@ -607,3 +607,20 @@ func TestLeadDatesAttachToTheEvent(t *testing.T) {
 	assert.Equal(t, KindDate, cmp.Conflicts[0].Kind, "April 6, 2026 is a Monday")
 	assert.Equal(t, KindNumber, cmp.Conflicts[1].Kind, "241 against 214 cases")
 }
+
+// "the party's leader" says no more than "leader": it agrees with "Civic
+// Renewal leader", while "Civic Renewal leader" against "deputy leader" of
+// the same party still conflicts.
+func TestGenericBodiesInRoles(t *testing.T) {
+	x := testExtractor(t)
+	run := func(a, b string) []Conflict {
+		batch := []Input{
+			{ID: "000", Doc: text.Parse("The coalition deal was signed on Thursday.\n" + a + "\n")},
+			{ID: "001", Doc: text.Parse("The coalition deal was signed on Thursday.\n" + b + "\n")},
+		}
+		cs, _ := x.ExtractBatch(batch)
+		return x.Compare(batch, cs, nil).Conflicts
+	}
+	assert.Empty(t, run("Lukas Benda, the Civic Renewal leader, welcomed the deal.", "Lukas Benda, the party's leader, welcomed the deal."))
+	assert.Len(t, run("Lukas Benda, the Civic Renewal leader, welcomed the deal.", "Lukas Benda, the party's treasurer, welcomed the deal."), 1)
+}

@@ -21,7 +21,8 @@ type lexicons struct {
 	countries, demonyms, pronouns       *ruleset.Rule
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
-	roleVerbs                           *ruleset.Rule // claim.role-verbs: "chairs" gives the role "chair"
+	roleVerbs                           *ruleset.Rule   // claim.role-verbs: "chairs" gives the role "chair"
+	genericBodies                       map[string]bool // claim.role-generic-bodies
 	unitGroups                          *ruleset.Rule
 	numberWords, months, weekdays       *ruleset.Rule
 
@@ -152,6 +153,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.qualifiers = get(p, "claim.number-qualifiers", table)
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
+	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	eventParticles := get(p, "claim.event-particles", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
@@ -193,6 +195,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.honorifics = rawSet(honorifics.Terms)
 	l.placeCues = foldedSet(placeCues.Terms)
 	l.placeKinds = foldedSet(placeKinds.Terms)
+	l.genericBodies = foldedSet(genericBodies.Terms)
 	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
 	l.futureVerbs = foldedSet(futureVerbs.Terms)
 	l.unitWords = foldedSet(l.units.Terms)

@@ -427,6 +427,9 @@ func (a *article) roleKey(toks []text.Token) string {
 		// "the union's president", "the citizens' group": possessives and
 		// plurals compare as the bare noun.
 		w := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
+		if a.lex.genericBodies[w] {
+			continue // "the party's leader" is a leader
+		}
 		words = append(words, singular(w))
 	}
 	return a.lex.canonicalRole(words)
