@@ -102,6 +102,15 @@ func TestOtherEvents(t *testing.T) {
 
 // newInput builds an Input from paragraphs, published on the given date
 // (zero for unknown).
+// batchOf makes a batch of articles "000", "001", … from their texts.
+func batchOf(texts ...string) []Input {
+	batch := make([]Input, len(texts))
+	for i, s := range texts {
+		batch[i] = Input{ID: fmt.Sprintf("%03d", i), Doc: text.Parse(s)}
+	}
+	return batch
+}
+
 func newInput(id string, published timex.Date, paragraphs ...string) Input {
 	return Input{ID: id, Doc: text.Parse(strings.Join(paragraphs, "\n")), Published: published, HasPublished: published.Valid()}
 }
@@ -365,10 +374,7 @@ func TestLedeCoVerbsMarkEventSentences(t *testing.T) {
 		"DUNMORE (Coastline Wire) — Dunmore councillors voted 7–2 on March 18, 2026, on a $90 million library budget.\nThe council approved the spending after three hours of debate.\n",
 		"Dunmore's council approved the $90 million library budget this week.\nCouncillors voted to keep branch hours unchanged.\n",
 	}
-	var batch []Input
-	for i, s := range texts {
-		batch = append(batch, Input{ID: fmt.Sprintf("%03d", i), Doc: text.Parse(s)})
-	}
+	batch := batchOf(texts...)
 	cs, ev := x.ExtractBatch(batch)
 	assert.Contains(t, ev.Verbs, "approve")
 	assert.Contains(t, ev.Verbs, "vote")
@@ -390,13 +396,9 @@ func TestMastheadDateIsNoClaim(t *testing.T) {
 		"A storm flooded the Nova Scotia coast on Thursday, March 12, killing four people, officials said.\n",
 	}
 	for _, masked := range []bool{true, false} {
-		var batch []Input
-		for i, s := range texts {
-			in := Input{ID: fmt.Sprintf("%03d", i), Doc: text.Parse(s)}
-			if i == 0 && masked {
-				in.Masthead = []text.Span{{Start: 0, End: len(dateline)}}
-			}
-			batch = append(batch, in)
+		batch := batchOf(texts...)
+		if masked {
+			batch[0].Masthead = []text.Span{{Start: 0, End: len(dateline)}}
 		}
 		cs, _ := x.ExtractBatch(batch)
 		var values []string
@@ -440,10 +442,10 @@ func TestPlaceLists(t *testing.T) {
 	}
 	// The approval place: Europe (one report) agrees with "North America
 	// and Europe" (another).
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("Regulators approved the drug in Europe on Tuesday.\n")},
-		{ID: "001", Doc: text.Parse("Regulators approved the drug in North America and Europe on Tuesday.\n")},
-	}
+	batch := batchOf(
+		"Regulators approved the drug in Europe on Tuesday.\n",
+		"Regulators approved the drug in North America and Europe on Tuesday.\n",
+	)
 	cs, _ := x.ExtractBatch(batch)
 	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
 }
@@ -475,11 +477,11 @@ func TestRoleStartsAtTheTitle(t *testing.T) {
 // same role written as a title.
 func TestRelativeClauseRoles(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, chair of the council's finance committee, said the city had applied for funding.\n")},
-		{ID: "001", Doc: text.Parse("The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, who chairs the council's transportation committee, said the line was overdue.\n")},
-		{ID: "002", Doc: text.Parse("The council approved the budget on Tuesday.\nTomasz Brennan, who chairs the finance committee, welcomed the vote.\n")},
-	}
+	batch := batchOf(
+		"The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, chair of the council's finance committee, said the city had applied for funding.\n",
+		"The council approved the budget on Tuesday.\nCouncillor Tomasz Brennan, who chairs the council's transportation committee, said the line was overdue.\n",
+		"The council approved the budget on Tuesday.\nTomasz Brennan, who chairs the finance committee, welcomed the vote.\n",
+	)
 	cs, _ := x.ExtractBatch(batch)
 	roles := map[int][]string{}
 	for _, c := range cs {
@@ -504,10 +506,10 @@ func TestRelativeClauseRoles(t *testing.T) {
 // citizen group Vigilance" says more fully.
 func TestRoleWordsCompareSingular(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("The deal was signed on Friday.\nHelene Brault, spokesperson of the citizen group Vigilance Saint-Maurice, said the review was rushed.\n")},
-		{ID: "001", Doc: text.Parse("The deal was signed on Friday.\nHélène Brault, a spokesperson for the citizens’ group Vigilance Saint-Maurice, said the review was rushed.\n")},
-	}
+	batch := batchOf(
+		"The deal was signed on Friday.\nHelene Brault, spokesperson of the citizen group Vigilance Saint-Maurice, said the review was rushed.\n",
+		"The deal was signed on Friday.\nHélène Brault, a spokesperson for the citizens’ group Vigilance Saint-Maurice, said the review was rushed.\n",
+	)
 	cs, _ := x.ExtractBatch(batch)
 	cmp := x.Compare(batch, cs, nil)
 	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
@@ -518,11 +520,11 @@ func TestRoleWordsCompareSingular(t *testing.T) {
 // so a dated arrest four years earlier is background, not the event day.
 func TestEventYearFromLatestLedeDate(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("A former official was sentenced to seven years on Thursday for taking bribes.\nHe was director of highways until his arrest on Sept. 14, 2022.\n")},
-		{ID: "001", Doc: text.Parse("A former highways director was jailed for seven years this week.\nThe court heard the case at Preston on 12 March 2026.\nHe was arrested in September 2022.\n")},
-		{ID: "002", Doc: text.Parse("A former council official was sentenced to seven years on Thursday.\nPolice arrested him on September 14, 2022.\n")},
-	}
+	batch := batchOf(
+		"A former official was sentenced to seven years on Thursday for taking bribes.\nHe was director of highways until his arrest on Sept. 14, 2022.\n",
+		"A former highways director was jailed for seven years this week.\nThe court heard the case at Preston on 12 March 2026.\nHe was arrested in September 2022.\n",
+		"A former council official was sentenced to seven years on Thursday.\nPolice arrested him on September 14, 2022.\n",
+	)
 	cs, ev := x.ExtractBatch(batch)
 	assert.Equal(t, []int{2026}, ev.Years)
 	for _, c := range cs {
@@ -537,11 +539,11 @@ func TestEventYearFromLatestLedeDate(t *testing.T) {
 // that" is no signing.
 func TestLeadSentenceDatesTheEvent(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("Norvanta says hackers reached 4.2 million accounts\nCloud storage provider Norvanta disclosed on March 3, 2026 that attackers had gained access to data on about 4.2 million users.\nChief executive René Aubertin announced the breach in a statement.\nThere was no sign that card numbers had been touched.\n")},
-		{ID: "001", Doc: text.Parse("Norvanta confirms breach\nCloud storage provider Norvanta confirmed on Monday that an attacker had obtained personal details tied to millions of user accounts.\nThe breach was announced by chief executive René Aubertin.\n")},
-		{ID: "002", Doc: text.Parse("Cloud storage firm Norvanta announced on Tuesday that attackers had reached data of 4.2 million users in a breach.\nThe company said there was no sign of misuse.\n")},
-	}
+	batch := batchOf(
+		"Norvanta says hackers reached 4.2 million accounts\nCloud storage provider Norvanta disclosed on March 3, 2026 that attackers had gained access to data on about 4.2 million users.\nChief executive René Aubertin announced the breach in a statement.\nThere was no sign that card numbers had been touched.\n",
+		"Norvanta confirms breach\nCloud storage provider Norvanta confirmed on Monday that an attacker had obtained personal details tied to millions of user accounts.\nThe breach was announced by chief executive René Aubertin.\n",
+		"Cloud storage firm Norvanta announced on Tuesday that attackers had reached data of 4.2 million users in a breach.\nThe company said there was no sign of misuse.\n",
+	)
 	cs, ev := x.ExtractBatch(batch)
 	assert.Equal(t, "announce", ev.Verb)
 	cmp := x.Compare(batch, cs, nil)
@@ -555,11 +557,11 @@ func TestLeadSentenceDatesTheEvent(t *testing.T) {
 // event, and a date with a weekday takes a year in which the weekday fits.
 func TestPeriodEndsAndWeekdayYears(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("Helvetron announced on Thursday, March 5 that it would cut 2,400 jobs, after revenue in the quarter to December 31 fell 11%.\nThe cuts were announced in Zurich after a weak end to 2025.\n")},
-		{ID: "001", Doc: text.Parse("Helvetron announced on March 5, 2026 that it would cut 2,400 jobs.\nThe company announced the cuts after a disappointing end to 2025.\n")},
-		{ID: "002", Doc: text.Parse("Robotics maker Helvetron announced 2,400 job cuts in early March, blaming a weak fiscal 2025 for the decision it announced in Zurich.\n")},
-	}
+	batch := batchOf(
+		"Helvetron announced on Thursday, March 5 that it would cut 2,400 jobs, after revenue in the quarter to December 31 fell 11%.\nThe cuts were announced in Zurich after a weak end to 2025.\n",
+		"Helvetron announced on March 5, 2026 that it would cut 2,400 jobs.\nThe company announced the cuts after a disappointing end to 2025.\n",
+		"Robotics maker Helvetron announced 2,400 job cuts in early March, blaming a weak fiscal 2025 for the decision it announced in Zurich.\n",
+	)
 	cs, _ := x.ExtractBatch(batch)
 	cmp := x.Compare(batch, cs, nil)
 	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
@@ -585,10 +587,10 @@ func TestPeriodEndsAndWeekdayYears(t *testing.T) {
 // "in the province of Almería" names Almería.
 func TestLeadDatesAttachToTheEvent(t *testing.T) {
 	x := testExtractor(t)
-	batch := []Input{
-		{ID: "000", Doc: text.Parse("Andalusia declares measles outbreak\nThe Andalusian regional government has formally declared a measles outbreak in the province of Almeria, where health officials have now confirmed 241 cases since the first infection was identified in early March.\nThe minister made the declaration on April 6, 2026, at a press conference.\nThe declaration triggers a vaccination campaign that will begin on Monday, April 13.\n")},
-		{ID: "001", Doc: text.Parse("SEVILLE (Iberia Wire) - Health authorities in Andalusia declared a measles outbreak in the province of Almería on Tuesday after confirming 214 cases since early March.\n")},
-	}
+	batch := batchOf(
+		"Andalusia declares measles outbreak\nThe Andalusian regional government has formally declared a measles outbreak in the province of Almeria, where health officials have now confirmed 241 cases since the first infection was identified in early March.\nThe minister made the declaration on April 6, 2026, at a press conference.\nThe declaration triggers a vaccination campaign that will begin on Monday, April 13.\n",
+		"SEVILLE (Iberia Wire) - Health authorities in Andalusia declared a measles outbreak in the province of Almería on Tuesday after confirming 214 cases since early March.\n",
+	)
 	cs, _ := x.ExtractBatch(batch)
 	var events, places []string
 	for _, c := range cs {
