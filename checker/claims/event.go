@@ -71,7 +71,9 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 				if !ok {
 					continue
 				}
-				if w.event != "" && !(k+1 < len(toks) && x.lex.particles[w.event][toks[k+1].Norm]) {
+				// "no sign that", "sign up": a particle after a present
+				// form makes it another word; "signed that agreement" stays.
+				if w.event != "" && !(!w.past && k+1 < len(toks) && x.lex.particles[w.event][toks[k+1].Norm]) {
 					al.events[s] = addMention(al.events[s], mention{w.event, w.weak, w.past})
 				}
 				if w.ref != "" && x.definiteBefore(toks, k) {
@@ -314,7 +316,8 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 		// "voted" and "approved" the budget, a storm "flooded" a coast
 		// and "killed" four.
 		for _, l := range sortedKeys(votes) {
-			if l != ev.Verb && !contains(ev.Verbs, l) && ledeArts[l] >= need && 2*votes[l] >= votes[ev.Verb] {
+			if l != ev.Verb && !contains(ev.Verbs, l) && ledeArts[l] >= need && pastArts[l] > 0 &&
+				!x.lex.weakEvent[l] && 2*votes[l] >= votes[ev.Verb] {
 				ev.Verbs = append(ev.Verbs, l)
 			}
 		}

@@ -626,3 +626,27 @@ func TestGenericBodiesInRoles(t *testing.T) {
 	assert.Empty(t, run("Lukas Benda, the Civic Renewal leader, welcomed the deal.", "Lukas Benda, the party's leader, welcomed the deal."))
 	assert.Len(t, run("Lukas Benda, the Civic Renewal leader, welcomed the deal.", "Lukas Benda, the party's treasurer, welcomed the deal."), 1)
 }
+
+// Other lede words join the event only when some article writes them in
+// the past and they are no weak words: "taxes will rise" in every lede
+// is a consequence, not the event ("taxes will increase"). A past form followed by a particle
+// ("signed that agreement") still reports the event.
+func TestLedeWordsThatDoNotJoinTheEvent(t *testing.T) {
+	x := testExtractor(t)
+	batch := batchOf(
+		"The council approved the budget on Tuesday. Taxes will increase by 5 percent next year.\n",
+		"Councillors approved the city budget on Tuesday, and taxes will increase by 3 percent next year.\n",
+		"The mayor welcomed the budget that the council approved on Tuesday.\n",
+	)
+	cs, ev := x.ExtractBatch(batch)
+	assert.Equal(t, "approve", ev.Verb)
+	assert.NotContains(t, ev.Verbs, "raise")
+	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
+
+	signed := batchOf(
+		"The two ministers signed that agreement in Ottawa on Wednesday.\n",
+		"Both ministers signed that agreement on Wednesday in Ottawa.\n",
+	)
+	_, ev = x.ExtractBatch(signed)
+	assert.Equal(t, "sign", ev.Verb)
+}

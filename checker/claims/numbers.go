@@ -314,8 +314,9 @@ func (a *article) unitAfterOf(toks []text.Token, k int) (int, string) {
 		k++
 	}
 	for u := k; u < len(toks) && u < k+unitLookahead; u++ {
-		// "thousands out of their homes" counts no homes.
-		if toks[u].Kind != text.Word || a.lex.function[toks[u].Norm] {
+		// "thousands out of their homes" counts no homes; "thousands of
+		// the residents" counts residents.
+		if toks[u].Kind != text.Word || (a.lex.function[toks[u].Norm] && !a.lex.is(toks[u].Norm, gramDeterminer)) {
 			break
 		}
 		if a.lex.unitWords[toks[u].Norm] {
@@ -509,9 +510,6 @@ func (l *lexicons) unitSingular(w string) string {
 
 func singular(w string) string {
 	switch {
-	case strings.HasSuffix(w, "ches") || strings.HasSuffix(w, "shes") || strings.HasSuffix(w, "sses") ||
-		strings.HasSuffix(w, "xes") || strings.HasSuffix(w, "zzes"):
-		return w[:len(w)-2] // "coaches", "businesses", "taxes"
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
 	case strings.HasSuffix(w, "ss"):

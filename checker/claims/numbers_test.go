@@ -103,6 +103,7 @@ func TestNumberForms(t *testing.T) {
 		{"The plan buys 36 battery-electric buses and 12 coaches for four branches.", []string{"bus:36", "coach:12", "branch:4"}},
 		{"The storm struck on Friday, killing four people and forcing about 2,300 from their homes.", []string{"people dead:4", "people:~2300"}},
 		{"The flood left thousands out of their homes.", nil},
+		{"Thousands of the residents left their homes.", []string{"resident:2000..9999"}},
 		{"The bank raised its rate to 4.25 per cent, up to 5 per cent next year.", []string{"percent:4.25", "percent:<=5"}},
 	}
 	for _, tc := range tests {
