@@ -35,10 +35,6 @@ type article struct {
 	people    []personMention // in text order, for linking later mentions
 }
 
-// leadMinTokens is how many tokens the first sentence of an article needs
-// to count as its lead sentence rather than a headline or a byline.
-const leadMinTokens = 15
-
 func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev, al: al}
 	n := len(in.Doc.Sentences)
@@ -56,12 +52,18 @@ func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 		// The lead sentence (the first full sentence, after any headline)
 		// reports the story's event whatever verb it uses: "Norvanta
 		// disclosed on March 3 that ...", "Norvanta confirmed on Monday
-		// that ...".
-		if !leadFound && al.lede[s] && ev.Verb != "" && len(in.Doc.SentenceTokens(s)) >= leadMinTokens {
-			leadFound = true
-			a.lead[s] = !a.otherTime[s]
+		// that ...". An article that reports the event in words before
+		// it needs no lead sentence.
+		mentions := a.mentionsEvent(s)
+		if !leadFound && al.lede[s] && ev.Verb != "" {
+			if mentions {
+				leadFound = true
+			} else if len(in.Doc.SentenceTokens(s)) >= x.lex.leadMinTokens {
+				leadFound = true
+				a.lead[s] = !a.otherTime[s]
+			}
 		}
-		if !a.mentionsEvent(s) {
+		if !mentions {
 			continue
 		}
 		// The article's first event sentence, in its lede, states the

@@ -317,7 +317,7 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 		// and "killed" four.
 		for _, l := range sortedKeys(votes) {
 			if l != ev.Verb && !contains(ev.Verbs, l) && ledeArts[l] >= need && pastArts[l] > 0 &&
-				!x.lex.weakEvent[l] && 2*votes[l] >= votes[ev.Verb] {
+				!x.lex.weakEvent[l] && float64(votes[l]) >= x.lex.ledeVerbShare*float64(votes[ev.Verb]) {
 				ev.Verbs = append(ev.Verbs, l)
 			}
 		}

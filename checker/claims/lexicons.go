@@ -23,8 +23,14 @@ type lexicons struct {
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
 	roleVerbs                           *ruleset.Rule   // claim.role-verbs: "chairs" gives the role "chair"
 	genericBodies                       map[string]bool // claim.role-generic-bodies
-	unitGroups                          *ruleset.Rule
-	numberWords, months, weekdays       *ruleset.Rule
+	// leadMinTokens is claim.lead-sentence: how many tokens an article's
+	// first sentence needs to be its lead sentence, not a headline;
+	// ledeVerbShare is claim.lede-verbs: the share of the winner's votes
+	// another lede word needs to join the event.
+	leadMinTokens                 int
+	ledeVerbShare                 float64
+	unitGroups                    *ruleset.Rule
+	numberWords, months, weekdays *ruleset.Rule
 
 	// lexicons the extractors search text with
 	titles, quoteVerbs, bodies, orgHeads, agreementHeads, percent *lexFinder
@@ -154,6 +160,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
+	leadSentence := get(p, "claim.lead-sentence", ruleset.KindWeight)
+	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
@@ -196,6 +204,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.placeCues = foldedSet(placeCues.Terms)
 	l.placeKinds = foldedSet(placeKinds.Terms)
 	l.genericBodies = foldedSet(genericBodies.Terms)
+	l.leadMinTokens, l.ledeVerbShare = int(leadSentence.Weight), ledeVerbs.Weight
 	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
 	l.futureVerbs = foldedSet(futureVerbs.Terms)
 	l.unitWords = foldedSet(l.units.Terms)
