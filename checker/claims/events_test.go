@@ -662,3 +662,16 @@ func TestNoLeadSentenceAfterAnEventSentence(t *testing.T) {
 	cs, _ := x.ExtractBatch(batch)
 	assert.Empty(t, x.Compare(batch, cs, nil).Conflicts)
 }
+
+// A role from a relative clause is compared only with roles of the same
+// title: "who chairs the council" does not contradict "Mayor".
+func TestRelativeRolesAgainstTitles(t *testing.T) {
+	x := testExtractor(t)
+	batch := batchOf(
+		"The council approved the budget on Tuesday.\nMayor Ana Ruiz welcomed the vote.\n",
+		"The council approved the budget on Tuesday.\nAna Ruiz, who chairs the council, welcomed the vote.\n",
+	)
+	cs, _ := x.ExtractBatch(batch)
+	cmp := x.Compare(batch, cs, nil)
+	assert.Empty(t, cmp.Conflicts, dump(batch, cs, cmp))
+}

@@ -16,6 +16,9 @@ type personMention struct {
 	parts    []string  // folded name tokens
 	roleKey  string
 	side     string
+	// byVerb marks a role read from a relative clause ("who chairs the
+	// finance committee"): claim.role-verbs
+	byVerb bool
 }
 
 // rolePhrase is a role read around a title: its modifiers, the title, and
@@ -93,6 +96,9 @@ func (a *article) extractPeople() {
 	}
 }
 
+// ruleRoleVerbs is the rule of roles read from a relative clause.
+const ruleRoleVerbs = "claim.role-verbs"
+
 // relativeRoles reads roles given by a verb in a relative clause after a
 // name: "Tomasz Brennan, who chairs the council's transportation
 // committee" gives him the role "chair" of that committee
@@ -124,6 +130,7 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 		words := append([]string{title}, strings.Fields(a.roleKey(toks[k+2:end]))...)
 		pm.roleKey = a.lex.canonicalRole(words)
 		pm.side = a.sideWithin(toks[k+2 : end])
+		pm.byVerb = true
 		a.people = append(a.people, pm)
 		a.emitPerson(pm, toks, titled, roleOnly, roles)
 	}
@@ -166,7 +173,11 @@ func (a *article) emitPerson(pm personMention, toks []text.Token, titled, roleOn
 			Normalized: "role:" + pm.roleKey, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
 	}
 	if pm.key != "" && pm.roleKey != "" && roles {
-		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: "claim.role",
+		rule := "claim.role"
+		if pm.byVerb {
+			rule = ruleRoleVerbs
+		}
+		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: rule,
 			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
 	}
 }

@@ -73,7 +73,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.sig = func(i int) sig { return sig{key: c.key[i], role: c.claims[i].Role} }
 		rel.compatible = func(i, j int) bool { return rolesCompatible(c.claims[i].Role, c.claims[j].Role) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
-		rel.related = func(i, j int) bool { return c.rolesRelated(c.claims[i].Person, c.claims[i].Role, c.claims[j].Role) }
+		rel.related = func(i, j int) bool { return c.rolesRelated(i, j) }
 	case kind == KindNumber && strings.HasPrefix(slot, "event."):
 		rel.comparable, rel.byKey = true, false
 		rel.sig = func(i int) sig {
@@ -100,13 +100,15 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 	return rel
 }
 
-// rolesRelated says whether two roles of one person can contradict each
-// other. Roles with different titles can both hold ("Councillor" and
+// rolesRelated says whether two role claims of one person can contradict
+// each other. Roles with different titles can both hold ("Councillor" and
 // "chair of the finance committee") when some article gives the person
-// both titles at once; otherwise they are compared ("Judge" against
-// "Prosecutor"). Roles that share a title, or where one has none to go by,
-// are always compared.
-func (c *comparer) rolesRelated(person, a, b string) bool {
+// both titles at once, or when one was read from a relative clause ("Ana
+// Ruiz, who chairs the council" beside "Mayor Ana Ruiz"); otherwise they
+// are compared ("Judge" against "Prosecutor"). Roles that share a title,
+// or where one has none to go by, are always compared.
+func (c *comparer) rolesRelated(i, j int) bool {
+	person, a, b := c.claims[i].Person, c.claims[i].Role, c.claims[j].Role
 	ta, tb := c.titlesIn(a), c.titlesIn(b)
 	if len(ta) == 0 || len(tb) == 0 {
 		return true
@@ -115,6 +117,9 @@ func (c *comparer) rolesRelated(person, a, b string) bool {
 		if contains(tb, w) {
 			return true
 		}
+	}
+	if c.claims[i].Rule == ruleRoleVerbs || c.claims[j].Rule == ruleRoleVerbs {
+		return false
 	}
 	together := c.titlesHeldTogether(person)
 	for _, x := range ta {
