@@ -352,3 +352,19 @@ func TestLoadReader(t *testing.T) {
 	assert.Equal(t, "feed:1", arts[0].Input)
 	assert.Equal(t, "feed:2", errs[0].Input)
 }
+
+// A dateline's date is when the story was filed, also when the front
+// matter already gives the dateline: two wires filed on different days
+// about one storm do not disagree about its day.
+func TestDatelineDatesAreNoClaims(t *testing.T) {
+	arts := []Article{
+		{ID: "a", Dateline: "Halifax", Text: "HALIFAX, March 14 (Harbour Wire) - A storm flooded the coast of Nova Scotia on 12 March 2026, killing four people.\nOfficials said the storm was the worst in decades.\n"},
+		{ID: "b", Dateline: "Halifax", Text: "HALIFAX, March 12 (Coast Press) - A storm flooded the coast of Nova Scotia on 12 March 2026, killing four people.\nThe storm cut power to thousands of homes.\n"},
+	}
+	rep, err := Check(context.Background(), arts, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, rep.Conflicts)
+	for _, c := range rep.Claims {
+		assert.NotContains(t, []string{"March 14", "March 12"}, c.Value, "%s: a dateline date became a claim", c.Article)
+	}
+}

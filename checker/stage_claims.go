@@ -21,11 +21,7 @@ func (b *batch) extractClaims(ctx context.Context) error {
 	for i := range b.arts {
 		a := &b.arts[i]
 		in := claims.Input{ID: a.ID, Doc: b.docs[i], Dateline: a.Dateline, Skip: b.skipParagraphs(i)}
-		for _, inf := range a.Inferred {
-			if inf.Field == "dateline" {
-				in.Masthead = append(in.Masthead, inf.Span)
-			}
-		}
+		in.Masthead = a.Datelines
 		if a.Published != "" {
 			if d, _, ok := b.c.dates.FindAbsolute(a.Published); ok {
 				in.Published, in.HasPublished = d, true

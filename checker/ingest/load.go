@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
 )
 
@@ -54,6 +55,10 @@ type Article struct {
 	Title, Outlet, URL, Published, Byline, Dateline string
 	// Inferred lists metadata read off the text (see InferMetadata).
 	Inferred []Inference
+	// Datelines are the spans of the text that a dateline rule matches
+	// ("HALIFAX, March 14 (Wire) -"), whether or not the dateline was
+	// already known: a date there is when the story was filed.
+	Datelines []text.Span
 	// Warnings are problems that did not stop the article being read, such
 	// as a guessed encoding.
 	Warnings []string

@@ -81,6 +81,9 @@ func InferMetadata(a *Article, doc *text.Document, set *ruleset.Set, dates *time
 		for _, p := range paras {
 			ptext := doc.Slice(p.Span)
 			for _, m := range r.FindAll(ptext) {
+				if _, ok := m.Groups["place"]; ok {
+					a.Datelines = append(a.Datelines, text.Span{Start: p.Start + m.Span.Start, End: p.Start + m.Span.End})
+				}
 				for _, group := range sortedGroups(m.Groups) {
 					sp := m.Groups[group]
 					field := metadataFields[group]
