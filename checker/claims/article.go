@@ -230,8 +230,11 @@ func (a *article) extractDates() {
 // officials have confirmed 241 cases since the first infection was
 // identified in early March": early March is the identifying's). Openers
 // of time ("after", "when") are left out: "four were killed after a storm
-// pushed a surge ashore on Friday" dates the storm. A sentence without a
-// word for the event (a lead sentence) attaches every date to the event.
+// pushed a surge ashore on Friday" dates the storm. A date up to four
+// words after a future verb (claim.future-verbs) with no event word
+// between is elsewhere too ("a campaign that will begin on Monday"). Past
+// those tests, a sentence without a word for the event (a lead sentence)
+// attaches every date to the event.
 func (a *article) attachedElsewhere(s int, sp text.Span) bool {
 	toks := a.doc.SentenceTokens(s)
 	first, last := -1, -1 // the date's tokens

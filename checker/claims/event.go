@@ -207,7 +207,13 @@ func elsewhereInTime(years, ev []int) bool {
 //
 // Verbs that share a sentence with the winner in at least two articles
 // ("met ... and signed") join it as event verbs; sentences about another
-// year than the event's (Event.Years) do not count.
+// year than the event's (Event.Years) do not count. So do events with
+// claim.lede-verbs of the winner's votes, in as many ledes, written in the
+// past somewhere and not weak ("voted" beside "approved").
+//
+// Event.Years are the publication years and the years of the dates in
+// each article's first event sentence; failing those, the latest year of
+// a date to the day in the ledes.
 //
 // The articles are read on one goroutine per CPU.
 func (x *Extractor) MainEvent(batch []Input) Event {
@@ -448,8 +454,6 @@ func activeSentence(in Input, s int) bool {
 	return !in.skipped(in.Doc.Sentences[s].Paragraph)
 }
 
-// ledeYears returns the years of the day, weekday or month dates an
-// article gives in its first event sentence, if that lies in its lede.
 // latestLedeYear returns the latest year of a date to the day ("10 March
 // 2026") in the batch's ledes, or 0 when there is none.
 func (x *Extractor) latestLedeYear(batch []Input, als []articleLemmas) int {
@@ -486,6 +490,8 @@ func inSpans(spans []text.Span, sp text.Span) bool {
 	return false
 }
 
+// ledeYears returns the years of the day, weekday or month dates an
+// article gives in its first event sentence, if that lies in its lede.
 func (x *Extractor) ledeYears(in Input, al articleLemmas, ev Event) []int {
 	if in.Doc == nil || al.events == nil {
 		return nil

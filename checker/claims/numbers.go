@@ -497,8 +497,6 @@ func atof(s string) float64 {
 	return f
 }
 
-// singular turns a plural unit noun into its singular ("jobs" → "job",
-// "factories" → "factory"); "people" and "aircraft" stay.
 // unitSingular is singular for unit nouns, whose irregular plurals
 // claim.unit-plurals lists ("buses", "children").
 func (l *lexicons) unitSingular(w string) string {
@@ -508,6 +506,8 @@ func (l *lexicons) unitSingular(w string) string {
 	return singular(w)
 }
 
+// singular turns a plural unit noun into its singular ("jobs" → "job",
+// "factories" → "factory"); "people" and "aircraft" stay.
 func singular(w string) string {
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:

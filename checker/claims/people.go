@@ -257,7 +257,7 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		}
 		// A lower-case word before a capitalised title is not part of
 		// it ("earlier this month Economy Minister Lapointe"), unless it
-		// is a title word or says which occasion ("former", "deputy").
+		// is a one-word title or says which occasion ("former").
 		if !a.isCap(t) && a.isCap(toks[k+1]) && !a.lex.titleWords[t.Norm] && !a.lex.otherOccasion[t.Norm] {
 			break
 		}

@@ -95,10 +95,12 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 			continue
 		}
 		// Spill from another story brings its own people and places and
-		// shares none of the story's words; a paragraph that names no one
-		// the batch does not and shares some of its words is more likely a
-		// side of this story (a reaction, a consequence) and must fall
-		// lower to count.
+		// shares none of the story's words; a short paragraph (at most
+		// nameless_max_terms terms) that names no one the batch does not
+		// and shares some of its words is more likely a side of this
+		// story (a one-line reaction, a consequence) and must fall lower
+		// to count. A long paragraph of common words gets no such
+		// allowance.
 		shared := r.Terms - len(r.Unsupported)
 		if r.UnsupportedNames == 0 && shared > 0 && r.Terms <= o.namelessMaxTerms && r.Value >= min(limit, o.nameless) {
 			continue
