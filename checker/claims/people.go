@@ -106,7 +106,7 @@ const ruleRoleVerbs = "claim.role-verbs"
 // committee". The role runs to the next comma or the sentence's end.
 func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, roles bool) {
 	for k := 2; k+2 < len(toks); k++ {
-		if toks[k].Norm != "who" || toks[k-1].Norm != "," {
+		if !a.lex.is(toks[k].Norm, gramRelative) || toks[k-1].Norm != "," {
 			continue
 		}
 		title, ok := a.lex.roleVerbs.Lookup(toks[k+1].Norm)
