@@ -247,15 +247,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.references = singleWords(references.Terms)
 	l.definites = singleWords(definites.Terms)
 	l.otherOccasion = singleWords(otherOccasion.Terms)
-	l.periodEnds = map[string]map[string]bool{}
-	for _, k := range sortedKeys(periodEnds.Entries) {
-		l.periodEnds[text.Fold(k)] = foldedSet(strings.Fields(periodEnds.Entries[k]))
-	}
+	l.periodEnds = wordSets(periodEnds)
 	l.happening = foldedTable(happening.Entries)
-	l.particles = map[string]map[string]bool{}
-	for _, ev := range sortedKeys(eventParticles.Entries) {
-		l.particles[text.Fold(ev)] = foldedSet(strings.Fields(eventParticles.Entries[ev]))
-	}
+	l.particles = wordSets(eventParticles)
 	l.eventTokens = map[string]eventToken{}
 	for w, v := range l.eventWords {
 		_, past := l.verbKey(w)
@@ -360,6 +354,16 @@ func singleWords(terms []string) map[string]bool {
 		}
 	}
 	return m
+}
+
+// wordSets reads a table whose values are space-separated words: folded
+// key → the set of its folded words.
+func wordSets(r *ruleset.Rule) map[string]map[string]bool {
+	out := make(map[string]map[string]bool, len(r.Entries))
+	for k, v := range r.Entries {
+		out[text.Fold(k)] = foldedSet(strings.Fields(v))
+	}
+	return out
 }
 
 func foldedSet(terms []string) map[string]bool {

@@ -149,16 +149,16 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.pairMinCoverage = w("rewrite.pair-min-coverage")
 	c.pairMinSimilarity = w("rewrite.pair-min-similarity")
 	if r := rule("rewrite.partial-pair", ruleset.KindWeight); r != nil {
-		cov, ok := r.Param("coverage")
-		if !ok || math.IsNaN(cov) || cov < 0 || cov > 1 {
-			return nil, fmt.Errorf("%s: rule %q: params: coverage: want a number in [0, 1]", r.Source, r.ID)
+		cov, err := param(r, "coverage", 1)
+		if err != nil {
+			return nil, err
 		}
 		c.partialCoverage, c.partialSimilarity = cov, r.Weight
 	}
 	if r := rule("rewrite.weak-pair", ruleset.KindWeight); r != nil {
-		below, ok := r.Param("below")
-		if !ok || math.IsNaN(below) || below < 0 || below > 1 {
-			return nil, fmt.Errorf("%s: rule %q: params: below: want a number in [0, 1]", r.Source, r.ID)
+		below, err := param(r, "below", 1)
+		if err != nil {
+			return nil, err
 		}
 		c.weakPairBelow, c.weakPairContainment = below, r.Weight
 	}
@@ -173,9 +173,9 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	if r := rule(RuleEvidenceTruncated, ruleset.KindWeight); r != nil {
 		var vals [3]float64
 		for i, name := range []string{"min_words", "min_related", "margin"} {
-			v, ok := r.Param(name)
-			if !ok || math.IsNaN(v) || v < 0 {
-				return nil, fmt.Errorf("%s: rule %q: params: %s: want a number of at least 0", r.Source, r.ID, name)
+			v, err := param(r, name, math.Inf(1))
+			if err != nil {
+				return nil, err
 			}
 			vals[i] = v
 		}
@@ -223,6 +223,16 @@ func newConfig(set *ruleset.Set) (*config, error) {
 	c.sketchMinWords = max(c.sketchMinWords, 1)
 	c.pairMinSentences = max(c.pairMinSentences, 1)
 	return c, nil
+}
+
+// param returns rule r's parameter name, which must be set and lie in
+// [0, hi].
+func param(r *ruleset.Rule, name string, hi float64) (float64, error) {
+	v, ok := r.Param(name)
+	if !ok || math.IsNaN(v) || v < 0 || v > hi {
+		return 0, fmt.Errorf("%s: rule %q: params: %s: want a number in [0, %v]", r.Source, r.ID, name, hi)
+	}
+	return v, nil
 }
 
 // message fills the "{match}" of rule id's message with match.
