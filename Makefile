@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo clean
+.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo eval eval-dev clean
 
 all: build test
 
@@ -55,6 +55,20 @@ fuzz:
 			$(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg; \
 		done; \
 	done
+
+# Accuracy on batches with answer keys, pooled per kind of conflict (see
+# docs/benchmarks.md): the real news batches of ../shared (dev and test) and
+# our blind batches (fixtures/blind, dev and test), scored by the shared
+# scorer. Needs python3 and ../shared. eval-dev also lists every miss and
+# false conflict: use it to study the dev sets, never the test sets.
+SHARED ?= ../shared
+EVAL_SETS := $(SHARED)/evaldata/news-batches/dev $(SHARED)/evaldata/news-batches/test fixtures/blind/dev fixtures/blind/test
+
+eval: build
+	python3 scripts/eval.py --shared $(SHARED) --json out/eval/pooled.json $(EVAL_SETS)
+
+eval-dev: build
+	python3 scripts/eval.py --shared $(SHARED) --show $(SHARED)/evaldata/news-batches/dev fixtures/blind/dev
 
 # The README's first command: check the bundled seed batch.
 demo:

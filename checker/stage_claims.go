@@ -67,24 +67,37 @@ func (b *batch) reportClaims() {
 		})
 	}
 	for _, cf := range st.cmp.Conflicts {
-		rc := report.Conflict{Kind: cf.Kind, Slot: cf.Slot, Summary: cf.Summary}
-		for _, side := range cf.Sides {
-			rs := report.Side{Value: side.Value, Normalized: side.Normalized, IndependentSources: side.IndependentSources}
-			for _, a := range side.Articles {
-				rs.Articles = append(rs.Articles, b.arts[a].ID)
-			}
-			for _, ci := range side.Claims {
-				c := st.claims[ci]
-				doc := b.docs[c.Article]
-				rs.Evidence = append(rs.Evidence, report.Evidence{
-					Article: b.arts[c.Article].ID, Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
-				})
-			}
-			rc.Sides = append(rc.Sides, rs)
-		}
-		for _, d := range cf.Diff {
-			rc.Diff = append(rc.Diff, report.WordEdit{Op: d.Op, Text: d.Text})
-		}
-		b.rep.Conflicts = append(b.rep.Conflicts, rc)
+		b.rep.Conflicts = append(b.rep.Conflicts, b.reportConflict(cf))
 	}
+	for _, cf := range st.cmp.Differences {
+		b.rep.Differences = append(b.rep.Differences, b.reportConflict(cf))
+	}
+}
+
+// reportConflict turns a conflict or difference of the claim stage into
+// its report form, with the evidence of every side.
+func (b *batch) reportConflict(cf claims.Conflict) report.Conflict {
+	st := &b.claims
+	rc := report.Conflict{Kind: cf.Kind, Slot: cf.Slot, Summary: cf.Summary, Confidence: cf.Confidence}
+	for _, r := range cf.Reasons {
+		rc.Reasons = append(rc.Reasons, report.Reason{Rule: r.Rule, Weight: r.Weight, Detail: r.Detail})
+	}
+	for _, side := range cf.Sides {
+		rs := report.Side{Value: side.Value, Normalized: side.Normalized, IndependentSources: side.IndependentSources}
+		for _, a := range side.Articles {
+			rs.Articles = append(rs.Articles, b.arts[a].ID)
+		}
+		for _, ci := range side.Claims {
+			c := st.claims[ci]
+			doc := b.docs[c.Article]
+			rs.Evidence = append(rs.Evidence, report.Evidence{
+				Article: b.arts[c.Article].ID, Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
+			})
+		}
+		rc.Sides = append(rc.Sides, rs)
+	}
+	for _, d := range cf.Diff {
+		rc.Diff = append(rc.Diff, report.WordEdit{Op: d.Op, Text: d.Text})
+	}
+	return rc
 }

@@ -190,9 +190,11 @@ type Event struct {
 type Extractor struct {
 	dates *timex.Reader
 	lex   *lexicons
+	conf  *confidenceRules
 }
 
-// NewExtractor compiles the "claims" and "dates" packs of set.
+// NewExtractor compiles the "claims", "dates" and "confidence" packs of
+// set.
 func NewExtractor(set *ruleset.Set) (*Extractor, error) {
 	dates, err := timex.NewReader(set)
 	if err != nil {
@@ -202,7 +204,11 @@ func NewExtractor(set *ruleset.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{dates: dates, lex: lex}, nil
+	conf, err := loadConfidence(set)
+	if err != nil {
+		return nil, err
+	}
+	return &Extractor{dates: dates, lex: lex, conf: conf}, nil
 }
 
 // ExtractBatch decides the batch's main event and extracts every article's

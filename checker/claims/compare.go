@@ -12,9 +12,13 @@ import (
 type Comparison struct {
 	// Event is the batch's main event, as MainEvent decides it.
 	Event Event
-	// Conflicts are the slots where articles disagree, ordered by kind
-	// (date, place, person, role, number, quote), then slot, then summary.
+	// Conflicts are the slots where articles disagree with a confidence at
+	// or above the threshold (rule conf.threshold), ordered by kind (date,
+	// place, person, role, number, quote), then slot, then summary.
 	Conflicts []Conflict
+	// Differences are the disagreements below the threshold: worth a look,
+	// with the reasons they were not trusted, never gated. Same order.
+	Differences []Conflict
 	// Support holds, for each claim (same index as the claims given), the
 	// number of independent sources whose claims in the same slot state its
 	// value or something more precise that implies it ("October 14, 2025"
@@ -38,6 +42,11 @@ type Conflict struct {
 	// Diff is, for a quote conflict, the word-level difference from the
 	// first side's wording to the second's; nil otherwise.
 	Diff []WordEdit
+	// Confidence is how sure the stage is that the sides truly disagree
+	// about one thing, in [0,1]: the prior plus the weights of Reasons.
+	Confidence float64
+	// Reasons are the confidence rules that applied, by rule id.
+	Reasons []Reason
 }
 
 // Side is one value of a conflicting slot.
@@ -99,6 +108,9 @@ type comparer struct {
 	// marks is a scratch stamp per cluster, with the last stamp handed out
 	marks    []int
 	lastMark int
+	// speakerPairs are pairs of quotations that are one quotation given
+	// to two different named people (clusterQuotes)
+	speakerPairs [][2]int
 	// short article labels for summaries, built on first use
 	short []string
 	// longest written name of each person, built on first use
@@ -164,12 +176,32 @@ func (c *comparer) compare() Comparison {
 		c.support(items, rel, cmp.Support)
 		if rel.comparable {
 			if cf, ok := c.conflict(slot, items, rel); ok {
-				cmp.Conflicts = append(cmp.Conflicts, cf)
+				c.assess(&cf)
+				if cf.Confidence >= c.x.conf.threshold {
+					cmp.Conflicts = append(cmp.Conflicts, cf)
+				} else {
+					cmp.Differences = append(cmp.Differences, cf)
+				}
 			}
 		}
 	}
-	sort.SliceStable(cmp.Conflicts, func(i, j int) bool {
-		a, b := cmp.Conflicts[i], cmp.Conflicts[j]
+	for _, cf := range c.speakerConflicts() {
+		c.assess(&cf)
+		if cf.Confidence >= c.x.conf.threshold {
+			cmp.Conflicts = append(cmp.Conflicts, cf)
+		} else {
+			cmp.Differences = append(cmp.Differences, cf)
+		}
+	}
+	sortConflicts(cmp.Conflicts)
+	sortConflicts(cmp.Differences)
+	return cmp
+}
+
+// sortConflicts orders conflicts by kind, then slot, then summary.
+func sortConflicts(cs []Conflict) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
 		if kindRank(a.Kind) != kindRank(b.Kind) {
 			return kindRank(a.Kind) < kindRank(b.Kind)
 		}
@@ -178,7 +210,6 @@ func (c *comparer) compare() Comparison {
 		}
 		return a.Summary < b.Summary
 	})
-	return cmp
 }
 
 func kindRank(k string) int {

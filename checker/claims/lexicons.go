@@ -23,6 +23,10 @@ type lexicons struct {
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
 	roleVerbs                           *ruleset.Rule   // claim.role-verbs: "chairs" gives the role "chair"
 	genericBodies                       map[string]bool // claim.role-generic-bodies
+	// roleRanks and roleTimes are claim.role-ranks ("deputy") and
+	// claim.role-times ("former"): role words that mark another post and
+	// another time
+	roleRanks, roleTimes map[string]bool
 	// leadMinTokens is claim.lead-sentence: how many tokens an article's
 	// first sentence needs to be its lead sentence, not a headline;
 	// ledeVerbShare is claim.lede-verbs: the share of the winner's votes
@@ -160,6 +164,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
+	roleRanks := get(p, "claim.role-ranks", lexicon)
+	roleTimes := get(p, "claim.role-times", lexicon)
 	leadSentence := get(p, "claim.lead-sentence", ruleset.KindWeight)
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
@@ -204,6 +210,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.placeCues = foldedSet(placeCues.Terms)
 	l.placeKinds = foldedSet(placeKinds.Terms)
 	l.genericBodies = foldedSet(genericBodies.Terms)
+	l.roleRanks, l.roleTimes = foldedSet(roleRanks.Terms), foldedSet(roleTimes.Terms)
 	l.leadMinTokens, l.ledeVerbShare = int(leadSentence.Weight), ledeVerbs.Weight
 	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
 	l.futureVerbs = foldedSet(futureVerbs.Terms)

@@ -446,8 +446,10 @@ func (a *article) roleKey(toks []text.Token) string {
 	return a.lex.canonicalRole(words)
 }
 
-// canonicalRole unifies synonyms ("ceo", "chief executive officer") and
-// returns the sorted, de-duplicated words.
+// canonicalRole unifies synonyms ("ceo", "chief executive officer"),
+// splits hyphenated words ("secretary-general" is "secretary general"),
+// marks rank words with rankMark ("^deputy") and time words with timeMark
+// ("~former"), and returns the sorted, de-duplicated words.
 func (l *lexicons) canonicalRole(words []string) string {
 	joined := " " + strings.Join(words, " ") + " "
 	for _, k := range sortedKeys(l.roleSynonyms.Entries) {
@@ -456,10 +458,27 @@ func (l *lexicons) canonicalRole(words []string) string {
 	}
 	set := map[string]bool{}
 	for _, w := range strings.Fields(joined) {
-		set[w] = true
+		for _, part := range strings.Split(w, "-") {
+			switch {
+			case part == "":
+			case l.roleRanks[part]:
+				set[rankMark+part] = true
+			case l.roleTimes[part]:
+				set[timeMark+part] = true
+			default:
+				set[part] = true
+			}
+		}
 	}
 	return strings.Join(sortedKeys(set), " ")
 }
+
+// Marks on role words in a role key: a rank ("^deputy") and a time
+// ("~former").
+const (
+	rankMark = "^"
+	timeMark = "~"
+)
 
 // nameRun returns the end of a run of up to four capitalised name words
 // starting at i (i itself when there is none). A longer run is not a name.

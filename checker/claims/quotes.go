@@ -1,6 +1,10 @@
 package claims
 
 import (
+	"fmt"
+	"slices"
+
+	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 	"sort"
 	"strings"
 	"unicode"
@@ -51,7 +55,7 @@ func findQuotes(s string, p text.Span) []quoteSpan {
 			open, start = r, i
 		case r == '’' && open == '‘':
 			next, _ := utf8.DecodeRuneInString(s[min(i+w, p.End):p.End])
-			if i+w >= p.End || !unicode.IsLetter(next) {
+			if (i+w >= p.End || !unicode.IsLetter(next)) && !pluralPossessive(s, p, i, w) {
 				closeAt(i, w)
 			}
 		}
@@ -61,6 +65,37 @@ func findQuotes(s string, p text.Span) []quoteSpan {
 		out = append(out, quoteSpan{outer: text.Span{Start: start, End: p.End}, inner: text.Span{Start: start + utf8.RuneLen(open), End: p.End}})
 	}
 	return out
+}
+
+// pluralPossessive reports whether the ’ at i (w bytes) inside a quotation
+// opened with ‘ is the apostrophe of a plural possessive ("hit Stokes’
+// bat", "the players’ union") rather than the closing mark: it follows an
+// "s", a space and a lower-case word follow it, and a later ’ in the
+// paragraph can close the quotation instead.
+func pluralPossessive(s string, p text.Span, i, w int) bool {
+	if i <= p.Start || (s[i-1] != 's' && s[i-1] != 'S') {
+		return false
+	}
+	rest := s[i+w : p.End]
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	word, _ := utf8.DecodeRuneInString(rest[1:])
+	if !unicode.IsLower(word) {
+		return false
+	}
+	for k := 0; k < len(rest); {
+		r, n := utf8.DecodeRuneInString(rest[k:])
+		k += n
+		if r != '’' {
+			continue
+		}
+		after, _ := utf8.DecodeRuneInString(rest[k:])
+		if k >= len(rest) || !unicode.IsLetter(after) {
+			return true
+		}
+	}
+	return false
 }
 
 // trimQuote trims space and closing punctuation from a quotation's words.
@@ -409,4 +444,93 @@ func (a *article) pronounSpeaker(t text.Token, quote text.Span) (speaker, bool) 
 		}
 	}
 	return speaker{kind: speakerOther, label: label}, true
+}
+
+// speakerConflicts reports quotations that articles give to different
+// people: one side per speaker, each with the quotations given to them.
+// Pairs come from clusterQuotes; pairs linked through a shared quotation
+// form one conflict.
+func (c *comparer) speakerConflicts() []Conflict {
+	if len(c.speakerPairs) == 0 {
+		return nil
+	}
+	sets := disjoint.New(len(c.claims))
+	for _, p := range c.speakerPairs {
+		sets.Union(p[0], p[1])
+	}
+	groups := map[int][]int{}
+	var roots []int
+	for _, p := range c.speakerPairs {
+		for _, i := range p {
+			r := sets.Find(i)
+			if _, ok := groups[r]; !ok {
+				roots = append(roots, r)
+			}
+			if !slices.Contains(groups[r], i) {
+				groups[r] = append(groups[r], i)
+			}
+		}
+	}
+	slices.Sort(roots)
+	// A pair stands for every quotation of its wording cluster given to
+	// the same person.
+	bySlot := map[string][]int{}
+	for i, cl := range c.claims {
+		if cl.Kind == KindQuote {
+			bySlot[c.slot[i]] = append(bySlot[c.slot[i]], i)
+		}
+	}
+	var out []Conflict
+	for _, r := range roots {
+		var ms []int
+		for _, i := range groups[r] {
+			for _, j := range bySlot[c.slot[i]] {
+				if c.person[j] == c.person[i] && !slices.Contains(ms, j) {
+					ms = append(ms, j)
+				}
+			}
+		}
+		slices.Sort(ms)
+		bySpeaker := map[string][]int{}
+		for _, i := range ms {
+			bySpeaker[c.person[i]] = append(bySpeaker[c.person[i]], i)
+		}
+		if len(bySpeaker) < 2 {
+			continue
+		}
+		cf := Conflict{Kind: KindPerson, Slot: "speaker:" + c.quoteLabel(ms)}
+		for _, p := range sortedKeys(bySpeaker) {
+			sd := Side{Claims: bySpeaker[p]}
+			arts, clusters := map[int]bool{}, map[int]bool{}
+			for _, i := range sd.Claims {
+				arts[c.claims[i].Article] = true
+				clusters[c.cluster(c.claims[i].Article)] = true
+			}
+			for a := range arts {
+				sd.Articles = append(sd.Articles, a)
+			}
+			slices.Sort(sd.Articles)
+			sd.IndependentSources = len(clusters)
+			first := c.claims[sd.Claims[0]]
+			sd.Value, sd.Normalized = first.Speaker, "person:"+p
+			if n := c.longestNameOf(p); n != "" {
+				sd.Value = n
+			}
+			cf.Sides = append(cf.Sides, sd)
+		}
+		sort.SliceStable(cf.Sides, func(i, j int) bool { return cf.Sides[i].Articles[0] < cf.Sides[j].Articles[0] })
+		short := ms[0]
+		for _, i := range ms {
+			if len(c.words[i]) < len(c.words[short]) {
+				short = i
+			}
+		}
+		parts := make([]string, len(cf.Sides))
+		for k, sd := range cf.Sides {
+			parts[k] = fmt.Sprintf("%s (%s)", sd.Value, c.articleList(sd.Articles))
+		}
+		cf.Summary = fmt.Sprintf("Who said “%s”: %s", c.claims[short].Value, strings.Join(parts, " vs "))
+		out = append(out, cf)
+	}
+	return out
 }

@@ -109,6 +109,9 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 // or where one has none to go by, are always compared.
 func (c *comparer) rolesRelated(i, j int) bool {
 	person, a, b := c.claims[i].Person, c.claims[i].Role, c.claims[j].Role
+	if roleTimes(a) != roleTimes(b) {
+		return false // "former minister" and "adviser" can both be true
+	}
 	ta, tb := c.titlesIn(a), c.titlesIn(b)
 	if len(ta) == 0 || len(tb) == 0 {
 		return true
@@ -202,15 +205,59 @@ func (c *comparer) partiesCompatible(i, j int) bool {
 // and "Minister of Oceans, Ports and Fisheries").
 func rolesCompatible(a, b string) bool { return roleWithin(a, b) || roleWithin(b, a) }
 
-// roleWithin reports whether role a says all that role b says.
+// roleWithin reports whether role a says all that role b says: every word
+// of b is in a, or is an acronym of words in a ("un" for "united
+// nations"), and a has no rank word ("deputy") that b lacks.
 func roleWithin(a, b string) bool {
 	have := strings.Fields(a)
-	for _, w := range strings.Fields(b) {
-		if !contains(have, w) {
+	want := strings.Fields(b)
+	for _, w := range have {
+		if strings.HasPrefix(w, rankMark) && !contains(want, w) {
+			return false
+		}
+	}
+	for _, w := range want {
+		if !contains(have, w) && !acronymOf(w, have) {
 			return false
 		}
 	}
 	return true
+}
+
+// acronymOf reports whether w, dots left out, is two to five letters each
+// of which starts a different word of words ("un", "u.n." for "united
+// nations"). Role keys are sorted, so the order of the words is not
+// checked: a role's few words leave little room for a chance match.
+func acronymOf(w string, words []string) bool {
+	letters := strings.ReplaceAll(w, ".", "")
+	if len(letters) < 2 || len(letters) > 5 || len(words) < len(letters) {
+		return false
+	}
+	used := make([]bool, len(words))
+	for i := 0; i < len(letters); i++ {
+		found := false
+		for k, x := range words {
+			if !used[k] && len(x) > 1 && x[0] == letters[i] && !strings.HasPrefix(x, rankMark) && !strings.HasPrefix(x, timeMark) {
+				used[k], found = true, true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// roleTimes returns the time words of a role key ("~former"), joined.
+func roleTimes(role string) string {
+	var out []string
+	for _, w := range strings.Fields(role) {
+		if strings.HasPrefix(w, timeMark) {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // wordsSigOf returns exactJoin of quote i's words, made on first use.
@@ -356,6 +403,8 @@ func (c *comparer) clusterQuotes() {
 			a, b := distinct[min(n, m)], distinct[max(n, m)]
 			if c.sameQuote(a, b) {
 				sets.Union(a, b)
+			} else if c.otherSpeaker(a, b) {
+				c.speakerPairs = append(c.speakerPairs, [2]int{a, b})
 			}
 		}
 	}
@@ -477,13 +526,36 @@ func (c *comparer) contentWords(words []string) []string {
 	return out
 }
 
-// sameQuote decides whether two quotations are one quotation.
+// sameQuote decides whether two quotations are one quotation, from one
+// speaker.
 func (c *comparer) sameQuote(i, j int) bool {
-	ci, cj := c.content[i], c.content[j]
 	pi, pj := c.person[i], c.person[j]
 	if pi != "" && pj != "" && pi != pj {
 		return false
 	}
+	return c.sameWords(i, j)
+}
+
+// otherSpeaker reports whether two quotations are one quotation given to
+// two different named people: the words are the same quotation, with at
+// least minSpeakerWords content words in the smaller, so that a common
+// phrase two people both say is not taken for one quote.
+func (c *comparer) otherSpeaker(i, j int) bool {
+	pi, pj := c.person[i], c.person[j]
+	if pi == "" || pj == "" || pi == pj {
+		return false
+	}
+	return min(len(c.content[i]), len(c.content[j])) >= minSpeakerWords && c.sameWords(i, j)
+}
+
+// minSpeakerWords is how many content words a quotation needs before two
+// speakers given it are taken to disagree about who said it.
+const minSpeakerWords = 4
+
+// sameWords decides whether two quotations are one quotation, whoever
+// they are given to.
+func (c *comparer) sameWords(i, j int) bool {
+	ci, cj := c.content[i], c.content[j]
 	if containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i]) {
 		return len(ci) > 0 && len(cj) > 0
 	}

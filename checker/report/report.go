@@ -48,8 +48,14 @@ type Report struct {
 	Clusters []Cluster `json:"clusters"`
 	// Claims are the checkable facts each article asserts.
 	Claims []Claim `json:"claims"`
-	// Conflicts are places where the articles contradict each other.
+	// Conflicts are places where the articles contradict each other, with
+	// a confidence at or above the claim stage's threshold: what gates
+	// and reliability count.
 	Conflicts []Conflict `json:"conflicts"`
+	// Differences are disagreements the claim stage found but does not
+	// trust enough to call conflicts (confidence below the threshold):
+	// worth a look, with their reasons, never gated.
+	Differences []Conflict `json:"differences"`
 	// Errors are inputs that were rejected and left out of the analysis.
 	Errors []InputError `json:"errors"`
 	// Warnings are problems with inputs that were still analysed.
@@ -76,6 +82,8 @@ type Summary struct {
 	Duplicates int `json:"duplicates"`
 	// Conflicts is len(Report.Conflicts).
 	Conflicts int `json:"conflicts"`
+	// Differences is len(Report.Differences).
+	Differences int `json:"differences"`
 	// Sources counts independent sources: clusters of copies and rewrites
 	// count once. It equals Articles when the rewrite stage did not run.
 	Sources int `json:"sources"`
@@ -408,6 +416,22 @@ type Conflict struct {
 	// Diff is the word-level difference between the quotes of a quote
 	// conflict; empty for other kinds.
 	Diff []WordEdit `json:"diff"`
+	// Confidence, in [0,1], is how sure the claim stage is that the sides
+	// truly disagree about one thing: where the confidence rules start
+	// (conf.prior) plus the weights of Reasons, clamped.
+	Confidence float64 `json:"confidence"`
+	// Reasons are the confidence rules that applied.
+	Reasons []Reason `json:"reasons"`
+}
+
+// Reason is one piece of evidence weighed for or against a conflict.
+type Reason struct {
+	// Rule is the id of the confidence rule ("conf.event-frame").
+	Rule string `json:"rule"`
+	// Weight is what the rule added to the confidence (negative: took away).
+	Weight float64 `json:"weight"`
+	// Detail says in words what was seen.
+	Detail string `json:"detail"`
 }
 
 // Side is one value of a conflicting slot and the articles that assert it.
@@ -462,6 +486,7 @@ func (r *Report) Normalize() {
 	r.Clusters = orEmpty(r.Clusters)
 	r.Claims = orEmpty(r.Claims)
 	r.Conflicts = orEmpty(r.Conflicts)
+	r.Differences = orEmpty(r.Differences)
 	r.Errors = orEmpty(r.Errors)
 	r.Warnings = orEmpty(r.Warnings)
 	words := 0
@@ -502,13 +527,16 @@ func (r *Report) Normalize() {
 	for i := range r.Clusters {
 		r.Clusters[i].Articles = orEmpty(r.Clusters[i].Articles)
 	}
-	for i := range r.Conflicts {
-		c := &r.Conflicts[i]
-		c.Sides = orEmpty(c.Sides)
-		c.Diff = orEmpty(c.Diff)
-		for j := range c.Sides {
-			c.Sides[j].Articles = orEmpty(c.Sides[j].Articles)
-			c.Sides[j].Evidence = orEmpty(c.Sides[j].Evidence)
+	for _, list := range [][]Conflict{r.Conflicts, r.Differences} {
+		for i := range list {
+			c := &list[i]
+			c.Sides = orEmpty(c.Sides)
+			c.Diff = orEmpty(c.Diff)
+			c.Reasons = orEmpty(c.Reasons)
+			for j := range c.Sides {
+				c.Sides[j].Articles = orEmpty(c.Sides[j].Articles)
+				c.Sides[j].Evidence = orEmpty(c.Sides[j].Evidence)
+			}
 		}
 	}
 	sources := len(r.Articles)
@@ -516,13 +544,14 @@ func (r *Report) Normalize() {
 		sources = len(r.Clusters)
 	}
 	r.Summary = Summary{
-		Articles:   len(r.Articles),
-		Rejected:   len(r.Errors),
-		Words:      words,
-		Duplicates: len(r.Duplicates),
-		Conflicts:  len(r.Conflicts),
-		Sources:    sources,
-		Claims:     len(r.Claims),
+		Articles:    len(r.Articles),
+		Rejected:    len(r.Errors),
+		Words:       words,
+		Duplicates:  len(r.Duplicates),
+		Conflicts:   len(r.Conflicts),
+		Differences: len(r.Differences),
+		Sources:     sources,
+		Claims:      len(r.Claims),
 	}
 }
 

@@ -1,0 +1,91 @@
+package claims
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+func TestFindQuotes(t *testing.T) {
+	cases := []struct {
+		name, para string
+		want       []string // the quoted words, marks left out
+	}{
+		{"curly double", `“We will act,” she said.`, []string{"We will act,"}},
+		{"straight double", `He said "no comment" twice.`, []string{"no comment"}},
+		{"single with apostrophe inside", `‘I don’t know,’ he said.`, []string{"I don’t know,"}},
+		{"plural possessive inside single quotes",
+			`‘It was a shame that the ball hit Stokes’ bat, but I hope it never happens again,’ added Williamson.`,
+			[]string{"It was a shame that the ball hit Stokes’ bat, but I hope it never happens again,"}},
+		{"possessive with no later mark closes", `‘the players’ union is angry`, []string{"the players"}},
+		{"two quotes", `“One,” he said, “two.”`, []string{"One,", "two."}},
+		{"open to the end", `“This runs on`, []string{"This runs on"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, q := range findQuotes(tc.para, text.Span{Start: 0, End: len(tc.para)}) {
+				got = append(got, tc.para[q.inner.Start:q.inner.End])
+			}
+			assert.Equal(t, tc.want, got)
+		})
+	}
+}
+
+func TestRoleRanksTimesAndAcronyms(t *testing.T) {
+	x := testExtractor(t)
+	role := func(s string) string { return x.lex.canonicalRole(strings.Fields(text.Fold(s))) }
+	cases := []struct {
+		a, b       string
+		compatible bool
+	}{
+		{"finance minister", "minister of finance", true},
+		{"deputy finance minister", "finance minister", false},
+		{"deputy finance minister", "deputy minister", true},
+		{"vice-president", "president", false},
+		{"United Nations Secretary-General", "UN Secretary General", true},
+		{"U.N. Secretary-General", "United Nations Secretary-General", true},
+		{"UN Secretary General", "Secretary-General", true},
+		{"EU commissioner", "UN secretary general", false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.a+" / "+tc.b, func(t *testing.T) {
+			assert.Equal(t, tc.compatible, rolesCompatible(role(tc.a), role(tc.b)), "%q vs %q", role(tc.a), role(tc.b))
+		})
+	}
+	assert.Equal(t, "~former", roleTimes(role("former finance minister")))
+	assert.Equal(t, "", roleTimes(role("finance minister")))
+}
+
+// One quotation given to two different named people is a disagreement
+// about who said it; the same words given to one person are not, and two
+// people who share a short stock phrase do not disagree.
+func TestSpeakerConflicts(t *testing.T) {
+	x := testExtractor(t)
+	batch := batchOf(
+		"The final was played on Sunday.\n“I don’t wish to nitpick, just hope it never happens in such moments again,” Simon Taufel said.\n“We are proud,” Ana Roux said.\n",
+		"The final was played on Sunday.\n“I don’t wish to nitpick, but I just hope it never happens in such moments again,” said Kane Williamson.\n“We are proud,” Kane Williamson said.\n",
+		"The final was played on Sunday.\n“I don’t wish to nitpick, just hope it never happens in such moments again,” said Simon Taufel.\n",
+	)
+	cs, _ := x.ExtractBatch(batch)
+	cmp := x.Compare(batch, cs, nil)
+	var speakers []Conflict
+	for _, cf := range append(append([]Conflict(nil), cmp.Conflicts...), cmp.Differences...) {
+		if strings.HasPrefix(cf.Slot, "speaker:") {
+			speakers = append(speakers, cf)
+		}
+	}
+	require.Len(t, speakers, 1, dump(batch, cs, cmp))
+	cf := speakers[0]
+	assert.Equal(t, KindPerson, cf.Kind)
+	require.Len(t, cf.Sides, 2)
+	assert.Equal(t, "Simon Taufel", cf.Sides[0].Value)
+	assert.Equal(t, []int{0, 2}, cf.Sides[0].Articles)
+	assert.Equal(t, "Kane Williamson", cf.Sides[1].Value)
+	assert.Equal(t, []int{1}, cf.Sides[1].Articles)
+	assert.Contains(t, cf.Summary, "Who said")
+}
