@@ -24,15 +24,17 @@ var scoreNames = []string{"boilerplate", "off_topic", "speculation", "rewrite", 
 // Scores returns the names of the per-article scores a condition may test.
 func Scores() []string { return append([]string(nil), scoreNames...) }
 
-// Condition is one gate: a keyword (conflict, rewrite, rejected) or a score
-// test ("speculation>0.5", "reliability<0.6").
+// Condition is one gate: a keyword (conflict, rewrite, rejected), a score
+// test ("speculation>0.5", "reliability<0.6") or a conflict confidence test
+// ("conflict>=0.9": only conflicts that sure count).
 type Condition struct {
 	// Text is the condition as written.
 	Text string
 	// Keyword is conflict, rewrite or rejected; "" for a score test.
 	Keyword string
 	// Score, Op and Threshold describe a score test; Op is one of >, >=, <,
-	// <=.
+	// <=. For the keyword conflict, Op and Threshold, when set, test each
+	// conflict's confidence and Score is "".
 	Score     string
 	Op        string
 	Threshold float64
@@ -79,7 +81,14 @@ func parseOne(raw string) (Condition, error) {
 	}
 	m := scoreTest.FindStringSubmatch(raw)
 	if m == nil {
-		return Condition{}, fmt.Errorf("bad condition %q: use conflict, rewrite, rejected, or a score test such as boilerplate>0.3", raw)
+		return Condition{}, fmt.Errorf("bad condition %q: use conflict, rewrite, rejected, a conflict confidence test such as conflict>=0.9, or a score test such as boilerplate>0.3", raw)
+	}
+	if m[1] == "conflict" {
+		v, err := strconv.ParseFloat(m[3], 64)
+		if err != nil || v < 0 || v > 1 {
+			return Condition{}, fmt.Errorf("bad condition %q: the confidence must be a number in [0,1]", raw)
+		}
+		return Condition{Text: raw, Keyword: "conflict", Op: m[2], Threshold: v}, nil
 	}
 	known := false
 	for _, s := range scoreNames {
@@ -149,12 +158,18 @@ func evaluate(r *report.Report, c Condition) (Failure, bool) {
 	f := Failure{Condition: c.Text}
 	switch c.Keyword {
 	case "conflict":
-		if len(r.Conflicts) == 0 {
+		var hold []report.Conflict
+		for _, k := range r.Conflicts {
+			if c.Op == "" || compare(k.Confidence, c.Op, c.Threshold) {
+				hold = append(hold, k)
+			}
+		}
+		if len(hold) == 0 {
 			return f, false
 		}
 		var parts []string
 		ids := map[string]bool{}
-		for _, k := range r.Conflicts {
+		for _, k := range hold {
 			parts = append(parts, k.Summary)
 			for _, s := range k.Sides {
 				for _, a := range s.Articles {
@@ -163,7 +178,7 @@ func evaluate(r *report.Report, c Condition) (Failure, bool) {
 			}
 		}
 		f.Articles = sorted(ids)
-		f.Detail = fmt.Sprintf("%d conflicts: %s", len(r.Conflicts), strings.Join(parts, "; "))
+		f.Detail = fmt.Sprintf("%d conflicts: %s", len(hold), strings.Join(parts, "; "))
 		return f, true
 	case "rewrite":
 		if len(r.Duplicates) == 0 {

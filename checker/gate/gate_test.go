@@ -19,7 +19,7 @@ func sample() *report.Report {
 		},
 		Duplicates: []report.Duplicate{{Original: "a", Rewrite: "b"}},
 		Conflicts: []report.Conflict{{Kind: "date", Summary: "Signing day: 'Wednesday' (b) vs 'January 29' (a)",
-			Sides: []report.Side{{Articles: []string{"b"}}, {Articles: []string{"a"}}}}},
+			Sides: []report.Side{{Articles: []string{"b"}}, {Articles: []string{"a"}}}, Confidence: 0.85}},
 		Errors: []report.InputError{{Input: "x.bin", Error: "binary input"}},
 	}
 }
@@ -39,6 +39,8 @@ func TestParse(t *testing.T) {
 		{"tone>0.3", nil, `unknown score "tone"`},
 		{"boilerplate>3", nil, "in [0,1]"},
 		{"boilerplate=0.3", nil, "bad condition"},
+		{"conflict>=0.9", []Condition{{Text: "conflict>=0.9", Keyword: "conflict", Op: ">=", Threshold: 0.9}}, ""},
+		{"conflict>1.5", nil, "confidence must be a number in [0,1]"},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -62,6 +64,8 @@ func TestEvaluate(t *testing.T) {
 		detail   string
 	}{
 		{"conflict", true, []string{"a", "b"}, "1 conflicts: Signing day"},
+		{"conflict>=0.8", true, []string{"a", "b"}, "1 conflicts: Signing day"},
+		{"conflict>=0.9", false, nil, ""},
 		{"rewrite", true, []string{"a", "b"}, "b rewrites a"},
 		{"rejected", true, nil, "x.bin"},
 		{"boilerplate>0.3", true, []string{"b"}, "b (0.40)"},

@@ -24,6 +24,7 @@ var htmlJS string
 var htmlPage = template.Must(template.New("report").Funcs(template.FuncMap{
 	"pct": func(v float64) string { return fmt.Sprintf("%.0f", v*100) },
 	"f2":  func(v float64) string { return fmt.Sprintf("%.2f", v) },
+	"sgn": func(v float64) string { return fmt.Sprintf("%+.2f", v) },
 	"css": func(s string) template.CSS { return template.CSS(s) },
 	"js":  func(s string) template.JS { return template.JS(s) },
 	"inc": func(i int) int { return i + 1 },
@@ -70,7 +71,9 @@ type view struct {
 	ScoreNames []string
 	Articles   []articleView
 	Conflicts  []conflictView
-	Pairs      []pairView
+	// Differences are the disagreements below the confidence threshold.
+	Differences []conflictView
+	Pairs       []pairView
 }
 
 type articleView struct {
@@ -152,6 +155,9 @@ func buildView(r *report.Report) view {
 	}
 	for i := range r.Conflicts {
 		v.Conflicts = append(v.Conflicts, buildConflict(&r.Conflicts[i], byID, anchors))
+	}
+	for i := range r.Differences {
+		v.Differences = append(v.Differences, buildConflict(&r.Differences[i], byID, anchors))
 	}
 	for i := range r.Duplicates {
 		d := &r.Duplicates[i]

@@ -57,7 +57,16 @@ func pairReport(t *testing.T) *report.Report {
 				{Value: "future mobility", Articles: []string{"orig"}, IndependentSources: 1, Evidence: []report.Evidence{{Article: "orig", Text: "future mobility", Span: at(orig, "future mobility"), Line: 1}}},
 				{Value: "the mobility of the future", Articles: []string{"rew"}, IndependentSources: 1, Evidence: []report.Evidence{{Article: "rew", Text: "the mobility of the future", Span: at(rew, "the mobility of the future"), Line: 1}}},
 			},
-			Diff: []report.WordEdit{{Op: "insert", Text: "the"}, {Op: "equal", Text: "mobility"}, {Op: "delete", Text: "future"}},
+			Diff:       []report.WordEdit{{Op: "insert", Text: "the"}, {Op: "equal", Text: "mobility"}, {Op: "delete", Text: "future"}},
+			Confidence: 0.8, Reasons: []report.Reason{{Rule: "conf.same-speaker", Weight: 0.15, Detail: "every side gives the quotation to one <speaker>"}},
+		}},
+		Differences: []report.Conflict{{
+			Kind: "date", Summary: "Meeting day: 'Wednesday' (orig) vs 'Wednesday' (rew)", Confidence: 0.4,
+			Sides: []report.Side{
+				{Value: "Wednesday", Articles: []string{"orig"}, Evidence: []report.Evidence{{Article: "orig", Text: "Wednesday", Span: at(orig, "Wednesday"), Line: 1}}},
+				{Value: "Wednesday", Articles: []string{"rew"}, Evidence: []report.Evidence{{Article: "rew", Text: "Wednesday", Span: at(rew, "Wednesday"), Line: 1}}},
+			},
+			Reasons: []report.Reason{{Rule: "conf.background", Weight: -0.2, Detail: "background"}},
 		}},
 	}
 	r.Normalize()
@@ -76,7 +85,7 @@ func parseHTML(t *testing.T, r *report.Report) (*html.Node, string) {
 func TestHTMLReport(t *testing.T) {
 	r := pairReport(t)
 	doc, page := parseHTML(t, r)
-	conflicts, pairs, evidence := 0, 0, 0
+	conflicts, differences, pairs, evidence := 0, 0, 0, 0
 	ids := map[string]bool{}
 	var links []string
 	findingText := map[string]string{}
@@ -95,6 +104,8 @@ func TestHTMLReport(t *testing.T) {
 		switch {
 		case n.Data == "article" && domtest.HasClass(n, "conflict"):
 			conflicts++
+		case n.Data == "article" && domtest.HasClass(n, "difference"):
+			differences++
 		case n.Data == "article" && domtest.HasClass(n, "pair"):
 			pairs++
 		case n.Data == "mark" && domtest.HasClass(n, "evidence"):
@@ -111,8 +122,9 @@ func TestHTMLReport(t *testing.T) {
 		}
 	})
 	assert.Equal(t, 1, conflicts)
+	assert.Equal(t, 1, differences, "differences are listed apart from conflicts")
 	assert.Equal(t, 1, pairs)
-	assert.Equal(t, 2, evidence)
+	assert.Equal(t, 4, evidence)
 	for _, l := range links {
 		assert.True(t, ids[l], "link #%s has no target", l)
 	}
@@ -129,6 +141,9 @@ func TestHTMLReport(t *testing.T) {
 		`Wording: <ins>the</ins> mobility <del>future</del>`,
 		`&amp; more.`,
 		`<strong class="n-conflicts">1</strong>`,
+		`<strong class="n-differences">1</strong> worth a look`,
+		`<code>conf.same-speaker</code> every side gives the quotation to one &lt;speaker&gt; <span class="w">(&#43;0.15)</span>`,
+		`data-confidence="0.80"`,
 	} {
 		assert.Contains(t, page, want)
 	}

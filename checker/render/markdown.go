@@ -78,12 +78,12 @@ func Markdown(w io.Writer, r *report.Report) error {
 		b.WriteString(none(r, "conflicts") + ".\n")
 	}
 	for _, c := range r.Conflicts {
-		fmt.Fprintf(&b, "- **%s** — %s\n", c.Kind, inline(c.Summary))
-		for _, side := range c.Sides {
-			fmt.Fprintf(&b, "  - %s: %s\n", quote(side.Value), ids(side.Articles))
-			for _, e := range side.Evidence {
-				fmt.Fprintf(&b, "    - %s line %d: %s\n", code(e.Article), e.Line, quote(e.Text))
-			}
+		writeDisagreement(&b, c)
+	}
+	if len(r.Differences) > 0 {
+		b.WriteString("\n## Worth a look\n\nDisagreements below the confidence threshold: the sides may be about different things or times. Never gated.\n\n")
+		for _, c := range r.Differences {
+			writeDisagreement(&b, c)
 		}
 	}
 
@@ -117,6 +117,26 @@ func Markdown(w io.Writer, r *report.Report) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeDisagreement writes a conflict or a difference: its summary and
+// confidence, each side with its evidence, and the reasons for the
+// confidence.
+func writeDisagreement(b *strings.Builder, c report.Conflict) {
+	fmt.Fprintf(b, "- **%s** (confidence %.2f) — %s\n", c.Kind, c.Confidence, inline(c.Summary))
+	for _, side := range c.Sides {
+		fmt.Fprintf(b, "  - %s: %s\n", quote(side.Value), ids(side.Articles))
+		for _, e := range side.Evidence {
+			fmt.Fprintf(b, "    - %s line %d: %s\n", code(e.Article), e.Line, quote(e.Text))
+		}
+	}
+	if len(c.Reasons) > 0 {
+		parts := make([]string, len(c.Reasons))
+		for i, r := range c.Reasons {
+			parts[i] = fmt.Sprintf("%s (%+.2f)", code(r.Rule), r.Weight)
+		}
+		fmt.Fprintf(b, "  - why: %s\n", strings.Join(parts, ", "))
+	}
 }
 
 // cell makes text safe inside a Markdown table cell.

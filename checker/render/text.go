@@ -99,7 +99,13 @@ func Text(w io.Writer, r *report.Report, opts TextOptions) error {
 		b.WriteString("  " + none(r, "conflicts") + "\n")
 	}
 	for _, c := range r.Conflicts {
-		fmt.Fprintf(&b, "  %s %s\n", p.red("["+c.Kind+"]"), c.Summary)
+		fmt.Fprintf(&b, "  %s %s %s\n", p.red("["+c.Kind+"]"), c.Summary, p.dim(fmt.Sprintf("(%.2f)", c.Confidence)))
+	}
+	if len(r.Differences) > 0 {
+		b.WriteString("\n" + p.bold("Worth a look") + " (below the confidence threshold; never gated)\n")
+		for _, c := range r.Differences {
+			fmt.Fprintf(&b, "  %s %s %s\n", p.yellow("["+c.Kind+"]"), c.Summary, p.dim(fmt.Sprintf("(%.2f)", c.Confidence)))
+		}
 	}
 
 	if len(r.Errors) > 0 {

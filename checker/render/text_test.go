@@ -72,7 +72,10 @@ func TestMarkdown(t *testing.T) {
 		Sides: []report.Side{
 			{Value: "Wednesday", Articles: []string{"a1"}, Evidence: []report.Evidence{{Article: "a1", Text: "On Wednesday,\nthe", Line: 3}}},
 			{Value: "January 29", Articles: []string{"b"}},
-		}}}
+		}, Confidence: 0.85, Reasons: []report.Reason{{Rule: "conf.weekday-date", Weight: 0.15}}}}
+	r.Differences = []report.Conflict{{Kind: "number", Summary: "Area: '3,200 acres' (a1) vs '5,800 acres' (b)",
+		Sides: []report.Side{{Value: "3,200 acres", Articles: []string{"a1"}}, {Value: "5,800 acres", Articles: []string{"b"}}},
+		Confidence: 0.35, Reasons: []report.Reason{{Rule: "conf.time-unstated", Weight: -0.15}}}}
 	r.Normalize()
 	var buf bytes.Buffer
 	require.NoError(t, Markdown(&buf, r))
@@ -82,7 +85,10 @@ func TestMarkdown(t *testing.T) {
 		"**1 articles**, 1 rejected, 42 words, 0 rewrite pairs, 1 conflicts.",
 		"| article | title | outlet | words | boilerplate | speculation |",
 		"| `a1` | Strike \\| ends \\*now\\* | Wire Co | 42 | 0.10 | 0.25 |",
-		"- **date** — Signing day: 'Wednesday' (a1) vs 'January 29' (b)",
+		"- **date** (confidence 0.85) — Signing day: 'Wednesday' (a1) vs 'January 29' (b)",
+		"  - why: `conf.weekday-date` (+0.15)",
+		"## Worth a look",
+		"- **number** (confidence 0.35) — Area: '3,200 acres' (a1) vs '5,800 acres' (b)",
 		"  - “Wednesday”: `a1`",
 		"    - `a1` line 3: “On Wednesday, the”",
 		"- line 3 · boilerplate · `bp.copyright` — copyright line",
