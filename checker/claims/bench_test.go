@@ -3,6 +3,7 @@ package claims
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -174,4 +175,64 @@ func corpusBatch(tb testing.TB, n int) ([]Input, []int) {
 		cluster[p.Rewrite] = cluster[p.Original]
 	}
 	return ins, cluster
+}
+
+// feedBatch builds a mixed feed of n articles about many stories from the
+// fixture batches (benchcorpus.Feed): the shape of a day's scraped feed.
+func feedBatch(tb testing.TB, n int) []Input {
+	entries, err := os.ReadDir(filepath.Join("..", "..", "fixtures"))
+	require.NoError(tb, err)
+	var batches [][]string
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "golden" || e.Name() == "blind" {
+			continue
+		}
+		files, err := filepath.Glob(filepath.Join("..", "..", "fixtures", e.Name(), "*.txt"))
+		require.NoError(tb, err)
+		var batch []string
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			require.NoError(tb, err)
+			batch = append(batch, string(b))
+		}
+		batches = append(batches, batch)
+	}
+	var out []Input
+	for _, a := range benchcorpus.Feed(batches, n, 1) {
+		out = append(out, Input{ID: a.ID, Doc: text.Parse(a.Text)})
+	}
+	return out
+}
+
+// BenchmarkCompareFeed compares the claims of a mixed feed of 2,000
+// articles about some 350 stories: the conflicts stage must not grow with
+// the square of a slot's claims.
+func BenchmarkCompareFeed(b *testing.B) {
+	x := testExtractor(b)
+	batch := feedBatch(b, 2000)
+	cs, _, err := x.ExtractAll(context.Background(), batch, 0)
+	require.NoError(b, err)
+	b.ResetTimer()
+	var conflicts int
+	for b.Loop() {
+		cmp := x.Compare(batch, cs, nil)
+		conflicts = len(cmp.Conflicts) + len(cmp.Differences)
+	}
+	b.ReportMetric(float64(len(cs)), "claims")
+	b.ReportMetric(float64(conflicts), "disagreements")
+}
+
+// BenchmarkExtractFeed extracts the claims of the same 2,000-article feed,
+// parsing every sentence that holds a claim, on two goroutines.
+func BenchmarkExtractFeed(b *testing.B) {
+	x := testExtractor(b)
+	batch := feedBatch(b, 2000)
+	b.ResetTimer()
+	var claims int
+	for b.Loop() {
+		cs, _, err := x.ExtractAll(context.Background(), batch, 2)
+		require.NoError(b, err)
+		claims = len(cs)
+	}
+	b.ReportMetric(float64(claims), "claims")
 }

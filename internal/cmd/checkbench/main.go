@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
+	"sort"
 	"sync"
 	"syscall"
 	"time"
@@ -33,17 +35,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	workers := fs.Int("workers", 0, "goroutines (default: one per CPU)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file")
+	feed := fs.String("feed", "", "instead of the generated corpus, check a mixed feed of many stories built from the batches in this folder (such as fixtures): see benchcorpus.Feed")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	opts := benchcorpus.DefaultOptions(*n)
-	opts.Seed = *seed
-	corpus := benchcorpus.Generate(opts)
-	arts := make([]checker.Article, len(corpus.Articles))
-	for i, a := range corpus.Articles {
-		arts[i] = checker.Article{ID: a.ID, Text: a.Text}
-		if !a.Published.IsZero() {
-			arts[i].Published = a.Published.Format(time.RFC3339)
+	var arts []checker.Article
+	if *feed != "" {
+		batches, err := readBatches(*feed)
+		if err != nil {
+			fmt.Fprintf(stderr, "checkbench: %v\n", err)
+			return 1
+		}
+		for _, a := range benchcorpus.Feed(batches, *n, *seed) {
+			arts = append(arts, checker.Article{ID: a.ID, Text: a.Text})
+		}
+	} else {
+		opts := benchcorpus.DefaultOptions(*n)
+		opts.Seed = *seed
+		corpus := benchcorpus.Generate(opts)
+		arts = make([]checker.Article, len(corpus.Articles))
+		for i, a := range corpus.Articles {
+			arts[i] = checker.Article{ID: a.ID, Text: a.Text}
+			if !a.Published.IsZero() {
+				arts[i].Published = a.Published.Format(time.RFC3339)
+			}
 		}
 	}
 	c, err := checker.New(nil)
@@ -107,4 +122,39 @@ func maxRSS() float64 {
 		return 0
 	}
 	return float64(ru.Maxrss) / 1024 // Linux reports KiB
+}
+
+// readBatches reads the .txt articles of every batch folder directly under
+// dir (golden reports and blind batches left out), in name order.
+func readBatches(dir string) ([][]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out [][]string
+	for _, e := range entries {
+		if !e.IsDir() || e.Name() == "golden" || e.Name() == "blind" {
+			continue
+		}
+		files, err := filepath.Glob(filepath.Join(dir, e.Name(), "*.txt"))
+		if err != nil {
+			return nil, err
+		}
+		sort.Strings(files)
+		var batch []string
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, err
+			}
+			batch = append(batch, string(b))
+		}
+		if len(batch) > 0 {
+			out = append(out, batch)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s holds no batch folders with .txt articles", dir)
+	}
+	return out, nil
 }
