@@ -64,6 +64,9 @@ func (b *batch) reportClaims() {
 			Value: c.Value, Normalized: c.Normalized, Frame: c.Frame, Rule: c.Rule,
 			Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
 			Support: support,
+			Fact: report.Fact{Subject: c.Fact.Subject, Measure: c.Fact.Measure, Predicate: c.Fact.Predicate,
+				Time: c.Fact.Time, Reference: c.Fact.Reference, Holder: c.Fact.Holder, Change: c.Fact.Change,
+				Modality: c.Fact.Modality, Source: c.Fact.Source},
 		})
 	}
 	for _, cf := range st.cmp.Conflicts {

@@ -26,6 +26,9 @@ type article struct {
 	// lead marks the article's lead sentence, which reports the event
 	// whatever verb it uses: its dates are the event's dates
 	lead []bool
+	// firstEvent marks the article's first event sentence when it lies in
+	// the lede: it states the event whatever else it says
+	firstEvent []bool
 	// dates are, per sentence, its date expressions (spans into the
 	// text); otherTime says whether they put it in other years than the
 	// event's.
@@ -33,12 +36,16 @@ type article struct {
 	otherTime []bool
 	claims    []Claim
 	people    []personMention // in text order, for linking later mentions
+	// parses are the dependency analyses of the sentences, made on first
+	// use (parseOf)
+	parses []*parsed
 }
 
 func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 	a := &article{x: x, lex: x.lex, in: in, doc: in.Doc, ev: ev, al: al}
 	n := len(in.Doc.Sentences)
 	a.active, a.event, a.otherTime, a.lead = make([]bool, n), make([]bool, n), make([]bool, n), make([]bool, n)
+	a.firstEvent = make([]bool, n)
 	a.dates = make([][]timex.Expr, n)
 	first, leadFound := true, false
 	for s, sent := range in.Doc.Sentences {
@@ -71,6 +78,7 @@ func (x *Extractor) newArticle(in Input, ev Event, al articleLemmas) *article {
 		// other is background when it is about another time or occasion.
 		exempt := first && al.lede[s]
 		first = false
+		a.firstEvent[s] = exempt
 		a.event[s] = exempt || (!a.otherTime[s] && !a.otherOccasion(s))
 	}
 	return a
@@ -131,6 +139,7 @@ func (a *article) frame(s int) string {
 
 func (a *article) add(c Claim) {
 	c.Frame = a.frame(c.Sentence)
+	c.anchor = -1
 	if c.Value == "" {
 		c.Value = a.doc.Slice(c.Span)
 	}
@@ -393,7 +402,7 @@ func (x *Extractor) frameByParticipants(batch []Input, cs []Claim) {
 	for i := range cs {
 		c := &cs[i]
 		if c.Kind == KindNumber && c.mayJoin && named[place{c.Article, c.Sentence}] {
-			c.Frame, c.Slot, c.mayJoin = FrameEvent, "event."+c.Slot, false
+			c.Frame, c.Slot, c.mayJoin = FrameEvent, "event."+strings.TrimPrefix(c.Slot, "fact."), false
 		}
 	}
 }

@@ -29,8 +29,12 @@ package claims
 
 import (
 	"context"
+	"fmt"
+	"os"
 	"sort"
 
+	"github.com/crosscheck-news/crosscheck/checker/nlp"
+	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
@@ -142,9 +146,35 @@ type Claim struct {
 	// counts ("money:dollar", "percent", "job", "multiplier").
 	Low, High float64
 	Unit      string
+	// Floor marks a count given as a confirmed minimum ("at least 69
+	// people": claim.number-qualifiers "floor"): two floors of one
+	// quantity that differ are two different counts, though each allows
+	// the other.
+	Floor bool
 	// Whole is, for a count of part of a group ("three of the nine
 	// judges"), the size of the group; 0 otherwise.
 	Whole float64
+
+	// Fact is what the claim's value is about, read from the dependency
+	// tree of its sentence: subject, measure, predicate and qualifiers
+	// (dates, numbers, places and people; zero for the rest).
+	Fact FactFrame
+	// anchor is the index of the word heading the claim in its sentence's
+	// analysis, -1 when it was not parsed.
+	anchor int
+	// anchored marks a value that hangs on a word for the main event (see
+	// eventAnchored), read from the parse
+	anchored bool
+	// elsewhere marks a date or place whose sentence says it belongs to
+	// another happening than the event (past perfect, future, "first
+	// announced", a list of dates): weighed by conf.other-happening
+	elsewhere bool
+	// spoken marks a date that follows a speech verb it hangs on ("officials
+	// said Thursday"): when someone spoke, perhaps not when the event was
+	spoken bool
+	// holds is, for a place, the folded name of a place the article says
+	// lies within it ("Luxian, a county in Sichuan"), "" when none.
+	holds string
 
 	// mayJoin marks a figure of a background sentence that holds a listed
 	// event word and is not about another time: it joins the event's
@@ -188,9 +218,11 @@ type Event struct {
 // Extractor reads claims with one compiled rule set. It is immutable and
 // safe for concurrent use.
 type Extractor struct {
-	dates *timex.Reader
-	lex   *lexicons
-	conf  *confidenceRules
+	dates  *timex.Reader
+	lex    *lexicons
+	conf   *confidenceRules
+	nlp    *nlp.Model
+	places *places.Gazetteer
 }
 
 // NewExtractor compiles the "claims", "dates" and "confidence" packs of
@@ -208,7 +240,43 @@ func NewExtractor(set *ruleset.Set) (*Extractor, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Extractor{dates: dates, lex: lex, conf: conf}, nil
+	model, err := loadModel()
+	if err != nil {
+		return nil, err
+	}
+	gaz, err := places.Default()
+	if err != nil {
+		return nil, fmt.Errorf("claims: loading the gazetteer: %w", err)
+	}
+	return &Extractor{dates: dates, lex: lex, conf: conf, nlp: model, places: gaz}, nil
+}
+
+// ModelEnv names an environment variable that, when set, gives the path of
+// a language model file (see checker/nlp) to read claims with instead of
+// the built-in one: a model retrained with make train-nlp, say.
+const ModelEnv = "CROSSCHECK_NLP_MODEL"
+
+// loadModel loads the language model: the file ModelEnv names, else the
+// built-in one.
+func loadModel() (*nlp.Model, error) {
+	path := os.Getenv(ModelEnv)
+	if path == "" {
+		m, err := nlp.Default()
+		if err != nil {
+			return nil, fmt.Errorf("claims: loading the built-in language model: %w", err)
+		}
+		return m, nil
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("claims: %s: %w", ModelEnv, err)
+	}
+	defer f.Close()
+	m, err := nlp.Load(f)
+	if err != nil {
+		return nil, fmt.Errorf("claims: language model %s: %w", path, err)
+	}
+	return m, nil
 }
 
 // ExtractBatch decides the batch's main event and extracts every article's
@@ -280,7 +348,10 @@ func (x *Extractor) extract(in Input, ev Event, lemmas articleLemmas) []Claim {
 	a.extractPlaces()
 	a.extractNamedBodies()
 	a.extractNumbers()
+	a.extractTimes()
+	a.extractTallies()
 	a.extractQuotes()
+	a.frameClaims()
 	sort.SliceStable(a.claims, func(i, j int) bool {
 		ci, cj := a.claims[i], a.claims[j]
 		if ci.Span.Start != cj.Span.Start {

@@ -108,6 +108,12 @@ type comparer struct {
 	// marks is a scratch stamp per cluster, with the last stamp handed out
 	marks    []int
 	lastMark int
+	// within holds what the batch's articles say about places: inner →
+	// the places it lies within, by folded name (placeHeld); hints are the
+	// batch's most named countries, for reading ambiguous names; both made
+	// on first use
+	within map[string][]string
+	hints  []string
 	// speakerPairs are pairs of quotations that are one quotation given
 	// to two different named people (clusterQuotes)
 	speakerPairs [][2]int
@@ -246,6 +252,7 @@ type sig struct {
 	when                           timex.Range
 	resolved                       bool
 	low, high                      float64
+	floor                          bool
 }
 
 // sigGroup is the claims of a slot that share one sig.
@@ -531,7 +538,23 @@ func (c *comparer) canonicalise() {
 	}
 	fullByWord := fullNamesByWord(full)
 	link := func(k string) string {
-		if k == "" || strings.Contains(k, " ") {
+		if k == "" {
+			return k
+		}
+		if first, _, several := strings.Cut(k, " "); several {
+			// "von der leyen" stands for the one full name it ends
+			if !c.x.lex.nameParticles[first] {
+				return k
+			}
+			var found []string
+			for _, f := range fullByWord[first] {
+				if f != k && strings.HasSuffix(f, " "+k) {
+					found = append(found, f)
+				}
+			}
+			if len(found) == 1 {
+				return found[0]
+			}
 			return k
 		}
 		if found := fullByWord[k]; len(found) == 1 {

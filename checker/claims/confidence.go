@@ -5,7 +5,9 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 )
 
@@ -24,11 +26,32 @@ type Reason struct {
 // Confidence rule ids. Each is a rule of kind weight in the "confidence"
 // pack; a user pack may change its weight or disable it.
 const (
-	confThreshold   = "conf.threshold"
-	confPrior       = "conf.prior"
-	confEventFrame  = "conf.event-frame"
-	confBackground  = "conf.background"
-	confIndependent = "conf.independent"
+	confThreshold      = "conf.threshold"
+	confPrior          = "conf.prior"
+	confEventFrame     = "conf.event-frame"
+	confBackground     = "conf.background"
+	confIndependent    = "conf.independent"
+	confMeasure        = "conf.measure"
+	confPredicate      = "conf.same-verb"
+	confSameTime       = "conf.same-time"
+	confTimeUnstated   = "conf.time-unstated"
+	confModal          = "conf.modal"
+	confBounded        = "conf.bounded"
+	confWeekday        = "conf.weekday-date"
+	confSpeaker        = "conf.same-speaker"
+	confNoSpeaker      = "conf.no-speaker"
+	confFullNames      = "conf.full-names"
+	confPlaceApart     = "conf.place-apart"
+	confPlaceUnknown   = "conf.place-unknown"
+	confSpokenDate     = "conf.spoken-date"
+	confEventVerb      = "conf.event-verb"
+	confOtherVerb      = "conf.other-verb"
+	confOneSource      = "conf.one-source"
+	confSameSubject    = "conf.same-subject"
+	confSameQuote      = "conf.same-quote"
+	confFarDates       = "conf.far-dates"
+	confOtherHappening = "conf.other-happening"
+	confOvernight      = "conf.overnight"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -93,23 +116,52 @@ func (as *assessment) confidence() float64 {
 // assess weighs a disagreement: it sets cf.Confidence and cf.Reasons.
 func (c *comparer) assess(cf *Conflict) {
 	as := &assessment{rules: c.x.conf}
-	allEvent, someBackground := true, false
-	for _, sd := range cf.Sides {
-		event := false
-		for _, i := range sd.Claims {
-			if c.claims[i].Frame == FrameEvent {
-				event = true
+	tally := c.claims[cf.Sides[0].Claims[0]].Unit == "tally"
+	switch {
+	case tally:
+		// a batch's tallies are its event's, wherever they are written
+	case strings.HasPrefix(cf.Slot, "event."):
+		allEvent := true
+		for _, sd := range cf.Sides {
+			if !c.anyClaim(sd.Claims, func(cl Claim) bool { return cl.Frame == FrameEvent }) {
+				allEvent = false
 			}
 		}
-		if !event {
-			allEvent, someBackground = false, true
+		if allEvent {
+			as.add(confEventFrame, "every side is stated where the main event is reported")
+		} else {
+			as.add(confBackground, "a side is stated only in background sentences")
+		}
+	case strings.HasPrefix(cf.Slot, "fact."):
+		as.add(confBackground, "the figures are background facts, outside the main event")
+	case strings.HasPrefix(cf.Slot, "speaker:"):
+		as.add(confSameQuote, "the sides give one quotation, word for word or nearly, to different people")
+	}
+	times := cf.Slot == "event.time"
+	switch cf.Kind {
+	case KindDate, KindPlace:
+		if times {
+			break // only the event's clock time is news: "left the rails at 8:12"
+		}
+		// a figure of the event hangs on many verbs ("forced 3,200 from
+		// their homes"); whether two figures count one thing is weighed by
+		// their frames instead (conf.same-verb)
+		if strings.HasPrefix(cf.Slot, "event.") {
+			// A side counts as anchored, or as elsewhere, when any of its
+			// claims is: one misread sentence does not decide a side.
+			switch {
+			case c.allSides(cf, func(cl Claim) bool { return cl.anchored }):
+				as.add(confEventVerb, "every side hangs its value on a word for the event")
+			case !c.allSides(cf, func(cl Claim) bool { return cl.anchored || cl.anchor < 0 }):
+				as.add(confOtherVerb, "a side's value hangs on another verb than the event's")
+			}
+			if !c.allSides(cf, func(cl Claim) bool { return !cl.elsewhere }) {
+				as.add(confOtherHappening, "a side's sentence tells of another happening: an earlier, later or repeated one")
+			}
 		}
 	}
-	if allEvent {
-		as.add(confEventFrame, "every side is stated where the main event is reported")
-	}
-	if someBackground {
-		as.add(confBackground, "a side is stated only in background sentences")
+	if c.oneSource(cf) {
+		as.add(confOneSource, "every side comes from one source and its copies: a rewrite changed it")
 	}
 	best, who := 0, ""
 	for _, sd := range cf.Sides {
@@ -120,9 +172,327 @@ func (c *comparer) assess(cf *Conflict) {
 	if best >= 2 {
 		as.add(confIndependent, fmt.Sprintf("%d independent sources (%s) agree on one side", best, who))
 	}
+	switch cf.Kind {
+	case KindNumber:
+		c.assessFigures(cf, as)
+	case KindDate:
+		c.assessDates(cf, as)
+	case KindQuote:
+		c.assessQuotes(cf, as)
+	case KindPerson, KindRole:
+		c.assessPeople(cf, as)
+	case KindPlace:
+		c.assessPlaces(cf, as)
+	}
 	sort.SliceStable(as.reasons, func(i, j int) bool { return as.reasons[i].Rule < as.reasons[j].Rule })
 	cf.Reasons = as.reasons
 	cf.Confidence = as.confidence()
+}
+
+// anyClaim reports whether some claim of ids satisfies ok.
+func (c *comparer) anyClaim(ids []int, ok func(Claim) bool) bool {
+	for _, i := range ids {
+		if ok(c.claims[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// allSides reports whether every side has a claim satisfying ok.
+func (c *comparer) allSides(cf *Conflict, ok func(Claim) bool) bool {
+	for _, sd := range cf.Sides {
+		if !c.anyClaim(sd.Claims, ok) {
+			return false
+		}
+	}
+	return true
+}
+
+// assessFigures weighs the frames of the figures in a disagreement.
+func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
+	_, qual := numberSlotParts(cf.Slot)
+	if qual["measure"] != "" {
+		as.add(confMeasure, fmt.Sprintf("every side gives the %s", qual["measure"]))
+	}
+	preds := map[string]bool{}
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			if p := c.claims[i].Fact.Predicate; p != "" {
+				preds[p] = true
+			}
+		}
+	}
+	if len(preds) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Predicate != "" }) {
+		as.add(confPredicate, fmt.Sprintf("every side hangs its figure on %q", sortedKeys(preds)[0]))
+	}
+	subjects := map[string]bool{}
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			if s := c.claims[i].Fact.Subject; s != "" {
+				subjects[s] = true
+			}
+		}
+	}
+	if len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" }) {
+		as.add(confSameSubject, fmt.Sprintf("every side gives the figure of %q", sortedKeys(subjects)[0]))
+	}
+	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
+		return
+	}
+	timed := c.allSides(cf, func(cl Claim) bool { return cl.Fact.Time != "" })
+	untimed := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Fact.Time != "" }) && !timed
+	if timed {
+		as.add(confSameTime, "every side dates its figure to the same time")
+	}
+	if untimed {
+		as.add(confTimeUnstated, "a side dates its figure, another does not")
+	}
+	if c.anyClaimOf(cf, func(cl Claim) bool { return cl.Fact.Modality != "" }) {
+		as.add(confModal, "a figure is expected, possible or otherwise not asserted as fact")
+	}
+	if c.anyClaimOf(cf, func(cl Claim) bool { return cl.Low != cl.High }) {
+		as.add(confBounded, "a side gives a bound, an estimate or a rounded figure")
+	}
+}
+
+// allSidesAll reports whether every claim on every side satisfies ok.
+func (c *comparer) allSidesAll(cf *Conflict, ok func(Claim) bool) bool {
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			if !ok(c.claims[i]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// oneSource reports whether every side of a disagreement comes from one
+// rewrite cluster: an article and its copies or rewrites disagree.
+func (c *comparer) oneSource(cf *Conflict) bool {
+	cluster := -1
+	for _, sd := range cf.Sides {
+		for _, a := range sd.Articles {
+			k := c.cluster(a)
+			if cluster >= 0 && k != cluster {
+				return false
+			}
+			cluster = k
+		}
+	}
+	return true
+}
+
+// anyClaimOf reports whether some claim on some side satisfies ok.
+func (c *comparer) anyClaimOf(cf *Conflict, ok func(Claim) bool) bool {
+	for _, sd := range cf.Sides {
+		if c.anyClaim(sd.Claims, ok) {
+			return true
+		}
+	}
+	return false
+}
+
+// assessDates weighs a disagreement about a date: a weekday against a
+// date it does not fall on is the most concrete there is.
+func (c *comparer) assessDates(cf *Conflict, as *assessment) {
+	weekday := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "weekday" })
+	day := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "day" })
+	gap := c.dayGap(cf, false)
+	overnight := gap <= 1 && c.acrossMidnight(cf)
+	switch {
+	case overnight:
+		as.add(confOvernight, "one side dates the event late at night, the other the next day without a later hour: one night may span both")
+	case gap > farDays:
+		// "discovered on July 29" and "announced Thursday, Sept. 7": weeks
+		// apart, two happenings more likely than one misdated
+		as.add(confFarDates, fmt.Sprintf("the sides' days lie %d days apart", gap))
+	case weekday && day && gap <= nearDays: // gap < 0: a weekday no calendar places
+		as.add(confWeekday, "a weekday is set against a date it does not fall on")
+	}
+	spoken := 0
+	for _, sd := range cf.Sides {
+		if !c.anyClaim(sd.Claims, func(cl Claim) bool { return !cl.spoken }) {
+			spoken++
+		}
+	}
+	if spoken > 0 && spoken < len(cf.Sides) {
+		as.add(confSpokenDate, "a side dates when someone spoke (\"officials said Thursday\"), the other the event")
+	}
+}
+
+// acrossMidnight says whether a one-day disagreement may be one night told
+// from either side of midnight: the earlier side's date has a word of the
+// night beside it ("late Wednesday night", "overnight"), and the later
+// side's no word of a later hour ("Friday evening").
+func (c *comparer) acrossMidnight(cf *Conflict) bool {
+	for a := range cf.Sides {
+		for b := range cf.Sides {
+			if a == b || !c.nextDay(cf.Sides[a], cf.Sides[b]) {
+				continue
+			}
+			if c.sideNear(cf.Sides[a], c.x.lex.nightWords) && !c.sideNear(cf.Sides[b], c.x.lex.laterHours) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nextDay says whether some claim of side b falls on the day after some
+// claim of side a, by their weekdays: a weekday no calendar places
+// ("Wednesday") still has a next day.
+func (c *comparer) nextDay(a, b Side) bool {
+	for _, i := range a.Claims {
+		wa, ok := weekdayOf(c.claims[i])
+		if !ok {
+			continue
+		}
+		for _, j := range b.Claims {
+			if wb, ok := weekdayOf(c.claims[j]); ok && wb == (wa+1)%7 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weekdayOf returns the weekday a date claim falls on: of its single day,
+// or the weekday it names.
+func weekdayOf(cl Claim) (time.Weekday, bool) {
+	if d, ok := cl.Range.SingleDay(); ok && !cl.Range.YearUnknown {
+		return time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC).Weekday(), true
+	}
+	if cl.expr.HasWeekday {
+		return cl.expr.Weekday, true
+	}
+	return 0, false
+}
+
+// sideNear says whether a word of words stands within three words of some
+// claim of a side.
+func (c *comparer) sideNear(sd Side, words map[string]bool) bool {
+	for _, i := range sd.Claims {
+		cl := c.claims[i]
+		doc := c.batch[cl.Article].Doc
+		toks := doc.SentenceTokens(cl.Sentence)
+		for k, t := range toks {
+			if !t.Span.Overlaps(cl.Span) {
+				continue
+			}
+			for j := max(0, k-3); j < len(toks) && j <= k+3; j++ {
+				if words[toks[j].Norm] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// Days between two sides' dates: within nearDays a weekday against a date
+// is the classic misdating; beyond farDays the sides likely date two
+// happenings.
+const (
+	nearDays = 3
+	farDays  = 7
+)
+
+// dayGap returns the fewest days between a single day of one side and a
+// single day of another, or -1 when no two sides have single days. With
+// written set, only days the text writes out ("March 10", not "Thursday"
+// placed by a publication date) count.
+func (c *comparer) dayGap(cf *Conflict, written bool) int {
+	best := -1
+	// each side by the claims of its own value (Side.Normalized), not by
+	// every claim merged into it
+	days := func(sd Side) []time.Time {
+		var out []time.Time
+		for _, i := range sd.Claims {
+			if c.key[i] != sd.Normalized {
+				continue
+			}
+			if written && c.claims[i].expr.Month == 0 {
+				continue
+			}
+			if d, ok := c.claims[i].Range.SingleDay(); ok && !c.claims[i].Range.YearUnknown {
+				out = append(out, time.Date(d.Year, time.Month(d.Month), d.Day, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		return out
+	}
+	for a := 0; a < len(cf.Sides); a++ {
+		for b := a + 1; b < len(cf.Sides); b++ {
+			for _, x := range days(cf.Sides[a]) {
+				for _, y := range days(cf.Sides[b]) {
+					g := int(math.Abs(x.Sub(y).Hours()) / 24)
+					if best < 0 || g < best {
+						best = g
+					}
+				}
+			}
+		}
+	}
+	return best
+}
+
+// assessQuotes weighs a disagreement about a quotation's wording.
+func (c *comparer) assessQuotes(cf *Conflict, as *assessment) {
+	speakers := map[string]bool{}
+	named := true
+	for _, sd := range cf.Sides {
+		found := false
+		for _, i := range sd.Claims {
+			if p := c.person[i]; p != "" {
+				speakers["person:"+p], found = true, true
+			} else if k := c.claims[i].SpeakerKey; strings.HasPrefix(k, "body:") {
+				speakers[k], found = true, true // "said the press release"
+			}
+		}
+		named = named && found
+	}
+	if named && len(speakers) == 1 {
+		as.add(confSpeaker, "every side gives the quotation to "+strings.TrimPrefix(strings.TrimPrefix(sortedKeys(speakers)[0], "person:"), "body:"))
+	}
+	if !named {
+		as.add(confNoSpeaker, "a side does not say who is quoted")
+	}
+}
+
+// assessPlaces weighs a disagreement about where something happened: a
+// gazetteer or an article that knows the places lie apart makes it sure;
+// places nobody knows the nesting of may lie one within the other.
+func (c *comparer) assessPlaces(cf *Conflict, as *assessment) {
+	known := true
+	for a := 0; a < len(cf.Sides); a++ {
+		for b := a + 1; b < len(cf.Sides); b++ {
+			i, j := cf.Sides[a].Claims[0], cf.Sides[b].Claims[0]
+			if c.placeRelation(i, j) != places.Disjoint {
+				known = false
+			}
+		}
+	}
+	if known {
+		as.add(confPlaceApart, "the gazetteer knows the places lie apart")
+	} else {
+		as.add(confPlaceUnknown, "whether one place lies within the other is not known")
+	}
+}
+
+// assessPeople weighs a disagreement about who did something, who said a
+// quotation or what someone's role is.
+func (c *comparer) assessPeople(cf *Conflict, as *assessment) {
+	full := c.allSides(cf, func(cl Claim) bool {
+		p := cl.Person
+		if cl.Kind == KindQuote {
+			p = strings.TrimPrefix(cl.SpeakerKey, "person:")
+		}
+		return strings.Contains(p, " ")
+	})
+	if full {
+		as.add(confFullNames, "every side names people in full")
+	}
 }
 
 // reasonList writes reasons as "rule (+0.15)" items, for summaries and

@@ -59,11 +59,14 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 			continue
 		}
 		r := doc.Paragraphs[p].Sentences
+		// Words inside quotation marks report what someone said, not the
+		// event ("one that strikes at the heart of who we are").
+		quoted := findQuotes(doc.Text, doc.Paragraphs[p].Span)
 		for s := r.First; s < r.End; s++ {
 			al.lede[s] = content < ledeParagraphs
 			toks := doc.SentenceTokens(s)
 			for k, t := range toks {
-				if t.Kind != text.Word {
+				if t.Kind != text.Word || inQuote(quoted, t.Span) {
 					continue
 				}
 				// One look-up tells whether a word matters here at all.
@@ -89,6 +92,16 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 		content++
 	}
 	return al
+}
+
+// inQuote reports whether sp lies inside one of the quotations.
+func inQuote(qs []quoteSpan, sp text.Span) bool {
+	for _, q := range qs {
+		if q.inner.Contains(sp) {
+			return true
+		}
+	}
+	return false
 }
 
 // refsOf returns the references sentence s makes to an event.

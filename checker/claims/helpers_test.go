@@ -50,10 +50,21 @@ func loadBatch(t testing.TB, dir string) []Input {
 func dump(batch []Input, cs []Claim, cmp Comparison) string {
 	var b strings.Builder
 	for i, c := range cs {
-		fmt.Fprintf(&b, "%3d %s %-12s %-8s %-34s %-28q %s support=%d\n", i, batch[c.Article].ID[:3], c.Kind, c.Frame, c.Slot, c.Value, c.Normalized, cmp.Support[i])
+		support := 0
+		if i < len(cmp.Support) {
+			support = cmp.Support[i]
+		}
+		fmt.Fprintf(&b, "%3d %s %-12s %-8s %-34s %-28q %s support=%d", i, batch[c.Article].ID[:3], c.Kind, c.Frame, c.Slot, c.Value, c.Normalized, support)
+		if c.Fact != (FactFrame{}) {
+			fmt.Fprintf(&b, " fact=%+v", c.Fact)
+		}
+		b.WriteString("\n")
 	}
 	for _, cf := range cmp.Conflicts {
-		fmt.Fprintf(&b, "CONFLICT %s %s: %s\n", cf.Kind, cf.Slot, cf.Summary)
+		fmt.Fprintf(&b, "CONFLICT %s %s: %s [%.2f %s]\n", cf.Kind, cf.Slot, cf.Summary, cf.Confidence, reasonList(cf.Reasons))
+	}
+	for _, cf := range cmp.Differences {
+		fmt.Fprintf(&b, "DIFFERENCE %s %s: %s [%.2f %s]\n", cf.Kind, cf.Slot, cf.Summary, cf.Confidence, reasonList(cf.Reasons))
 	}
 	return b.String()
 }

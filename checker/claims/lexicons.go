@@ -23,6 +23,38 @@ type lexicons struct {
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
 	roleVerbs                           *ruleset.Rule   // claim.role-verbs: "chairs" gives the role "chair"
 	genericBodies                       map[string]bool // claim.role-generic-bodies
+	// Fact frames: modality classes by lemma (claim.modality), generic
+	// measure heads (claim.measure-heads), change and time prepositions
+	// (claim.change-prepositions, claim.time-prepositions) and time words
+	// (claim.time-words).
+	modality, changePreps, timePreps map[string]string
+	measureHeads, timeWords          map[string]bool
+	// levelVerbs are claim.level-verbs ("rise", "stand"); futureAux the
+	// auxiliaries of claim.modality that mark the future ("will")
+	levelVerbs, futureAux map[string]bool
+	// valueHolders are claim.value-holders: nouns whose value a sum is
+	// ("contract", "deal"), which measure nothing beyond the money
+	valueHolders map[string]bool
+	// firstWords (claim.first-words: "first", "initially") and
+	// effectPhrases (claim.effect-phrases: "take effect") mark a date of
+	// another happening than the event
+	firstWords, effectPhrases map[string]bool
+	// nameParticles are claim.name-particles: lower-case words inside a
+	// person's name ("von der Leyen")
+	nameParticles map[string]bool
+	// partWords are claim.part-words: "other", "more", "remaining"
+	partWords map[string]bool
+	// clockTimes is claim.clock-times; timeQualifiers claim.time-qualifiers
+	// (phrase → approx, after, before); tallyCues claim.tally-cues
+	clockTimes     *ruleset.Rule
+	timeQualifiers map[string]string
+	tallyCues      map[string]bool
+	// nightWords (claim.night-words) and laterHours (claim.later-hours)
+	// tell a night that spans two dates from a later hour of the next day
+	nightWords, laterHours map[string]bool
+	// genericUnits are claim.generic-units: units that say little of
+	// what is counted without a state or a verb ("people")
+	genericUnits map[string]bool
 	// roleRanks and roleTimes are claim.role-ranks ("deputy") and
 	// claim.role-times ("former"): role words that mark another post and
 	// another time
@@ -112,6 +144,7 @@ type countState struct {
 var extractorRules = []string{
 	"claim.date", "claim.person.titled", "claim.person.role-only", "claim.role", "claim.place",
 	"claim.place.dateline", "claim.organisation", "claim.agreement", "claim.number", "claim.quote",
+	"claim.time", "claim.tally",
 }
 
 func loadLexicons(set *ruleset.Set) (*lexicons, error) {
@@ -166,6 +199,23 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
+	modality := get(p, "claim.modality", table)
+	measureHeads := get(p, "claim.measure-heads", lexicon)
+	changePreps := get(p, "claim.change-prepositions", table)
+	timePreps := get(p, "claim.time-prepositions", table)
+	timeWords := get(p, "claim.time-words", lexicon)
+	levelVerbs := get(p, "claim.level-verbs", lexicon)
+	valueHolders := get(p, "claim.value-holders", lexicon)
+	firstWords := get(p, "claim.first-words", lexicon)
+	effectPhrases := get(p, "claim.effect-phrases", lexicon)
+	nameParticles := get(p, "claim.name-particles", lexicon)
+	partWords := get(p, "claim.part-words", lexicon)
+	genericUnits := get(p, "claim.generic-units", lexicon)
+	clockTimes := get(p, "claim.clock-times", ruleset.KindPattern)
+	timeQualifiers := get(p, "claim.time-qualifiers", table)
+	tallyCues := get(p, "claim.tally-cues", lexicon)
+	nightWords := get(p, "claim.night-words", lexicon)
+	laterHours := get(p, "claim.later-hours", lexicon)
 	leadSentence := get(p, "claim.lead-sentence", ruleset.KindWeight)
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
@@ -211,6 +261,24 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.placeKinds = foldedSet(placeKinds.Terms)
 	l.genericBodies = foldedSet(genericBodies.Terms)
 	l.roleRanks, l.roleTimes = foldedSet(roleRanks.Terms), foldedSet(roleTimes.Terms)
+	l.modality, l.changePreps, l.timePreps = foldedTable(modality.Entries), foldedTable(changePreps.Entries), foldedTable(timePreps.Entries)
+	l.measureHeads, l.timeWords = foldedSet(measureHeads.Terms), foldedSet(timeWords.Terms)
+	l.levelVerbs = foldedSet(levelVerbs.Terms)
+	l.valueHolders = foldedSet(valueHolders.Terms)
+	l.firstWords, l.effectPhrases = foldedSet(firstWords.Terms), foldedSet(effectPhrases.Terms)
+	l.nameParticles = foldedSet(nameParticles.Terms)
+	l.partWords = foldedSet(partWords.Terms)
+	l.genericUnits = foldedSet(genericUnits.Terms)
+	l.clockTimes = clockTimes
+	l.timeQualifiers = foldedTable(timeQualifiers.Entries)
+	l.tallyCues = foldedSet(tallyCues.Terms)
+	l.nightWords, l.laterHours = foldedSet(nightWords.Terms), foldedSet(laterHours.Terms)
+	l.futureAux = map[string]bool{}
+	for _, w := range []string{"will", "shall"} {
+		if l.modality[w] == "expected" {
+			l.futureAux[w] = true
+		}
+	}
 	l.leadMinTokens, l.ledeVerbShare = int(leadSentence.Weight), ledeVerbs.Weight
 	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
 	l.futureVerbs = foldedSet(futureVerbs.Terms)

@@ -93,7 +93,11 @@ func (a *article) mayStartNumber(t text.Token) bool {
 	case text.Number:
 		return true
 	case text.Word:
-		return startsWithDigit(t.Norm) || endsInFold(t.Norm) || a.lex.numberish[t.Norm]
+		if startsWithDigit(t.Norm) || endsInFold(t.Norm) || a.lex.numberish[t.Norm] {
+			return true
+		}
+		num, _, hyphen := strings.Cut(t.Norm, "-") // "four-storey"
+		return hyphen && a.lex.numberish[num]
 	}
 	return false
 }
@@ -127,12 +131,20 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			nr.value, nr.unit = atof(v), "multiplier"
 			return nr, true
 		}
-		// A measure joined to its number: "5.2-magnitude", "10-kilometre".
-		if num, unit, ok := strings.Cut(t.Norm, "-"); ok && startsWithDigit(num) && plainNumber.MatchString(num) {
-			if u := a.lex.unitSingular(unit); a.lex.measures[u] != "" && a.lex.unitWords[unit] {
+		// A measure joined to its number: "5.2-magnitude", "10-kilometre";
+		// a count joined to its noun: "a four-storey building", "the
+		// 12-carriage train".
+		if num, unit, ok := strings.Cut(t.Norm, "-"); ok && a.lex.unitWords[unit] {
+			u := a.lex.unitSingular(unit)
+			switch {
+			case startsWithDigit(num) && plainNumber.MatchString(num):
 				digits := strings.ReplaceAll(num, ",", "")
 				nr.value, nr.unit = atof(digits), u
 				nr.half = roundingHalf(digits, nr.value, false)
+				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
+				return nr, true
+			case a.lex.numberWordValues[num] != "" && atof(a.lex.numberWordValues[num]) >= 1:
+				nr.value, nr.unit = atof(a.lex.numberWordValues[num]), u
 				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
 				return nr, true
 			}
@@ -522,6 +534,11 @@ func singular(w string) string {
 
 func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	unit, state := nr.unit, nr.state
+	// "75 basis points" are 0.75 percentage points: a point unit read after
+	// "basis" is a hundredth
+	if unit == "point" && nr.last > 0 && toks[nr.last-1].Norm == "basis" {
+		nr.value, nr.half = nr.value/100, nr.half/100
+	}
 	if g, ok := a.lex.unitGroups.Lookup(unit); ok {
 		// A group may carry a state: "deaths" are "people dead".
 		if u, st, ok := strings.Cut(g, " "); ok {
@@ -538,11 +555,17 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	case state != "":
 		unit += " " + state
 	}
+	if nr.currency != "" && a.conversion(toks[nr.first].Start) {
+		return // "€6.2 billion ($7.2 billion)": the same sum in another currency
+	}
 	lo, hi := nr.value-nr.half, nr.value+nr.half
-	prefix := ""
+	prefix, floor := "", false
 	switch nr.qualifier {
 	case "min":
 		lo, hi, prefix = nr.value, math.Inf(1), ">="
+	case "floor":
+		lo, hi, prefix = nr.value, math.Inf(1), ">="
+		floor = true
 	case "max":
 		lo, hi, prefix = math.Inf(-1), nr.value, "<="
 	case "approx":
@@ -551,7 +574,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	value := prefix + strconv.FormatFloat(nr.value, 'f', -1, 64)
 	if nr.vague {
 		lo, hi = nr.low, nr.high
-		if nr.qualifier == "min" {
+		if nr.qualifier == "min" || nr.qualifier == "floor" {
 			hi = math.Inf(1)
 		}
 		value = strconv.FormatFloat(nr.low, 'f', -1, 64) + ".." + strconv.FormatFloat(nr.high, 'f', -1, 64)
@@ -569,8 +592,31 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	}
 	sp := text.Span{Start: toks[nr.first].Start, End: toks[nr.last].End}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.number",
-		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole,
+		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole, Floor: floor && !nr.vague,
 		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
+}
+
+// conversion says whether a sum starting at off is written in brackets
+// right after another sum: the same amount converted ("18 billion won
+// ($16.8 million)").
+func (a *article) conversion(off int) bool {
+	t := a.doc.Text
+	i := off
+	for i > 0 && (t[i-1] == ' ' || (t[i-1] >= 'A' && t[i-1] <= 'Z')) && off-i < 4 {
+		i-- // "(US$7.2 billion)"
+	}
+	if i == 0 || t[i-1] != '(' {
+		return false
+	}
+	open := i - 1
+	for k := len(a.claims) - 1; k >= 0; k-- {
+		c := a.claims[k]
+		if c.Kind != KindNumber || !strings.HasPrefix(c.Unit, "money:") {
+			continue
+		}
+		return c.Span.End <= open && strings.TrimSpace(t[c.Span.End:open]) == ""
+	}
+	return false
 }
 
 // fullMatch reports whether a lexicon rule matches the whole of s.

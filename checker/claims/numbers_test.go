@@ -99,7 +99,7 @@ func TestNumberForms(t *testing.T) {
 		{"The company said 3,000 residents had been moved.", []string{"resident:3000"}},
 		{"The wildfire forced 3,000 to flee homes.", nil},
 		{"Okafor, 64, said the seven members met.", []string{"member:7"}},
-		{"Rovers won 2-1 in front of 61,000 supporters.", []string{"fan:61000"}},
+		{"Rovers won 2-1 in front of 61,000 supporters.", []string{"tally:2-1", "fan:61000"}},
 		{"The plan buys 36 battery-electric buses and 12 coaches for four branches.", []string{"bus:36", "coach:12", "branch:4"}},
 		{"The storm struck on Friday, killing four people and forcing about 2,300 from their homes.", []string{"people dead:4", "people:~2300"}},
 		{"The flood left thousands out of their homes.", nil},

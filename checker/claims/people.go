@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -255,6 +256,11 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		if a.lex.function[t.Norm] || a.stopWord(t) {
 			break
 		}
+		// A person named just before belongs to another role: "Sorbeck
+		// chief executive Katrin Wöllner and Norisan chief executive".
+		if a.isCap(t) && a.knownPart(t.Norm) {
+			break
+		}
 		// A lower-case word before a capitalised title is not part of
 		// it ("earlier this month Economy Minister Lapointe"), unless it
 		// is a one-word title or says which occasion ("former").
@@ -265,6 +271,20 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	}
 	if k = rp.lead - 1; k >= 0 && a.lex.is(toks[k].Norm, gramDeterminer) {
 		rp.lead, rp.determiner = k, true // "the Minister of Fisheries", "Vargas, the trade minister"
+	}
+	// "President and Chief Executive Officer": a second title joined by
+	// "and" belongs to the same person; the role holds both.
+	if tj+1 < len(toks) && a.lex.is(toks[tj].Norm, gramList) && a.lex.titleFirstWords[strings.Split(toks[tj+1].Norm, "-")[0]] {
+		rest := a.doc.Text[toks[tj+1].Start:toks[len(toks)-1].End]
+		for _, m := range a.lex.titles.FindAll(rest) {
+			if m.Span.Start != 0 {
+				continue
+			}
+			if _, end, ok := tokenRange(toks, toks[tj+1].Start, toks[tj+1].Start+m.Span.End); ok {
+				tj = end
+			}
+			break
+		}
 	}
 	// "of ..." and "for ..." after the title, with lists joined by commas
 	// and "and": "Minister of Oceans, Fisheries and Ports".
@@ -458,6 +478,7 @@ func (l *lexicons) canonicalRole(words []string) string {
 	}
 	set := map[string]bool{}
 	for _, w := range strings.Fields(joined) {
+		w = strings.ReplaceAll(w, ".", "") // "u.n." is "un"
 		for _, part := range strings.Split(w, "-") {
 			switch {
 			case part == "":
@@ -484,21 +505,50 @@ const (
 // starting at i (i itself when there is none). A longer run is not a name.
 func (a *article) nameRun(toks []text.Token, i int) int {
 	j := i
-	for j < len(toks) && a.nameWord(toks[j]) {
-		j++
-		if j-i > 4 {
+	for j < len(toks) {
+		if a.nameWord(toks[j]) {
+			j++
+		} else if k := a.particlesAt(toks, j); k > j && k < len(toks) && a.nameWord(toks[k]) {
+			j = k + 1 // "Ursula von der Leyen", "von der Leyen"
+		} else {
+			break
+		}
+		if j-i > 6 {
 			return i
 		}
 	}
 	return j
 }
 
+// particlesAt returns the end of a run of name particles starting at token
+// i (claim.name-particles: "von der", "de la", "bin"), i when there is
+// none.
+func (a *article) particlesAt(toks []text.Token, i int) int {
+	k := i
+	for k < len(toks) && k-i < 3 && toks[k].Kind == text.Word && !a.isCap(toks[k]) && a.lex.nameParticles[toks[k].Norm] {
+		k++
+	}
+	return k
+}
+
 // nameRunBack returns the first token of a run of capitalised name words
 // ending just before token b, or -1.
 func (a *article) nameRunBack(toks []text.Token, b int) int {
 	i := b
-	for i > 0 && a.nameWord(toks[i-1]) && b-i < 4 {
-		i--
+	for i > 0 && b-i < 6 {
+		if a.nameWord(toks[i-1]) {
+			i--
+			continue
+		}
+		// particles inside or before a name: "Ursula von der Leyen"
+		k := i
+		for k > 0 && i-k < 3 && toks[k-1].Kind == text.Word && !a.isCap(toks[k-1]) && a.lex.nameParticles[toks[k-1].Norm] {
+			k--
+		}
+		if k == i || i == b {
+			break
+		}
+		i = k
 	}
 	// A capitalised word before the run makes it part of something longer,
 	// unless it is a title ("Councillor Tomasz Brennan, chair of ...").
@@ -510,7 +560,7 @@ func (a *article) nameRunBack(toks []text.Token, b int) int {
 
 // nameWord reports whether a token can be part of a person's name.
 func (a *article) nameWord(t text.Token) bool {
-	if !a.isCap(t) || a.allCaps(t) || a.stopWord(t) || a.lex.isMonthOrWeekday(a.tokText(t)) {
+	if !a.isCap(t) || a.allCaps(t) || a.stopWord(t) || a.lex.isMonthOrWeekday(a.tokText(t)) || a.lex.honorifics[a.tokText(t)] {
 		return false
 	}
 	if strings.HasSuffix(t.Norm, "'s") {
@@ -547,6 +597,15 @@ func (a *article) linkName(parts []string) string {
 	if len(parts) == 1 {
 		for i := len(a.people) - 1; i >= 0; i-- {
 			if len(a.people[i].parts) > 1 && contains(a.people[i].parts, parts[0]) {
+				return a.people[i].key
+			}
+		}
+	}
+	// "von der Leyen" after "Ursula von der Leyen": a surname of several
+	// words is the end of a full name met earlier.
+	if len(parts) > 1 && a.lex.nameParticles[parts[0]] {
+		for i := len(a.people) - 1; i >= 0; i-- {
+			if q := a.people[i].parts; len(q) > len(parts) && slices.Equal(q[len(q)-len(parts):], parts) {
 				return a.people[i].key
 			}
 		}

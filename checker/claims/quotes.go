@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/crosscheck-news/crosscheck/checker/nlp"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 )
@@ -156,7 +157,10 @@ func (a *article) extractQuotes() {
 			if s < 0 || !a.active[s] {
 				continue
 			}
-			sp := a.findSpeaker(para.Span, qs, qi, verbs)
+			sp, ok := a.parsedSpeaker(q, inner)
+			if !ok {
+				sp = a.findSpeaker(para.Span, qs, qi, verbs)
+			}
 			if sp.kind == 0 && opensWithQuote && lastQuoted {
 				sp = last // a new paragraph of the same speaker's words
 			}
@@ -350,8 +354,19 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 		}
 		if a.nameWord(t) {
 			st := k
-			for st > 0 && a.nameWord(toks[st-1]) && k-st < 3 {
-				st--
+			for st > 0 && k-st < 5 {
+				if a.nameWord(toks[st-1]) {
+					st--
+					continue
+				}
+				p := st // particles: "von der Leyen said"
+				for p > 0 && st-p < 3 && toks[p-1].Kind == text.Word && !a.isCap(toks[p-1]) && a.lex.nameParticles[toks[p-1].Norm] {
+					p--
+				}
+				if p == st {
+					break
+				}
+				st = p
 			}
 			return a.personSpeaker(toks[st : k+1])
 		}
@@ -373,6 +388,10 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 	}
 	if sp, ok := a.pronounSpeaker(toks[k], quote); ok {
 		return sp
+	}
+	// "said Dr. Katrin Wöllner": past the courtesy title
+	for k < len(toks) && (a.lex.honorifics[a.tokText(toks[k])] || (toks[k].Norm == "." && k > 0 && a.lex.honorifics[a.tokText(toks[k-1])])) {
+		k++
 	}
 	if end := a.nameRun(toks, k); end > k {
 		return a.personSpeaker(toks[k:end])
@@ -492,8 +511,24 @@ func (c *comparer) speakerConflicts() []Conflict {
 		}
 		slices.Sort(ms)
 		bySpeaker := map[string][]int{}
+		var names []string
 		for _, i := range ms {
-			bySpeaker[c.person[i]] = append(bySpeaker[c.person[i]], i)
+			if !slices.Contains(names, c.person[i]) {
+				names = append(names, c.person[i])
+			}
+		}
+		// "Ricardo Lemos" and "Ricardo Fontoura Lemos" are one speaker
+		same := func(x string) string {
+			for _, y := range names {
+				if y != x && len(y) > len(x) && sameNameShorter(x, y) {
+					return y
+				}
+			}
+			return x
+		}
+		for _, i := range ms {
+			p := same(c.person[i])
+			bySpeaker[p] = append(bySpeaker[p], i)
 		}
 		if len(bySpeaker) < 2 {
 			continue
@@ -533,4 +568,126 @@ func (c *comparer) speakerConflicts() []Conflict {
 		out = append(out, cf)
 	}
 	return out
+}
+
+// parsedSpeaker reads the speaker of a quotation from the dependency tree
+// of its sentence: the subject of the speech verb the quoted words are the
+// complement of ("Roux said the deal was fair"), or that is set beside
+// them ("“…,” she said", "“…,” said Ana Roux"). The subject is resolved
+// to a person named in the article (a pronoun to the last one named), or
+// a quotable body ("the statement"). It reports false when the tree names
+// no speaker, and the word-window reader is asked instead.
+func (a *article) parsedSpeaker(q quoteSpan, inner text.Span) (speaker, bool) {
+	if a.x.nlp == nil {
+		return speaker{}, false
+	}
+	s := a.doc.SentenceAt(inner.Start)
+	if s < 0 {
+		return speaker{}, false
+	}
+	p := a.parseOf(s)
+	qw := p.anchor(inner)
+	if qw < 0 {
+		return speaker{}, false
+	}
+	outside := func(k int) bool { return !q.outer.Overlaps(p.span(k)) }
+	// a speech verb above the quoted words, outside the quotation
+	verb := -1
+	for _, k := range p.s.PathToRoot(qw)[1:] {
+		if outside(k) && a.isSpeech(p, k) {
+			verb = k
+			break
+		}
+	}
+	// or set beside them: "“…,” she said"
+	if verb < 0 {
+		for _, k := range p.s.PathToRoot(qw) {
+			for _, c := range p.s.Children(k) {
+				if (p.rel(c) == "parataxis" || p.rel(c) == "ccomp") && outside(c) && a.isSpeech(p, c) {
+					verb = c
+					break
+				}
+			}
+			if verb >= 0 {
+				break
+			}
+		}
+	}
+	if verb < 0 {
+		return speaker{}, false
+	}
+	subj := -1
+	for _, c := range p.s.Children(verb) {
+		if nlp.RelIs(p.rel(c), "nsubj") && outside(c) {
+			subj = c
+			break
+		}
+	}
+	if subj < 0 {
+		return speaker{}, false
+	}
+	lo, hi := p.s.Subtree(subj)
+	full := text.Span{Start: p.base + p.s.Words[lo].Start, End: p.base + p.s.Words[hi-1].End}
+	if q.outer.Overlaps(full) {
+		return speaker{}, false
+	}
+	// a person named in the subject, with or without a role
+	for i := len(a.people) - 1; i >= 0; i-- {
+		// by name, or by the role written beside it ("Chief Justice Ánna
+		// Berg said" where the tree holds only the title as the subject)
+		if pm := a.people[i]; pm.key != "" && (pm.name.Overlaps(full) || (!pm.role.IsEmpty() && pm.role.Overlaps(full))) {
+			return speaker{kind: speakerPerson, key: "person:" + pm.key, label: a.doc.Slice(pm.name)}, true
+		}
+	}
+	toks := a.doc.SentenceTokens(s)
+	head := p.span(subj)
+	for _, t := range toks {
+		if t.Start == head.Start {
+			if spk, ok := a.pronounSpeaker(t, q.outer); ok && spk.kind != speakerOther {
+				return spk, true
+			}
+		}
+	}
+	for end := len(toks) - 1; end >= 0; end-- {
+		if toks[end].End == full.End {
+			if spk, ok := a.bodyEndingAt(toks, end); ok {
+				return spk, true
+			}
+		}
+	}
+	if p.upos(subj) == "PROPN" {
+		// a name, honorific and all ("Dr. Katrin Wöllner"); "Friday said"
+		// is a misread, not a speaker
+		for k, t := range toks {
+			if t.Start < full.Start || t.Start > head.Start {
+				continue
+			}
+			for k < len(toks) && a.lex.honorifics[a.tokText(toks[k])] {
+				k++
+			}
+			if end := a.nameRun(toks, k); end > k {
+				return a.personSpeaker(toks[k:end]), true
+			}
+			break
+		}
+		return speaker{}, false
+	}
+	return speaker{}, false
+}
+
+// sameNameShorter reports whether the name short is the name long with
+// words left out, keeping its first and last words ("ricardo lemos" in
+// "ricardo fontoura lemos"): one person named more or less fully.
+func sameNameShorter(short, long string) bool {
+	a, b := strings.Fields(short), strings.Fields(long)
+	if len(a) < 2 || len(a) >= len(b) || a[0] != b[0] || a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	k := 0
+	for _, w := range b {
+		if k < len(a) && a[k] == w {
+			k++
+		}
+	}
+	return k == len(a)
 }

@@ -89,3 +89,32 @@ func TestSpeakerConflicts(t *testing.T) {
 	assert.Equal(t, []int{1}, cf.Sides[1].Articles)
 	assert.Contains(t, cf.Summary, "Who said")
 }
+
+// Roles read around their titles: two titles joined by "and" are one
+// person's, and a role does not reach back over another person's name.
+func TestRolePhrases(t *testing.T) {
+	x := testExtractor(t)
+	cases := []struct {
+		sentence string
+		person   string
+		role     string // the role's comparison form
+	}{
+		{"The deal was signed on Sunday by Sorbeck chief executive Katrin Wöllner and Norisan chief executive Takumi Arakawa.",
+			"takumi arakawa", "chief executive norisan"},
+		{"The deal was signed on Sunday, said Takumi Arakawa, President and Chief Executive Officer of Norisan.",
+			"takumi arakawa", "chief executive norisan president"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.sentence, func(t *testing.T) {
+			batch := batchOf(tc.sentence)
+			cs, _ := x.ExtractBatch(batch)
+			var roles []string
+			for _, c := range cs {
+				if c.Kind == KindRole && c.Person == tc.person {
+					roles = append(roles, c.Role)
+				}
+			}
+			assert.Equal(t, []string{tc.role}, roles)
+		})
+	}
+}

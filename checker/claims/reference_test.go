@@ -7,6 +7,7 @@ package claims
 import (
 	"math/rand/v2"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -27,7 +28,22 @@ func (c *comparer) refCanonicalise() {
 		}
 	}
 	link := func(k string) string {
-		if k == "" || strings.Contains(k, " ") {
+		if k == "" {
+			return k
+		}
+		if first, _, several := strings.Cut(k, " "); several {
+			if !c.x.lex.nameParticles[first] {
+				return k
+			}
+			var found []string
+			for f := range full {
+				if f != k && strings.HasSuffix(f, " "+k) {
+					found = append(found, f)
+				}
+			}
+			if len(found) == 1 {
+				return found[0]
+			}
 			return k
 		}
 		var found []string
@@ -186,11 +202,25 @@ func (c *comparer) refClusterQuotes() {
 		}
 	}
 	members := map[int][]int{}
+	var roots []int
 	for _, i := range qs {
-		members[find(i)] = append(members[find(i)], i)
+		r := find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
 	}
-	for _, ms := range members {
+	// Clusters sharing a label are numbered in order of their first
+	// quotation.
+	sort.Slice(roots, func(a, b int) bool { return members[roots[a]][0] < members[roots[b]][0] })
+	used := map[string]int{}
+	for _, r := range roots {
+		ms := members[r]
 		label := c.quoteLabel(ms)
+		used[label]++
+		if n := used[label]; n > 1 {
+			label += " #" + strconv.Itoa(n)
+		}
 		for _, i := range ms {
 			c.slot[i] = "quote:" + label
 		}

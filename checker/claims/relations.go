@@ -3,9 +3,12 @@ package claims
 import (
 	"cmp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/checker/places"
+	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
 
@@ -35,6 +38,18 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			}
 			return a.Range.Within(b.Range)
 		}
+	case slot == "event.time":
+		// clock times of the event, each with the slack its hedge allows
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig { return sig{key: c.key[i], low: c.claims[i].Low, high: c.claims[i].High} }
+		rel.compatible = func(i, j int) bool {
+			a, b := c.claims[i], c.claims[j]
+			return a.Low <= b.High && b.Low <= a.High
+		}
+		rel.within = func(i, j int) bool {
+			a, b := c.claims[i], c.claims[j]
+			return b.Low <= a.Low && a.High <= b.High
+		}
 	case slot == "event.place":
 		rel.comparable, rel.byKey = true, false
 		rel.compatible = func(i, j int) bool {
@@ -42,14 +57,24 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			if a == b {
 				return true
 			}
+			switch c.placeRelation(i, j) {
+			case places.Same, places.AContainsB, places.BContainsA:
+				return true
+			case places.Disjoint:
+				return false
+			}
 			ca, cb := strings.HasPrefix(a, "country:"), strings.HasPrefix(b, "country:")
 			if ca != cb {
-				return true // a city may lie in the country; the rules do not say
+				return true // a place the gazetteer does not know may lie in the country
 			}
 			return strings.HasPrefix(a, b+",") || strings.HasPrefix(b, a+",")
 		}
 		rel.within = func(i, j int) bool {
-			return c.key[i] == c.key[j] || strings.HasPrefix(c.key[i], c.key[j]+",")
+			if c.key[i] == c.key[j] || strings.HasPrefix(c.key[i], c.key[j]+",") {
+				return true
+			}
+			r := c.placeRelation(i, j)
+			return r == places.Same || r == places.BContainsA
 		}
 	case kind == KindPerson && strings.HasPrefix(slot, "event.") && !strings.HasSuffix(slot, ".?"):
 		rel.comparable, rel.byKey = true, false
@@ -74,14 +99,18 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.compatible = func(i, j int) bool { return rolesCompatible(c.claims[i].Role, c.claims[j].Role) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
 		rel.related = func(i, j int) bool { return c.rolesRelated(i, j) }
-	case kind == KindNumber && strings.HasPrefix(slot, "event."):
+	case kind == KindNumber && (strings.HasPrefix(slot, "event.") || strings.HasPrefix(slot, "fact.")):
 		rel.comparable, rel.byKey = true, false
+		rel.related = func(i, j int) bool { return c.sameFigure(i, j) }
 		rel.sig = func(i int) sig {
 			cl := c.claims[i]
-			return sig{key: c.key[i], unit: cl.Unit, low: cl.Low, high: cl.High}
+			return sig{key: c.key[i], unit: cl.Unit, low: cl.Low, high: cl.High, words: figureSig(cl), floor: cl.Floor}
 		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
+			if a.Floor && b.Floor && a.Low != b.Low {
+				return false // "at least 69" and "at least 70": two counts
+			}
 			return unitsCompatible(a.Unit, b.Unit) && a.Low <= b.High && b.Low <= a.High
 		}
 		rel.within = func(i, j int) bool {
@@ -98,6 +127,126 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.related = func(i, j int) bool { return c.sameQuote(i, j) }
 	}
 	return rel
+}
+
+// placeRelation says how the places of claims i and j nest: what the
+// articles of the batch say ("Luxian, a county in Sichuan"), else what the
+// gazetteer knows, read in the context of the batch's most named country.
+func (c *comparer) placeRelation(i, j int) places.Relation {
+	a, b := c.claims[i].Value, c.claims[j].Value
+	if r, ok := c.saidWithin(a, b); ok {
+		return r
+	}
+	if c.x.places == nil {
+		return places.Unknown
+	}
+	r := c.x.places.RelateIn(a, b, c.placeHints()...)
+	if r == places.Disjoint {
+		la, lb := c.x.places.Lookup(a), c.x.places.Lookup(b)
+		// Only names that cannot nest lie apart; and a small place may
+		// share its name with a village the data does not hold ("signed
+		// in Belmont" and "signed in France"), so only well-known places
+		// are taken to lie apart.
+		if mayNest(la, lb) || !wellKnown(la) || !wellKnown(lb) {
+			return places.Unknown
+		}
+	}
+	return r
+}
+
+// wellKnownPopulation is how many inhabitants a town needs before its name
+// is taken to mean it and not a village of the same name elsewhere.
+const wellKnownPopulation = 50000
+
+// wellKnown reports whether the readings of a name are a country or a
+// division, or a town of at least wellKnownPopulation.
+func wellKnown(readings []places.Place) bool {
+	if len(readings) == 0 {
+		return false
+	}
+	best := readings[0]
+	return best.Kind == places.Country || best.Kind == places.Region || best.Population >= wellKnownPopulation
+}
+
+// mayNest reports whether some reading of one name is, contains or lies
+// within some reading of the other.
+func mayNest(as, bs []places.Place) bool {
+	within := func(inner, outer places.Place) bool {
+		for _, w := range inner.Within {
+			if w.ID == outer.ID {
+				return true
+			}
+		}
+		return false
+	}
+	for _, x := range as {
+		for _, y := range bs {
+			if x.ID == y.ID || within(x, y) || within(y, x) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sameFigure says whether two figures of one slot can contradict each
+// other: they hold at the same time (or one does not say when), and where
+// both name the verb they hang on or its subject, the same one. Figures at
+// different times are a timeline ("2,000 walked out on Monday", "3,500 by
+// Wednesday"); figures of different verbs or subjects are different
+// quantities of one unit.
+func (c *comparer) sameFigure(i, j int) bool {
+	if !unitsCompatible(c.claims[i].Unit, c.claims[j].Unit) {
+		return false // "18 billion won" and "$17 million" cannot be compared
+	}
+	a, b := c.claims[i].Fact, c.claims[j].Fact
+	if a.Time != b.Time && (a.Time != "" && b.Time != "" || progression(a.Time) || progression(b.Time)) {
+		return false // "2,000 walked out on Monday", "3,500 by Wednesday"
+	}
+	if c.claims[i].Unit == "tally" {
+		return true // a batch's tallies are its vote or its match's score
+	}
+	// Background figures of different things ("Sorbeck employs 11,200",
+	// "Norisan employs 21,000") differ; the event's figures share the
+	// event, whoever the sentence makes its subject ("the Navy awarded",
+	// "Harbor Dynamics was awarded").
+	if strings.HasPrefix(c.slot[i], "fact.") && a.Subject != "" && b.Subject != "" && a.Subject != b.Subject {
+		return false
+	}
+	if a.Predicate != "" && b.Predicate != "" && a.Predicate != b.Predicate && c.claims[i].Unit != "tally" {
+		// two verbs of the event ("killed", "died") may count one figure,
+		// and so may one of them and another verb ("gave her 52.4 per
+		// cent", "elected with 54.2 per cent"); "fined $17 million" and
+		// "made donations of $72 million" do not
+		// a named measure ("the inflation rate", "inflation ticked up")
+		// says what is counted whatever the verb; a count of people with
+		// no state ("212 people", "37 people") says nothing without it
+		fact := strings.HasPrefix(c.slot[i], "fact.") && a.Measure == ""
+		if fact || c.x.lex.genericUnits[c.claims[i].Unit] ||
+			(!strings.HasPrefix(c.slot[i], "fact.") && !c.claims[i].anchored && !c.claims[j].anchored) {
+			return false
+		}
+	}
+	return true
+}
+
+// progression reports whether a figure's time says it was reached by or
+// after a time, or at a time told by a word ("overnight"), rather than
+// held at a date: such a figure is a later step of a count, never the
+// same figure as an undated one.
+func progression(t string) bool {
+	prep, rest, _ := strings.Cut(t, ":")
+	return prep == "by" || prep == "after" || prep == "before" || (prep == "at" && !strings.ContainsAny(rest, "0123456789") && !strings.HasPrefix(rest, "weekday:"))
+}
+
+// figureSig is the part of a figure's frame that sameFigure reads.
+func figureSig(cl Claim) string {
+	f := cl.Fact
+	anchored := "0"
+	if cl.anchored {
+		anchored = "1"
+	}
+	return f.Time + "\x00" + f.Subject + "\x00" + f.Predicate + "\x00" + f.Measure + "\x00" + anchored
 }
 
 // rolesRelated says whether two role claims of one person can contradict
@@ -124,6 +273,13 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	if c.claims[i].Rule == ruleRoleVerbs || c.claims[j].Rule == ruleRoleVerbs {
 		return false
 	}
+	// "Mayor" and "chair of the regional transit board": a title of
+	// another body, that shares no word with the other role, may be held
+	// at once; "director general of public health" and "regional health
+	// minister" are posts of one body, and one person holds one of them
+	if (ofBody(c.claims[i].RoleText) != "" || ofBody(c.claims[j].RoleText) != "") && !c.shareBodyWord(a, b) {
+		return false
+	}
 	together := c.titlesHeldTogether(person)
 	for _, x := range ta {
 		for _, y := range tb {
@@ -133,6 +289,34 @@ func (c *comparer) rolesRelated(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// shareBodyWord reports whether two role keys share a word that is not a
+// title, a rank or a time word.
+func (c *comparer) shareBodyWord(a, b string) bool {
+	other := strings.Fields(b)
+	for _, w := range strings.Fields(a) {
+		if c.x.lex.titleWords[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark) {
+			continue
+		}
+		if contains(other, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofBody returns the body a role text names after "of" or "for" ("chair of
+// the regional transit board" → "the regional transit board"), folded, or
+// "" when it names none.
+func ofBody(role string) string {
+	f := text.Fold(role)
+	for _, sep := range []string{" of ", " for "} {
+		if _, after, ok := strings.Cut(f, sep); ok {
+			return after
+		}
+	}
+	return ""
 }
 
 // titlesIn returns the title words of a role key.
@@ -409,11 +593,26 @@ func (c *comparer) clusterQuotes() {
 		}
 	}
 	members := map[int][]int{}
+	var roots []int
 	for _, i := range qs {
-		members[sets.Find(i)] = append(members[sets.Find(i)], i)
+		r := sets.Find(i)
+		if _, ok := members[r]; !ok {
+			roots = append(roots, r)
+		}
+		members[r] = append(members[r], i)
 	}
-	for _, ms := range members {
+	// Each quotation is a slot of its own: clusters that share a label
+	// (one speaker's many quotations) are told apart by a number, so that
+	// no slot holds quotations that are not one, and comparing a slot
+	// never grows with the speaker's other words.
+	used := map[string]int{}
+	for _, r := range roots { // in order of each cluster's first quotation
+		ms := members[r]
 		label := c.quoteLabel(ms)
+		used[label]++
+		if n := used[label]; n > 1 {
+			label += " #" + strconv.Itoa(n)
+		}
 		for _, i := range ms {
 			c.slot[i] = "quote:" + label
 		}
@@ -629,4 +828,45 @@ func window(long, short []string) int {
 		}
 	}
 	return best
+}
+
+// saidWithin says how two places nest by what the batch's articles say
+// ("Luxian, a county in Sichuan"), if they say.
+func (c *comparer) saidWithin(a, b string) (places.Relation, bool) {
+	if c.within == nil {
+		c.within = map[string][]string{}
+		for _, cl := range c.claims {
+			if cl.Kind == KindPlace && cl.holds != "" {
+				outer := text.Fold(cl.Value)
+				if !contains(c.within[cl.holds], outer) {
+					c.within[cl.holds] = append(c.within[cl.holds], outer)
+				}
+			}
+		}
+	}
+	fa, fb := text.Fold(a), text.Fold(b)
+	switch {
+	case contains(c.within[fa], fb):
+		return places.BContainsA, true
+	case contains(c.within[fb], fa):
+		return places.AContainsB, true
+	}
+	return places.Unknown, false
+}
+
+// placeHints returns the countries the batch names most (up to two), as
+// written, to read ambiguous place names in their context.
+func (c *comparer) placeHints() []string {
+	if c.hints == nil {
+		counts := map[string]int{}
+		for _, cl := range c.claims {
+			if cl.Kind == KindPlace && strings.HasPrefix(cl.Normalized, "country:") {
+				counts[cl.Value]++
+			}
+		}
+		names := sortedKeys(counts)
+		sort.SliceStable(names, func(i, j int) bool { return counts[names[i]] > counts[names[j]] })
+		c.hints = append([]string{}, names[:min(2, len(names))]...)
+	}
+	return c.hints
 }

@@ -107,6 +107,8 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		return capitalise(c.ev.Noun) + " day"
 	case cf.Slot == "event.place":
 		return capitalise(c.ev.Noun) + " place"
+	case cf.Slot == "event.time":
+		return capitalise(c.ev.Noun) + " time"
 	case strings.HasPrefix(cf.Slot, prefix):
 		side := c.claims[cf.Sides[0].Claims[0]].Side
 		for _, sd := range cf.Sides {
@@ -134,8 +136,26 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		}
 		return "Role of " + name
 	case cf.Kind == KindNumber:
-		unit := strings.TrimPrefix(cf.Slot, "event.number:")
+		unit, qual := numberSlotParts(cf.Slot)
+		if m := qual["measure"]; m != "" {
+			label := capitalise(m)
+			switch qual["change"] {
+			case "by":
+				label = "Change in " + m
+			case "from":
+				label = capitalise(m) + " before"
+			}
+			if r := qual["ref"]; r != "" {
+				label += " from " + r
+			}
+			return label
+		}
+		if r := qual["ref"]; r != "" {
+			unit = strings.TrimSpace(unit + " from " + r)
+		}
 		switch unit {
+		case "tally":
+			return capitalise(c.ev.Noun) + " tally (vote or score)"
 		case "money":
 			return capitalise(c.ev.Noun) + " amount"
 		case "percent":
@@ -158,6 +178,9 @@ func (c *comparer) slotLabel(cf Conflict) string {
 			}
 		}
 		label := strings.TrimPrefix(cf.Slot, "quote:")
+		if i := strings.LastIndex(label, " #"); i > 0 {
+			label = label[:i]
+		}
 		if i := strings.IndexByte(label, ':'); i >= 0 && !strings.HasPrefix(label, "\"") {
 			label = label[i+1:]
 		}
@@ -167,6 +190,21 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		return "Quote (" + label + ")"
 	}
 	return capitalise(cf.Slot)
+}
+
+// numberSlotParts splits a figure's slot ("event.number:kilometre|measure=
+// depth") into its unit and its qualifiers.
+func numberSlotParts(slot string) (string, map[string]string) {
+	rest := strings.TrimPrefix(strings.TrimPrefix(slot, "event."), "fact.")
+	rest = strings.TrimPrefix(rest, "number:")
+	fields := strings.Split(rest, "|")
+	q := map[string]string{}
+	for _, f := range fields[1:] {
+		if k, v, ok := strings.Cut(f, "="); ok {
+			q[k] = v
+		}
+	}
+	return fields[0], q
 }
 
 // longestNameOf returns the longest written value of the person claims

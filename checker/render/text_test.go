@@ -74,7 +74,7 @@ func TestMarkdown(t *testing.T) {
 			{Value: "January 29", Articles: []string{"b"}},
 		}, Confidence: 0.85, Reasons: []report.Reason{{Rule: "conf.weekday-date", Weight: 0.15}}}}
 	r.Differences = []report.Conflict{{Kind: "number", Summary: "Area: '3,200 acres' (a1) vs '5,800 acres' (b)",
-		Sides: []report.Side{{Value: "3,200 acres", Articles: []string{"a1"}}, {Value: "5,800 acres", Articles: []string{"b"}}},
+		Sides:      []report.Side{{Value: "3,200 acres", Articles: []string{"a1"}}, {Value: "5,800 acres", Articles: []string{"b"}}},
 		Confidence: 0.35, Reasons: []report.Reason{{Rule: "conf.time-unstated", Weight: -0.15}}}}
 	r.Normalize()
 	var buf bytes.Buffer

@@ -399,6 +399,35 @@ type Claim struct {
 	// same value for the same slot, or a more precise one that implies
 	// it, this article's included; 0 when claims were not compared.
 	Support int `json:"support"`
+	// Fact is what the value is about, read from the sentence's structure:
+	// empty fields where the sentence does not say.
+	Fact Fact `json:"fact"`
+}
+
+// Fact is the fact frame of a claim: whose value it is, what it measures,
+// and when, relative to what and how surely it holds (see docs/claims.md).
+type Fact struct {
+	// Subject is who or what the value belongs to ("mobileye").
+	Subject string `json:"subject"`
+	// Measure is what a figure measures beyond its unit ("depth").
+	Measure string `json:"measure"`
+	// Predicate is the verb or event the value hangs on ("kill", "sign").
+	Predicate string `json:"predicate"`
+	// Time is when the value holds, with its preposition ("by:2026-03-11").
+	Time string `json:"time"`
+	// Reference is the point a distance is measured from ("chongqing").
+	Reference string `json:"reference"`
+	// Holder is the thing a count describes ("building" in "a four-storey
+	// building").
+	Holder string `json:"holder"`
+	// Change is "by" (an amount of change), "to" (a level reached), "from"
+	// (a level left), "" for a plain value.
+	Change string `json:"change"`
+	// Modality is "" for a value asserted as fact, else expected, possible,
+	// denied, earlier or part.
+	Modality string `json:"modality"`
+	// Source is who the value is credited to ("police").
+	Source string `json:"source"`
 }
 
 // Conflict is a slot on which the articles disagree.

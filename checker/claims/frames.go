@@ -1,0 +1,817 @@
+package claims
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/nlp"
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// frameClaims reads the fact frame of every date, number, place and person
+// claim from the dependency tree of its sentence. Only sentences that hold
+// such a claim are parsed.
+func (a *article) frameClaims() {
+	if a.x.nlp == nil {
+		return
+	}
+	bySentence := map[int][]int{}
+	var order []int
+	for i, c := range a.claims {
+		switch c.Kind {
+		case KindDate, KindNumber, KindPlace, KindPerson:
+		default:
+			continue
+		}
+		if _, ok := bySentence[c.Sentence]; !ok {
+			order = append(order, c.Sentence)
+		}
+		bySentence[c.Sentence] = append(bySentence[c.Sentence], i)
+	}
+	for _, s := range order {
+		p := a.parseOf(s)
+		// Dates first: whether a date is the event's decides whether it
+		// times the sentence's figures.
+		ids := bySentence[s]
+		sort.SliceStable(ids, func(x, y int) bool {
+			return (a.claims[ids[x]].Kind == KindDate) && (a.claims[ids[y]].Kind != KindDate)
+		})
+		for _, i := range ids {
+			c := &a.claims[i]
+			w := p.anchor(c.Span)
+			if c.Kind == KindNumber {
+				w = p.numberAnchor(c.Span, w)
+			}
+			if w < 0 {
+				continue
+			}
+			c.Fact = a.frameAt(p, w, c, ids)
+			c.anchor = w
+			switch c.Kind {
+			case KindPlace:
+				c.holds = a.placeHeld(p, w)
+			case KindDate:
+				c.spoken = a.spokenDate(p, w)
+			}
+			c.anchored = a.eventAnchored(p, w)
+			a.refineSlot(c, p)
+		}
+	}
+}
+
+// frameAt reads the frame of claim c, whose words are headed by word w of
+// p; siblings are the claims of the same sentence (by index into
+// a.claims), whose dates can time c.
+func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame {
+	var f FactFrame
+	pred := p.clauseOf(w)
+	if c.Kind == KindDate || c.Kind == KindPlace {
+		// A date or place on a noun ("the signing on Wednesday", "Wednesday's
+		// vote") dates that noun when the event table knows it.
+		if h := p.head(w); h >= 0 && pred != w && p.upos(h) == "NOUN" && a.lex.eventWords[text.Fold(p.s.Words[h].Text)] != "" {
+			pred = h
+		}
+	}
+	if pred == w && c.Kind != KindNumber {
+		pred = -1
+	}
+	if pred >= 0 {
+		f.Predicate = a.predicateKey(p, pred)
+		f.Subject = a.subjectOf(p, pred, w)
+		f.Modality = a.modalityOf(p, pred)
+		f.Source = a.sourceOf(p, pred)
+	}
+	if c.Kind == KindNumber {
+		// "a four-storey building", "the 12-carriage train": a count that
+		// describes a thing is an attribute of it, whatever verb the
+		// thing hangs on
+		if h := p.head(w); h >= 0 && w != pred && p.upos(h) == "NOUN" && !a.isMeasured(c) &&
+			(nlp.RelIs(p.rel(w), "compound") || p.rel(w) == "amod") {
+			f.Subject, f.Predicate, f.Holder = p.lemma(h), "", p.lemma(h)
+		}
+		a.stateFromTree(p, w, pred, c)
+		measured := a.isMeasured(c)
+		f.Measure = a.measureOf(p, w, pred, measured)
+		if measured {
+			// a distance is from somewhere; a count of residents "from
+			// villages north of Corvale" is not
+			f.Change = a.changeOf(p, w)
+			f.Reference = a.referenceOf(p, w)
+		}
+		if f.Modality == "" {
+			f.Modality = a.modalityOf(p, w)
+		}
+		if f.Modality == "" && a.partOfCount(p, w) {
+			f.Modality = "part"
+		}
+		f.Time = a.timeOf(p, w, pred, c, siblings)
+	}
+	return f
+}
+
+// predicateKey names the verb or event noun at word i: the event the event
+// table maps its form to ("signed", "signing" → "sign"), else its lemma,
+// with a verb particle ("walk out", "go public").
+func (a *article) predicateKey(p *parsed, i int) string {
+	form := text.Fold(p.s.Words[i].Text)
+	if ev := a.lex.eventWords[form]; ev != "" {
+		return ev
+	}
+	key := p.lemma(i)
+	for _, k := range p.s.Children(i) {
+		if p.rel(k) == "compound:prt" {
+			key += " " + p.lemma(k)
+		}
+	}
+	return key
+}
+
+// subjectOf returns the comparison form of the subject of the clause at
+// pred, unless it is the claim's own phrase (w) or a pronoun.
+func (a *article) subjectOf(p *parsed, pred, w int) string {
+	for _, k := range p.s.Children(pred) {
+		if !nlp.RelIs(p.rel(k), "nsubj") || p.s.Dominates(k, w) {
+			continue
+		}
+		if p.upos(k) == "PRON" || p.upos(k) == "DET" {
+			return ""
+		}
+		return p.phrase(k)
+	}
+	return ""
+}
+
+// modalityOf returns the modality class of the clause at i and the verbs
+// it hangs from by xcomp ("are expected to sign"): an auxiliary, the verb
+// itself or an adverb listed in claim.modality.
+func (a *article) modalityOf(p *parsed, i int) string {
+	for steps := 0; i >= 0 && steps < 4; steps++ {
+		if m := a.lex.modality[p.lemma(i)]; m != "" && p.upos(i) != "NOUN" {
+			return m
+		}
+		for _, k := range p.s.Children(i) {
+			r := p.rel(k)
+			if nlp.RelIs(r, "aux") || r == "advmod" || r == "neg" {
+				// "X will acquire Y for €4.2 billion": the future of the
+				// event itself is how deals are reported, not a forecast.
+				if nlp.RelIs(r, "aux") && a.lex.futureAux[p.lemma(k)] && a.reportsEvent(p, i) {
+					continue
+				}
+				if m := a.lex.modality[p.lemma(k)]; m != "" {
+					return m
+				}
+			}
+		}
+		if r := p.rel(i); r != "xcomp" && r != "ccomp" {
+			break
+		}
+		i = p.head(i)
+	}
+	return ""
+}
+
+// sourceOf returns who the clause at pred is credited to: the subject of a
+// reporting verb it is the complement of ("police said 12 died"), or the
+// phrase after "according to".
+func (a *article) sourceOf(p *parsed, pred int) string {
+	for _, k := range p.s.Children(pred) {
+		if nlp.RelIs(p.rel(k), "obl") && strings.HasPrefix(p.caseOf(k), "accord") {
+			return p.phrase(k)
+		}
+	}
+	h := p.head(pred)
+	if h < 0 {
+		return ""
+	}
+	if r := p.rel(pred); r != "ccomp" && r != "parataxis" {
+		return ""
+	}
+	if !a.lex.attribution[text.Fold(p.s.Words[h].Text)] {
+		return ""
+	}
+	for _, k := range p.s.Children(h) {
+		if nlp.RelIs(p.rel(k), "nsubj") {
+			return p.phrase(k)
+		}
+	}
+	return ""
+}
+
+// measureOf returns the noun a number is the value of: the noun its phrase
+// modifies with "of" ("a depth of 10 kilometres"), or, when the number is
+// what a clause says its subject is or becomes ("The attendance was
+// 46,417", "inflation rose to 8.3%"), that subject. Generic heads
+// (claim.measure-heads: "rate", "level", "figure") give way to the noun
+// they are the rate of ("the inflation rate" is "inflation").
+func (a *article) measureOf(p *parsed, w, pred int, measured bool) string {
+	n := w
+	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
+		n = p.head(n)
+	}
+	if per := a.perUnit(p, n); per != "" {
+		return per
+	}
+	if !measured {
+		// a count of a noun ("1,500 workers", "the strike by 14,000
+		// dockers") measures that noun, whatever holds it
+		return ""
+	}
+	h := p.head(n)
+	switch {
+	case h >= 0 && nlp.RelIs(p.rel(n), "nmod") && p.upos(h) == "NOUN" && p.caseOf(n) == "of":
+		// "a depth of 10 kilometres", "an inflation rate of 8.2 percent";
+		// "elected mayor with 54.2 percent" measures no mayor
+		return a.measureNoun(p, h)
+	case pred == n:
+		// the number heads a copular clause: "The attendance was 46,417"
+		if k := p.s.Child(n, "nsubj"); k >= 0 && p.upos(k) == "NOUN" {
+			return a.measureNoun(p, k)
+		}
+	case h == pred && pred >= 0 && a.lex.levelVerbs[p.lemma(pred)] &&
+		(nlp.RelIs(p.rel(n), "obl") || nlp.RelIs(p.rel(n), "obj") || p.rel(n) == "xcomp"):
+		// "inflation ticked up to 8.3%", "the toll has risen to 69"
+		if k := p.s.Child(pred, "nsubj"); k >= 0 && p.upos(k) == "NOUN" && !p.s.Dominates(k, w) {
+			return a.measureNoun(p, k)
+		}
+	}
+	return ""
+}
+
+// isMeasured says whether a figure's unit measures rather than counts: an
+// amount of money, a percentage, a measure (claim.measures) or a bare
+// number whose noun the sentence leaves out.
+func (a *article) isMeasured(c *Claim) bool {
+	switch {
+	case c.Unit == "" || c.Unit == "percent" || c.Unit == "multiplier" || strings.HasPrefix(c.Unit, "money:"):
+		return true
+	}
+	_, ok := a.lex.measures[c.Unit]
+	return ok
+}
+
+// perUnit returns "per <noun>" for a figure given per something ("$63.54
+// a share", "$5 per month", "€20 each"): a rate, never the same measure as
+// a total.
+func (a *article) perUnit(p *parsed, n int) string {
+	for _, k := range p.s.Children(n) {
+		r := p.rel(k)
+		if k < n || p.upos(k) != "NOUN" || r == "conj" || nlp.RelIs(r, "acl") {
+			continue
+		}
+		if (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && p.caseOf(k) == "per" {
+			return "per " + p.lemma(k)
+		}
+		if !strings.HasSuffix(r, ":npmod") && !strings.HasSuffix(r, ":unmarked") && !strings.HasSuffix(r, ":tmod") {
+			continue
+		}
+		for _, d := range p.s.Children(k) {
+			l := p.lemma(d)
+			if d < k && (l == "a" || l == "an" || l == "each" || l == "every") {
+				return "per " + p.lemma(k)
+			}
+		}
+	}
+	return ""
+}
+
+// measureNoun returns the comparison form of the measure noun at i: its
+// lemma, or for a generic head its compound ("inflation rate" →
+// "inflation").
+func (a *article) measureNoun(p *parsed, i int) string {
+	l := p.lemma(i)
+	if a.lex.measureHeads[l] {
+		for _, k := range p.s.Children(i) {
+			if nlp.RelIs(p.rel(k), "compound") || (p.rel(k) == "amod" && p.upos(k) != "ADJ") {
+				if a.lex.valueHolders[p.lemma(k)] {
+					return ""
+				}
+				return p.lemma(k)
+			}
+		}
+		return "" // "a contract worth $1.2 billion": worth says no more than the money
+	}
+	if a.lex.valueHolders[l] || a.lex.unitWords[l] {
+		// "a $1.2 billion contract" is the value of the event's contract;
+		// "a quarter point to 4.25 per cent" measures no point
+		return ""
+	}
+	if u, ok := a.lex.unitGroups.Lookup(l); ok {
+		return u
+	}
+	return l
+}
+
+// changeOf says whether a number is an amount of change ("by"), a level
+// reached ("to") or a level left ("from"), by its preposition.
+func (a *article) changeOf(p *parsed, w int) string {
+	n := w
+	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
+		n = p.head(n)
+	}
+	return a.lex.changePreps[p.caseOf(n)]
+}
+
+// referenceOf returns the point a distance is measured from: a proper noun
+// marked "of" or "from" under the number's phrase ("120 kilometres
+// southwest of Chongqing", "20 km from Valm").
+func (a *article) referenceOf(p *parsed, w int) string {
+	n := w
+	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
+		n = p.head(n)
+	}
+	var find func(i, depth int) string
+	find = func(i, depth int) string {
+		for _, k := range p.s.Children(i) {
+			if k == w {
+				continue
+			}
+			r := p.rel(k)
+			if (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && p.upos(k) == "PROPN" {
+				if c := p.caseOf(k); c == "of" || c == "from" {
+					return p.phrase(k)
+				}
+			}
+			if depth > 0 && (r == "advmod" || r == "amod") {
+				if s := find(k, depth-1); s != "" {
+					return s
+				}
+			}
+		}
+		return ""
+	}
+	return find(n, 1)
+}
+
+// timeOf returns when a number holds, if its sentence dates it apart: a
+// date claim of the same sentence on the number's phrase or on its clause
+// ("3,500 by Wednesday", "2,000 walked out on Monday"), with its
+// preposition, or a time word on either (claim.time-words: "overnight").
+func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) string {
+	heads := []int{w}
+	if nlp.RelIs(p.rel(w), "nummod") && p.head(w) >= 0 {
+		heads = append(heads, p.head(w))
+	}
+	if pred >= 0 && pred != w {
+		heads = append(heads, pred)
+	}
+	// Of the dates and clock times on the figure or its clause, one with
+	// a preposition of progression ("by 9 p.m. on Sunday") says most.
+	best := ""
+	for _, i := range siblings {
+		d := &a.claims[i]
+		if d.Kind != KindDate || d.Span.Overlaps(c.Span) || (d.Slot == "event.date" && d.Normalized == a.eventDay()) {
+			continue // the event's own date is when every figure of it holds
+		}
+		dw := p.anchor(d.Span)
+		if dw < 0 {
+			continue
+		}
+		for _, h := range heads {
+			if p.head(dw) != h {
+				continue
+			}
+			prep := a.lex.timePreps[p.caseOf(dw)]
+			switch prep {
+			case "since":
+				return "" // a count since a date runs to the report
+			case "":
+				prep = "at"
+			}
+			if t := prep + ":" + d.Normalized; best == "" || (progression(t) && !progression(best)) {
+				best = t
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, h := range heads {
+		for _, k := range p.s.Children(h) {
+			if a.lex.timeWords[p.lemma(k)] {
+				return "at:" + p.lemma(k)
+			}
+		}
+	}
+	return ""
+}
+
+// reportsEvent says whether word i of p reports the batch's main event: one
+// of its words, or a reference to it ("the decision", "the storm").
+func (a *article) reportsEvent(p *parsed, i int) bool {
+	if a.ev.Verb == "" {
+		return false
+	}
+	t := text.Token{Kind: text.Word, Norm: text.Fold(p.s.Words[i].Text)}
+	if a.x.reports(a.ev, t) {
+		return true
+	}
+	et := a.lex.eventTokens[t.Norm]
+	return et.ref != "" && (et.ref == refGeneric || et.ref == a.ev.happening)
+}
+
+// refineSlot corrects, from the dependency tree, what the word-window
+// readers decided about the event, and gives figures outside event
+// sentences a slot of their own when their frame says what they measure:
+//
+//   - a date or place of an event sentence that hangs on another verb
+//     ("first announced on January 12", "takes effect on March 1", "talks
+//     had stalled in November") is no date or place of the event, unless
+//     that verb is the root of the article's lead sentence;
+//   - a person named as the subject or agent of another verb ("watched as
+//     the agreement was signed", "the ceremony was attended by") is no
+//     party to the event;
+//   - a figure's slot carries what it measures, whether it is a change or
+//     a level, its reference point and its modality, so that "a depth of
+//     10 km" and "120 km southwest of Chongqing", or "cut by 0.25" and "to
+//     4.5 percent", never meet; a background figure whose frame names its
+//     predicate fills a fact slot, compared like an event figure.
+func (a *article) refineSlot(c *Claim, p *parsed) {
+	switch c.Kind {
+	case KindDate, KindPlace:
+		if !strings.HasPrefix(c.Slot, "event.") {
+			return
+		}
+		// Signs of another happening are weighed, not obeyed: one misread
+		// sentence must not move a date out of the event
+		// (conf.other-happening). Only a date that bounds a time ("by
+		// Wednesday") leaves at once: the preposition is read on its own.
+		c.elsewhere = a.hangsOnOtherVerb(p, c.anchor)
+		if c.Kind == KindDate {
+			switch c.Fact.Modality {
+			case "expected", "possible", "denied":
+				c.elsewhere = true // "another increase is likely in November"
+			}
+			c.elsewhere = c.elsewhere || a.manyOccasions(p, c.anchor)
+		}
+		if c.Kind == KindDate && a.boundsTime(p, c.anchor) {
+			if c.Kind == KindDate {
+				c.Slot = "date"
+			} else {
+				c.Slot = "place"
+			}
+		}
+	case KindPerson:
+		if strings.HasPrefix(c.Slot, "event.") && a.actsInOtherClause(p, c.anchor) {
+			c.Slot = "person:" + c.Person
+			if c.Person == "" {
+				c.Slot = "person:role:" + c.Role
+			}
+		}
+	case KindNumber:
+		c.Slot = a.numberSlot(c)
+	}
+}
+
+// manyOccasions says whether the date headed by word w dates one of
+// several happenings: it hangs on a plural noun ("the hikes in June, July
+// and September") or is one of a list of dates.
+func (a *article) manyOccasions(p *parsed, w int) bool {
+	if h := p.head(w); h >= 0 && p.s.Words[h].XPOS == "NNS" && p.upos(h) == "NOUN" && a.reportsEvent(p, h) {
+		return true
+	}
+	if p.rel(w) == "conj" {
+		return true
+	}
+	for _, k := range p.s.Children(w) {
+		if p.rel(k) == "conj" {
+			return true
+		}
+	}
+	return false
+}
+
+// boundsTime says whether the date headed by word w bounds a time rather
+// than dating a happening: "by Wednesday", "until March", "since 2015"
+// (claim.time-prepositions other than "at").
+func (a *article) boundsTime(p *parsed, w int) bool {
+	prep := a.lex.timePreps[p.caseOf(w)]
+	return prep != "" && prep != "at"
+}
+
+// actsInOtherClause says whether the person headed by word w is the
+// subject or agent of a verb that does not report the event.
+func (a *article) actsInOtherClause(p *parsed, w int) bool {
+	k := w
+	for steps := 0; steps < 4; steps++ {
+		r := p.rel(k)
+		if r != "conj" && r != "appos" && !nlp.RelIs(r, "flat") && !nlp.RelIs(r, "compound") {
+			break
+		}
+		if p.head(k) < 0 {
+			break
+		}
+		k = p.head(k)
+	}
+	r := p.rel(k)
+	if !nlp.RelIs(r, "nsubj") && r != "obl:agent" {
+		return false
+	}
+	h := p.head(k)
+	if h < 0 || p.upos(h) != "VERB" || a.reportsEvent(p, h) {
+		return false
+	}
+	// "X made the announcement", "X announced the outbreak": a verb whose
+	// object names the event
+	for _, o := range p.s.Children(h) {
+		if r := p.rel(o); (nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl") || r == "xcomp" || r == "ccomp") && a.reportsEvent(p, o) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceOfParse returns the index of the sentence p analyses, or -1.
+func sentenceOfParse(a *article, p *parsed) int {
+	for s, q := range a.parses {
+		if q == p {
+			return s
+		}
+	}
+	return -1
+}
+
+// numberSlot returns the slot of a figure: "event.number:<unit>" or, for
+// a background figure with a frame, "fact.number:<unit>", followed by what
+// sets it apart from other figures of that unit: "|measure=depth",
+// "|change=by", "|ref=chongqing", "|mod=expected". A background figure
+// without a predicate keeps its plain, uncompared slot.
+func (a *article) numberSlot(c *Claim) string {
+	base, _ := strings.CutPrefix(c.Slot, "event.")
+	f := c.Fact
+	var q strings.Builder
+	for _, kv := range [][2]string{{"measure", f.Measure}, {"of", f.Holder}, {"change", f.Change}, {"ref", f.Reference}, {"mod", f.Modality}} {
+		if kv[1] != "" {
+			q.WriteString("|" + kv[0] + "=" + kv[1])
+		}
+	}
+	switch {
+	case strings.HasPrefix(c.Slot, "event."):
+		return "event." + base + q.String()
+	case f.Predicate != "" || f.Measure != "" || f.Subject != "":
+		return "fact." + base + q.String()
+	}
+	return c.Slot
+}
+
+// placeHeld returns the place an article says lies within the place headed
+// by word w: "Luxian, a county in Sichuan" says Luxian lies within
+// Sichuan (the place kind comes from claim.place-kinds). It returns the
+// folded name, or "".
+func (a *article) placeHeld(p *parsed, w int) string {
+	n := p.head(w)
+	if n < 0 || !nlp.RelIs(p.rel(w), "nmod") || !a.lex.placeKinds[p.lemma(n)] {
+		return ""
+	}
+	if c := p.caseOf(w); c != "in" && c != "of" {
+		return ""
+	}
+	x := p.head(n)
+	if x < 0 || p.rel(n) != "appos" || p.upos(x) != "PROPN" {
+		return ""
+	}
+	return p.phrase(x)
+}
+
+// hangsOnOtherVerb says whether the date or place headed by word w dates
+// or places another happening than the event: it hangs on a verb that
+// does not report the event and the sentence says that verb's happening is
+// another one. The parse is not trusted to say more than that: a lead's
+// date on "came ashore" or "pushed" still dates the storm. The signs are
+//
+//   - an earlier happening, in the past perfect ("talks had stalled in
+//     November") or with an adverb of another occasion ("first announced
+//     on January 12": claim.other-occasion, claim.first-words);
+//   - a later one, in the future ("will begin on Monday") or coming into
+//     force ("takes effect on March 1": claim.effect-phrases).
+//
+// A verb with the event as its object ("went on strike on Monday") and the
+// root of a lead sentence date the event.
+func (a *article) hangsOnOtherVerb(p *parsed, w int) bool {
+	if a.eventAnchored(p, w) {
+		return false
+	}
+	pred := p.clauseOf(w)
+	return pred != w && p.upos(pred) == "VERB" && a.otherHappening(p, pred)
+}
+
+// eventAnchored says whether the phrase headed by word w hangs on a word
+// for the event: a verb or event noun that reports it ("the signing on
+// Wednesday"), a verb whose object names it ("went on strike on Monday"),
+// or the root of a lead sentence ("Norvanta disclosed on March 3 that
+// ..."). A value that is not anchored may still be the event's; the
+// comparison trusts it less (conf.other-verb).
+func (a *article) eventAnchored(p *parsed, w int) bool {
+	pred := p.clauseOf(w)
+	if pred == w {
+		return a.reportsEvent(p, w)
+	}
+	if a.reportsEvent(p, pred) {
+		return true
+	}
+	if h := p.head(w); h >= 0 && a.reportsEvent(p, h) {
+		return true
+	}
+	// "Norvanta disclosed on March 3 that ...": the root of a lead
+	// sentence dates the event when it reports or announces something;
+	// "We learned of the incident on July 29" dates the learning
+	if s := sentenceOfParse(a, p); s >= 0 && a.lead[s] && p.head(pred) < 0 &&
+		(a.lex.attribution[text.Fold(p.s.Words[pred].Text)] || a.lex.eventWords[text.Fold(p.s.Words[pred].Text)] != "") {
+		return true
+	}
+	if a.announces(p, pred) {
+		return true
+	}
+	// "X will acquire Y, the companies announced on October 6": a report,
+	// not mere speech, set beside the clause that tells the event
+	if h := p.head(pred); h >= 0 && (p.rel(pred) == "parataxis" || p.rel(pred) == "ccomp" || p.rel(pred) == "advcl") && a.reportsEvent(p, h) &&
+		a.reportWord(p, pred) && !a.isSpeech(p, pred) {
+		return true
+	}
+	// "went on strike on Monday", "held the vote on Tuesday", "the
+	// signing took place on Friday": a light verb whose object or subject
+	// is a word for the event (not a reference to it: "learned of the
+	// incident on July 29" dates the learning)
+	for _, k := range p.s.Children(pred) {
+		if k == w || !a.namesEvent(p, k) {
+			continue
+		}
+		r := p.rel(k)
+		if nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || (nlp.RelIs(r, "obl") && p.caseOf(k) == "on") {
+			return true
+		}
+	}
+	return false
+}
+
+// namesEvent says whether word i of p is one of the main event's own words
+// ("strike", "signing"), not a reference to it ("the incident").
+func (a *article) namesEvent(p *parsed, i int) bool {
+	return a.ev.Verb != "" && a.x.reports(a.ev, text.Token{Kind: text.Word, Norm: text.Fold(p.s.Words[i].Text)})
+}
+
+// spokenDate says whether the date headed by word w is when someone spoke:
+// it follows a speech verb it hangs on ("officials said Thursday", "said on
+// Tuesday, Mar. 3, that ..."). Such a date may be the day the event became
+// known rather than the day it happened; confidence weighs it
+// (conf.spoken-date) instead of the date being dropped.
+func (a *article) spokenDate(p *parsed, w int) bool {
+	pred := p.clauseOf(w)
+	// The surface says it as well as the tree: a speech verb right before
+	// the date ("said Thursday", "said on Thursday")
+	for k := w - 1; k >= 0 && k >= w-2; k-- {
+		if a.isSpeech(p, k) {
+			pred = k
+			break
+		}
+		if l := p.lemma(k); l != "on" && l != "late" && l != "early" {
+			break
+		}
+	}
+	if pred == w || pred > w || !a.isSpeech(p, pred) {
+		return false
+	}
+	// "A fire killed 69 people, officials said Thursday": the speech comes
+	// after the event is told; "Norvanta said on Tuesday that hackers ..."
+	// announces it, and dates the news
+	for i := 0; i < pred; i++ {
+		if a.reportsEvent(p, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// announces says whether the attribution verb at pred, in the article's
+// lead or first event sentence, announces what its complement tells:
+// "Norvanta confirmed on Monday that an attacker had obtained ...". Its
+// date is when the event became known, the story's date.
+func (a *article) announces(p *parsed, pred int) bool {
+	if !a.lex.attribution[text.Fold(p.s.Words[pred].Text)] {
+		return false
+	}
+	s := sentenceOfParse(a, p)
+	if s < 0 || !(a.lead[s] || a.firstEvent[s]) {
+		return false
+	}
+	for _, k := range p.s.Children(pred) {
+		if p.rel(k) == "ccomp" && k > pred {
+			return true
+		}
+	}
+	return false
+}
+
+// reportWord says whether word i reports or announces: an attribution
+// verb or a word of the event table ("announced", "disclosed",
+// "confirmed").
+func (a *article) reportWord(p *parsed, i int) bool {
+	form := text.Fold(p.s.Words[i].Text)
+	return a.lex.attribution[form] || a.lex.eventWords[form] != ""
+}
+
+// isSpeech says whether word i is an attribution verb that reports no
+// event of its own ("said", "told"; "announced" is an event word).
+func (a *article) isSpeech(p *parsed, i int) bool {
+	form := text.Fold(p.s.Words[i].Text)
+	return a.lex.attribution[form] && a.lex.eventWords[form] == ""
+}
+
+// otherHappening says whether the clause at pred tells of a happening at
+// another time than the story's: past perfect, future, an adverb of
+// another occasion, or a phrase of coming into force.
+func (a *article) otherHappening(p *parsed, pred int) bool {
+	hadPerfect := false
+	for _, k := range p.s.Children(pred) {
+		r, l := p.rel(k), p.lemma(k)
+		switch {
+		case nlp.RelIs(r, "aux") && l == "have" && p.s.Words[k].XPOS == "VBD" && p.s.Words[pred].XPOS == "VBN":
+			hadPerfect = true
+		case nlp.RelIs(r, "aux") && a.lex.futureAux[l]:
+			return true
+		case r == "advmod" && (a.lex.otherOccasion[l] || a.lex.firstWords[l]):
+			return true
+		case (nlp.RelIs(r, "obj") || nlp.RelIs(r, "obl")) && a.lex.effectPhrases[p.lemma(pred)+" "+l]:
+			return true
+		}
+	}
+	return hadPerfect
+}
+
+// partOfCount says whether a count counts only part of its group: its noun
+// takes a word of claim.part-words ("four other buildings", "55 more
+// people", "the remaining 12"). Such a count is compared only with other
+// such counts.
+func (a *article) partOfCount(p *parsed, w int) bool {
+	n := w
+	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
+		n = p.head(n)
+	}
+	for _, k := range []int{n, w} {
+		for _, c := range p.s.Children(k) {
+			if r := p.rel(c); (r == "amod" || r == "advmod" || nlp.RelIs(r, "det")) && a.lex.partWords[p.lemma(c)] {
+				// "more than 80" is a bound, not "80 more"
+				if c+1 < len(p.s.Words) && p.lemma(c+1) == "than" {
+					continue
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// stateFromTree gives a count of people that no word beside it put in a
+// state the state the tree does: an adjective on its noun ("55 injured
+// people") or the verb it is the subject or object of ("70 people were
+// killed", "killing 12 people"), as claim.count-states lists them. The
+// claim's unit, slot and comparison form take the state.
+func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
+	if strings.Contains(c.Unit, " ") || c.Unit == "" {
+		return
+	}
+	n := w
+	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
+		n = p.head(n)
+	}
+	state := ""
+	for _, k := range p.s.Children(n) {
+		if r := p.rel(k); r == "amod" || nlp.RelIs(r, "acl") {
+			if st, ok := a.lex.states[text.Fold(p.s.Words[k].Text)]; ok && st.unit == c.Unit {
+				state = st.state
+			}
+		}
+	}
+	if state == "" && pred >= 0 && pred != n {
+		r := p.rel(n)
+		if nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obj") {
+			// the verb, or one it takes ("are known to have died")
+			for _, v := range append([]int{pred}, p.s.Children(pred)...) {
+				if v != pred && p.rel(v) != "xcomp" {
+					continue
+				}
+				if st, ok := a.lex.states[text.Fold(p.s.Words[v].Text)]; ok && st.unit == c.Unit {
+					state = st.state
+					break
+				}
+			}
+		}
+	}
+	if state == "" {
+		return
+	}
+	old := c.Unit
+	c.Unit = old + " " + state
+	c.Slot = strings.Replace(c.Slot, "number:"+old, "number:"+c.Unit, 1)
+	c.Normalized = c.Unit + strings.TrimPrefix(c.Normalized, old)
+}
+
+// eventDay returns the comparison form of the article's first date of the
+// event, "" when it gives none.
+func (a *article) eventDay() string {
+	for _, c := range a.claims {
+		if c.Kind == KindDate && c.Slot == "event.date" {
+			return c.Normalized
+		}
+	}
+	return ""
+}

@@ -1,0 +1,90 @@
+package claims
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// tallyWindow is how many words from a pair of counts a word of
+// claim.tally-cues may stand for the pair to be read as a tally.
+const tallyWindow = 3
+
+// extractTallies reads tallies: two counts joined by a dash ("10-6",
+// "3–1") beside a word of claim.tally-cues ("voted 10-6", "an 11-5 vote",
+// "won 3-1"). Their comparison form puts the larger count first, so "10-6"
+// and "6-10" agree.
+func (a *article) extractTallies() {
+	if !a.lex.on("claim.tally") {
+		return
+	}
+	for s := range a.doc.Sentences {
+		if !a.active[s] {
+			continue
+		}
+		toks := a.doc.SentenceTokens(s)
+		for k := range toks {
+			hi, lo, ok := a.tallyAt(toks, k)
+			if !ok || !a.nearTallyCue(toks, k) {
+				continue
+			}
+			// A batch's tallies are its event's: the vote it reports, the
+			// match's score. A tally in a sentence about another year is
+			// background.
+			slot := "event.number:tally"
+			if a.otherTime[s] {
+				slot = "number:tally"
+			}
+			key := strconv.Itoa(hi) + "-" + strconv.Itoa(lo)
+			a.add(Claim{Kind: KindNumber, Slot: slot, Span: toks[k].Span, Sentence: s, Rule: "claim.tally",
+				Unit: "tally", Low: float64(hi*1000 + lo), High: float64(hi*1000 + lo), Normalized: "tally:" + key})
+		}
+	}
+}
+
+// tallyAt reads a pair of counts written as one token ("10-6", "3–1"),
+// each of one to three digits, and returns the larger and the smaller.
+func (a *article) tallyAt(toks []text.Token, k int) (hi, lo int, ok bool) {
+	t := toks[k]
+	if t.Kind != text.Number && t.Kind != text.Word {
+		return 0, 0, false
+	}
+	s := a.tokText(t)
+	var x, y string
+	for _, dash := range []string{"-", "–", "—"} {
+		if l, r, found := strings.Cut(s, dash); found {
+			x, y = l, r
+			break
+		}
+	}
+	if !shortDigits(x) || !shortDigits(y) {
+		return 0, 0, false
+	}
+	p, _ := strconv.Atoi(x)
+	q, _ := strconv.Atoi(y)
+	return max(p, q), min(p, q), true
+}
+
+func shortDigits(s string) bool {
+	if len(s) == 0 || len(s) > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// nearTallyCue says whether a word of claim.tally-cues stands within
+// tallyWindow words of token k.
+func (a *article) nearTallyCue(toks []text.Token, k int) bool {
+	for j := max(0, k-tallyWindow); j < len(toks) && j <= k+tallyWindow; j++ {
+		if j != k && a.lex.tallyCues[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}

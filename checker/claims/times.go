@@ -1,0 +1,124 @@
+package claims
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/checker/text"
+)
+
+// Minutes of slack a clock time allows by how it is written (see
+// claim.time-qualifiers): none for "7:42", a few for a round "7:40", half
+// an hour for a whole hour ("2 p.m."), a quarter of an hour either way for
+// "about", half an hour on one side for "shortly after" and "shortly
+// before".
+const (
+	roundTimeSlack  = 5
+	wholeHourSlack  = 30
+	approxTimeSlack = 15
+	afterTimeSlack  = 30
+)
+
+// extractTimes reads clock times ("at 7:42 a.m.", "around 10:30pm") with
+// their hedges (claim.clock-times, claim.time-qualifiers). A time in an
+// event sentence is when the event happened (slot event.time); Low and
+// High bound it in minutes after midnight.
+func (a *article) extractTimes() {
+	if !a.lex.on("claim.time") || a.lex.clockTimes == nil {
+		return
+	}
+	for s, sent := range a.doc.Sentences {
+		if !a.active[s] {
+			continue
+		}
+		stext := a.doc.Slice(sent.Span)
+		for _, m := range a.lex.clockTimes.FindAll(stext) {
+			minute, slack, ok := clockMinute(stext, m.Groups)
+			if !ok {
+				continue
+			}
+			sp := text.Span{Start: sent.Start + m.Span.Start, End: sent.Start + m.Span.End}
+			lo, hi := float64(minute-slack), float64(minute+slack)
+			switch q, start := a.timeQualifier(stext, m.Span.Start); q {
+			case "approx":
+				lo, hi = float64(minute-max(slack, approxTimeSlack)), float64(minute+max(slack, approxTimeSlack))
+				sp.Start = sent.Start + start
+			case "after":
+				lo, hi = float64(minute), float64(minute+afterTimeSlack)
+				sp.Start = sent.Start + start
+			case "before":
+				lo, hi = float64(minute-afterTimeSlack), float64(minute)
+				sp.Start = sent.Start + start
+			}
+			slot := "time"
+			if a.event[s] {
+				slot = "event.time"
+			}
+			a.add(Claim{Kind: KindDate, Slot: slot, Span: sp, Sentence: s, Rule: "claim.time",
+				Granularity: "time", Unit: "minute", Low: lo, High: hi,
+				Normalized: fmt.Sprintf("time:%02d:%02d", minute/60, minute%60)})
+		}
+	}
+}
+
+// clockMinute reads a clock time's minute of the day from the groups of a
+// claim.clock-times match, and the slack its writing allows.
+func clockMinute(s string, g map[string]text.Span) (minute, slack int, ok bool) {
+	get := func(name string) string {
+		if sp, ok := g[name]; ok {
+			return strings.ToLower(s[sp.Start:sp.End])
+		}
+		return ""
+	}
+	switch get("word") {
+	case "noon", "midday":
+		return 12 * 60, 0, true
+	case "midnight":
+		return 0, 0, true
+	}
+	h, err := strconv.Atoi(get("hour"))
+	if err != nil {
+		return 0, 0, false
+	}
+	m := 0
+	if mm := get("minute"); mm != "" {
+		if m, err = strconv.Atoi(mm); err != nil {
+			return 0, 0, false
+		}
+	}
+	if ampm := get("ampm"); ampm != "" {
+		if h == 12 {
+			h = 0
+		}
+		if strings.HasPrefix(ampm, "p") {
+			h += 12
+		}
+	}
+	switch {
+	case get("minute") == "":
+		slack = wholeHourSlack
+	case m%10 == 0:
+		slack = roundTimeSlack
+	}
+	return h*60 + m, slack, h < 24
+}
+
+// timeQualifier reads a hedge of claim.time-qualifiers ending just before
+// offset i of s (spaces and "at" between allowed) and returns its class and
+// where it starts.
+func (a *article) timeQualifier(s string, i int) (string, int) {
+	before := strings.TrimRight(s[:i], " ")
+	before = strings.TrimSuffix(before, " at")
+	lower := strings.ToLower(before)
+	best, start := "", i
+	for phrase, class := range a.lex.timeQualifiers {
+		if strings.HasSuffix(lower, phrase) {
+			k := len(lower) - len(phrase)
+			if (k == 0 || lower[k-1] == ' ') && k < start {
+				best, start = class, k
+			}
+		}
+	}
+	return best, start
+}
