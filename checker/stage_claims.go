@@ -90,11 +90,15 @@ func (b *batch) reportConflict(cf claims.Conflict) report.Conflict {
 		for _, a := range side.Articles {
 			rs.Articles = append(rs.Articles, b.arts[a].ID)
 		}
-		for _, ci := range side.Claims {
+		for k, ci := range side.Claims {
 			c := st.claims[ci]
 			doc := b.docs[c.Article]
+			sp := c.Span
+			if k < len(side.Spans) {
+				sp = side.Spans[k]
+			}
 			rs.Evidence = append(rs.Evidence, report.Evidence{
-				Article: b.arts[c.Article].ID, Text: doc.Slice(c.Span), Span: c.Span, Line: doc.Line(c.Span.Start),
+				Article: b.arts[c.Article].ID, Text: doc.Slice(sp), Span: sp, Line: doc.Line(sp.Start),
 			})
 		}
 		rc.Sides = append(rc.Sides, rs)

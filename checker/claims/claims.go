@@ -172,6 +172,9 @@ type Claim struct {
 	// spoken marks a date that follows a speech verb it hangs on ("officials
 	// said Thursday"): when someone spoke, perhaps not when the event was
 	spoken bool
+	// attribution is, for a quotation, its words together with where its
+	// speaker is named close by: the evidence of who said it
+	attribution text.Span
 	// holds is, for a place, the folded name of a place the article says
 	// lies within it ("Luxian, a county in Sichuan"), "" when none.
 	holds string

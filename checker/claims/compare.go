@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
 	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
@@ -61,6 +62,10 @@ type Side struct {
 	// Claims are the indices (into the claims given to Compare) of the
 	// evidence: every claim on this side.
 	Claims []int
+	// Spans, when set, are the evidence of each claim of Claims (same
+	// order) where it is wider than the claim's own span: a quotation with
+	// the name of the person it is given to.
+	Spans []text.Span
 }
 
 // WordEdit is one step of a word-level diff.

@@ -104,6 +104,9 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		if f.Modality == "" && a.partOfCount(p, w) {
 			f.Modality = "part"
 		}
+		if scope := a.inclusionAfter(c); scope != "" {
+			f.Measure = strings.TrimSpace(f.Measure + " " + scope)
+		}
 		f.Time = a.timeOf(p, w, pred, c, siblings)
 	}
 	return f
@@ -812,6 +815,31 @@ func (a *article) eventDay() string {
 		if c.Kind == KindDate && c.Slot == "event.date" {
 			return c.Normalized
 		}
+	}
+	return ""
+}
+
+// inclusionAfter reads what a sum takes in or leaves out, from the words
+// right after it (claim.inclusion-words): "€6.9 billion including debt" is
+// "including debt", another measure than the equity "€6.2 billion".
+func (a *article) inclusionAfter(c *Claim) string {
+	toks := a.doc.SentenceTokens(c.Sentence)
+	for k, t := range toks {
+		if t.Start < c.Span.End {
+			continue
+		}
+		if !a.lex.inclusion[t.Norm] {
+			return ""
+		}
+		for j := k + 1; j < len(toks) && j <= k+3; j++ {
+			if toks[j].Kind != text.Word {
+				break
+			}
+			if !a.lex.function[toks[j].Norm] {
+				return t.Norm + " " + singular(toks[j].Norm)
+			}
+		}
+		return ""
 	}
 	return ""
 }

@@ -52,6 +52,8 @@ type lexicons struct {
 	// nightWords (claim.night-words) and laterHours (claim.later-hours)
 	// tell a night that spans two dates from a later hour of the next day
 	nightWords, laterHours map[string]bool
+	// inclusion are claim.inclusion-words: "including", "excluding"
+	inclusion map[string]bool
 	// genericUnits are claim.generic-units: units that say little of
 	// what is counted without a state or a verb ("people")
 	genericUnits map[string]bool
@@ -211,6 +213,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
+	inclusion := get(p, "claim.inclusion-words", lexicon)
 	clockTimes := get(p, "claim.clock-times", ruleset.KindPattern)
 	timeQualifiers := get(p, "claim.time-qualifiers", table)
 	tallyCues := get(p, "claim.tally-cues", lexicon)
@@ -269,6 +272,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)
+	l.inclusion = foldedSet(inclusion.Terms)
 	l.clockTimes = clockTimes
 	l.timeQualifiers = foldedTable(timeQualifiers.Entries)
 	l.tallyCues = foldedSet(tallyCues.Terms)

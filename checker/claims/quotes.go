@@ -169,7 +169,8 @@ func (a *article) extractQuotes() {
 				slotKey = "?"
 			}
 			a.add(Claim{Kind: KindQuote, Slot: "quote:" + slotKey, Span: inner, Sentence: s, Rule: "claim.quote",
-				Normalized: "quote:" + strings.Join(quoteWords(a.doc, inner), " "), Speaker: sp.label, SpeakerKey: sp.key})
+				Normalized: "quote:" + strings.Join(quoteWords(a.doc, inner), " "), Speaker: sp.label, SpeakerKey: sp.key,
+				attribution: a.attribution(para.Span, q.outer, inner, sp.label)})
 			last = sp
 		}
 		lastQuoted = len(qs) > 0 && last.kind != 0
@@ -536,6 +537,13 @@ func (c *comparer) speakerConflicts() []Conflict {
 		cf := Conflict{Kind: KindPerson, Slot: "speaker:" + c.quoteLabel(ms)}
 		for _, p := range sortedKeys(bySpeaker) {
 			sd := Side{Claims: bySpeaker[p]}
+			for _, i := range sd.Claims {
+				sp := c.claims[i].attribution
+				if sp.IsEmpty() {
+					sp = c.claims[i].Span
+				}
+				sd.Spans = append(sd.Spans, sp)
+			}
 			arts, clusters := map[int]bool{}, map[int]bool{}
 			for _, i := range sd.Claims {
 				arts[c.claims[i].Article] = true
@@ -690,4 +698,25 @@ func sameNameShorter(short, long string) bool {
 		}
 	}
 	return k == len(a)
+}
+
+// attributionReach is how many bytes from a quotation its speaker's name
+// may stand to be shown with it.
+const attributionReach = 80
+
+// attribution returns the quotation's words together with where its
+// speaker is named, when the name stands close by in the paragraph
+// ("… on that track,” Lasheras told reporters"): the evidence of who said
+// it. It returns the words alone when the name is not near.
+func (a *article) attribution(para, outer, inner text.Span, label string) text.Span {
+	if label == "" {
+		return inner
+	}
+	if i := strings.Index(a.doc.Text[outer.End:para.End], label); i >= 0 && i <= attributionReach {
+		return text.Span{Start: inner.Start, End: outer.End + i + len(label)}
+	}
+	if i := strings.LastIndex(a.doc.Text[para.Start:outer.Start], label); i >= 0 && outer.Start-(para.Start+i) <= attributionReach {
+		return text.Span{Start: para.Start + i, End: inner.End}
+	}
+	return inner
 }

@@ -170,11 +170,12 @@ func (c *comparer) refClusterQuotes() {
 	first := map[string]int{}
 	var distinct []int
 	for _, i := range qs {
-		if f, ok := first[c.key[i]]; ok {
+		k := c.key[i] + "\x00" + c.person[i]
+		if f, ok := first[k]; ok {
 			union(f, i)
 			continue
 		}
-		first[c.key[i]] = i
+		first[k] = i
 		distinct = append(distinct, i)
 	}
 	byWord := map[string][]int{}

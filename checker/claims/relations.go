@@ -540,14 +540,17 @@ func (c *comparer) clusterQuotes() {
 	sets := disjoint.New(len(c.claims))
 	// Identical wordings are one quotation; compare one of each, and only
 	// pairs that share a content word.
+	// One wording given to two named people is two quotations, compared
+	// for who said it.
 	first := map[string]int{}
 	var distinct []int
 	for _, i := range qs {
-		if f, ok := first[c.key[i]]; ok {
+		k := c.key[i] + "\x00" + c.person[i]
+		if f, ok := first[k]; ok {
 			sets.Union(f, i)
 			continue
 		}
-		first[c.key[i]] = i
+		first[k] = i
 		distinct = append(distinct, i)
 	}
 	byWord := map[string][]int{}
