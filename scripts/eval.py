@@ -140,6 +140,30 @@ def score_batch(sc, report, truth, pooled, show):
     return per
 
 
+def print_reasons(sc, report, truth):
+    """Lists each disagreement of report as RIGHT (a key conflict), LOOK
+    (overlaps a key non-conflict) or OTHER, with its confidence and reasons."""
+    tcs = truth.get("conflicts", [])
+    ncs = truth.get("non_conflicts", [])
+    for list_name in ("conflicts", "differences"):
+        for c in report.get(list_name, []) or []:
+            if any(sc.conflict_matches(report, c, t) for t in tcs):
+                label = "RIGHT"
+            else:
+                label = "OTHER"
+                for nc in ncs:
+                    arts = {sc.resolve(report, a) for a in nc.get("articles", [])}
+                    hits = [sd for sd in c.get("sides", []) or []
+                            if sc.side_articles(sd) & arts and
+                            any(sc.overlaps(t, x) for t in sc.side_texts(sd) for x in nc.get("texts", []))]
+                    if len(hits) >= 2:
+                        label = "LOOK"
+                        break
+            rules = " ".join("%s%+.2f" % (r["rule"].replace("conf.", ""), r["weight"]) for r in c.get("reasons", []))
+            print("  %-5s %.2f %-11s %-8s %s | %s" % (label, c.get("confidence", 0), list_name[:11], c.get("kind"),
+                                                     c.get("summary", "")[:110], rules))
+
+
 def ratio(a, b):
     return "%.2f" % (a / b) if b else "  - "
 
@@ -167,6 +191,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(root, "out", "eval"))
     ap.add_argument("--shared", default=os.environ.get("CROSSCHECK_SHARED", os.path.join(os.path.dirname(root), "shared")))
     ap.add_argument("--show", action="store_true", help="print misses and false conflicts (dev sets only)")
+    ap.add_argument("--reasons", action="store_true",
+                    help="print every conflict and difference with its confidence, reasons and whether the key "
+                         "holds it (dev sets only: for choosing rule weights)")
     ap.add_argument("--json", help="also write the pooled counts to this file")
     ap.add_argument("sets", nargs="+")
     args = ap.parse_args()
@@ -185,6 +212,8 @@ def main():
                 truth = json.load(f)
             report = run_batch(args.bin, b, out)
             score_batch(sc, report, truth, pooled, args.show)
+            if args.reasons:
+                print_reasons(sc, report, truth)
         print_set(s, pooled, len(bs))
         everything[s] = pooled
     if args.json:

@@ -52,6 +52,7 @@ const (
 	confFarDates       = "conf.far-dates"
 	confOtherHappening = "conf.other-happening"
 	confOvernight      = "conf.overnight"
+	confDerivedSide    = "conf.derived-side"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -162,6 +163,8 @@ func (c *comparer) assess(cf *Conflict) {
 	}
 	if c.oneSource(cf) {
 		as.add(confOneSource, "every side comes from one source and its copies: a rewrite changed it")
+	} else if (cf.Kind == KindRole || cf.Kind == KindPerson || cf.Kind == KindPlace) && c.derivedSide(cf) {
+		as.add(confDerivedSide, "a side stands only on copies or rewrites of articles on another side: the rewriting made the difference")
 	}
 	best, who := 0, ""
 	for _, sd := range cf.Sides {
@@ -282,6 +285,37 @@ func (c *comparer) oneSource(cf *Conflict) bool {
 		}
 	}
 	return true
+}
+
+// derivedSide reports whether some side of cf is made only of articles
+// whose rewrite cluster also has an article on another side: a copy that
+// says otherwise than its source, with no independent article beside it.
+// Only words are weighed so: a spinner swaps words ("coastline guard
+// spokesperson"), never digits, so a copy with another figure or date was
+// updated or misprinted, and a rewrite that changes a quotation misquotes;
+// both are news.
+func (c *comparer) derivedSide(cf *Conflict) bool {
+	for i, sd := range cf.Sides {
+		elsewhere := map[int]bool{}
+		for j, other := range cf.Sides {
+			if j != i {
+				for _, a := range other.Articles {
+					elsewhere[c.cluster(a)] = true
+				}
+			}
+		}
+		derived := len(sd.Articles) > 0
+		for _, a := range sd.Articles {
+			if !elsewhere[c.cluster(a)] {
+				derived = false
+				break
+			}
+		}
+		if derived {
+			return true
+		}
+	}
+	return false
 }
 
 // anyClaimOf reports whether some claim on some side satisfies ok.

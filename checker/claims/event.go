@@ -276,13 +276,20 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 			}
 		}
 	}
-	// On a tie, an event written as a verb ("ruled") beats one written
-	// only as a noun ("the port closure").
+	// The event is the one most articles report in their ledes; words
+	// that recur lower down ("the toll rose", "rescuers") only break ties.
+	// On a further tie, an event written as a verb ("ruled") beats one
+	// written only as a noun ("the port closure").
 	winner := ""
 	for _, l := range sortedKeys(votes) {
+		if winner == "" {
+			winner = l
+			continue
+		}
+		la, lw := ledeArts[l], ledeArts[winner]
 		v, w := votes[l], votes[winner]
-		if winner == "" || v > w || (v == w && (pastArts[l] > pastArts[winner] ||
-			(pastArts[l] == pastArts[winner] && mentions[l] > mentions[winner]))) {
+		if la > lw || (la == lw && (v > w || (v == w && (pastArts[l] > pastArts[winner] ||
+			(pastArts[l] == pastArts[winner] && mentions[l] > mentions[winner]))))) {
 			winner = l
 		}
 	}

@@ -444,7 +444,7 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			case "expected", "possible", "denied":
 				c.elsewhere = true // "another increase is likely in November"
 			}
-			c.elsewhere = c.elsewhere || a.manyOccasions(p, c.anchor)
+			c.elsewhere = c.elsewhere || a.manyOccasions(p, c.anchor) || a.offsetFromOther(p, c.Span)
 		}
 		if c.Kind == KindDate && a.boundsTime(p, c.anchor) {
 			if c.Kind == KindDate {
@@ -590,11 +590,93 @@ func (a *article) placeHeld(p *parsed, w int) string {
 // A verb with the event as its object ("went on strike on Monday") and the
 // root of a lead sentence date the event.
 func (a *article) hangsOnOtherVerb(p *parsed, w int) bool {
+	pred := p.clauseOf(w)
+	if pred != w && a.toldAfter(p, pred) {
+		return true
+	}
 	if a.eventAnchored(p, w) {
 		return false
 	}
-	pred := p.clauseOf(w)
+	if pred != w && p.upos(pred) == "ADJ" && p.s.Child(pred, "cop") >= 0 {
+		return true // a state, not a happening: "two were still missing on Friday"
+	}
+	if a.aftermath(p, pred) {
+		return true
+	}
 	return pred != w && p.upos(pred) == "VERB" && a.otherHappening(p, pred)
+}
+
+// aftermath says whether the sentence of p tells the event in a clause
+// that follows "after" ("were still searching on Friday for two people
+// missing after fire swept through the ferry"), on another word than pred:
+// what pred tells came after the event. Read from the words: the clause's
+// attachment is often misparsed.
+func (a *article) aftermath(p *parsed, pred int) bool {
+	for i, w := range p.s.Words {
+		if text.Fold(w.Text) != "after" {
+			continue
+		}
+		for k := i + 1; k < len(p.s.Words) && k <= i+5; k++ {
+			if k != pred && a.namesEvent(p, k) {
+				return true
+			}
+			if p.s.Words[k].Text == "," {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// toldAfter says whether the verb pred reports, in a clause it governs,
+// the event as already past: "said on Tuesday it had been hit by an
+// attack". The date of such a telling is not the event's. When the event
+// is the telling itself ("Norvanta said on Tuesday that hackers had
+// taken ..."), the clause told does not report the event and the date
+// stays the event's.
+func (a *article) toldAfter(p *parsed, pred int) bool {
+	if !a.reportWord(p, pred) && !a.lex.attribution[text.Fold(p.s.Words[pred].Text)] {
+		return false
+	}
+	for _, k := range p.s.Children(pred) {
+		if p.rel(k) != "ccomp" || !a.reportsEvent(p, k) {
+			continue
+		}
+		for _, x := range p.s.Children(k) {
+			if nlp.RelIs(p.rel(x), "aux") && p.lemma(x) == "have" && p.s.Words[x].XPOS == "VBD" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// offsetFromOther says whether the date at sp is followed by a stated
+// distance from another happening: "on Friday, a day after the dam
+// burst", "on Monday, two weeks later" (claim.day-offsets). Read from the
+// words, not the tree: the comma and the apposition are often misparsed.
+func (a *article) offsetFromOther(p *parsed, sp text.Span) bool {
+	last := -1
+	for i, w := range p.s.Words {
+		if p.base+w.Start < sp.End {
+			last = i
+		}
+	}
+	k := last + 1
+	if k < len(p.s.Words) && p.s.Words[k].Text == "," {
+		k++
+	}
+	// at most two words of amount: "a", "two", "three full"
+	for n := 0; n < 2 && k < len(p.s.Words) && a.lex.dayOffsets[text.Fold(p.s.Words[k].Text)] == ""; n++ {
+		if u := p.upos(k); u != "DET" && u != "NUM" && u != "ADJ" {
+			return false
+		}
+		k++
+	}
+	if k+1 >= len(p.s.Words) || a.lex.dayOffsets[text.Fold(p.s.Words[k].Text)] != "unit" {
+		return false
+	}
+	return a.lex.dayOffsets[text.Fold(p.s.Words[k+1].Text)] == "link"
 }
 
 // eventAnchored says whether the phrase headed by word w hangs on a word
@@ -610,6 +692,9 @@ func (a *article) eventAnchored(p *parsed, w int) bool {
 	}
 	if a.reportsEvent(p, pred) {
 		return true
+	}
+	if a.toldAfter(p, pred) {
+		return false // "said on Tuesday it had been hit": the telling's date
 	}
 	if h := p.head(w); h >= 0 && a.reportsEvent(p, h) {
 		return true

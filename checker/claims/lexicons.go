@@ -39,6 +39,15 @@ type lexicons struct {
 	// effectPhrases (claim.effect-phrases: "take effect") mark a date of
 	// another happening than the event
 	firstWords, effectPhrases map[string]bool
+	// dayOffsets (claim.day-offsets) are the units ("day", "weeks") and
+	// links ("after", "later") of "a day after": a date so followed dates
+	// another happening than the event
+	dayOffsets map[string]string
+	// roleFunctions (claim.role-functions) are title words for a task or
+	// standing held beside an office ("negotiator", "founder"); kin
+	// (claim.kin-words) are words for a relative ("wife"), which end a
+	// role read back from its title
+	roleFunctions, kin map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
 	nameParticles map[string]bool
@@ -210,6 +219,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	valueHolders := get(p, "claim.value-holders", lexicon)
 	firstWords := get(p, "claim.first-words", lexicon)
 	effectPhrases := get(p, "claim.effect-phrases", lexicon)
+	dayOffsets := get(p, "claim.day-offsets", table)
+	roleFunctions := get(p, "claim.role-functions", lexicon)
+	kin := get(p, "claim.kin-words", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -269,6 +281,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.levelVerbs = foldedSet(levelVerbs.Terms)
 	l.valueHolders = foldedSet(valueHolders.Terms)
 	l.firstWords, l.effectPhrases = foldedSet(firstWords.Terms), foldedSet(effectPhrases.Terms)
+	l.dayOffsets = foldedTable(dayOffsets.Entries)
+	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

@@ -49,12 +49,28 @@ func (a *article) extractPeople() {
 		}
 		stext := a.doc.Slice(sent.Span)
 		used := make([]bool, len(toks))
+		named := make([]bool, len(toks)) // tokens of the names read so far
 		for _, m := range a.lex.titles.FindAll(stext) {
 			ti, tj, ok := tokenRange(toks, sent.Start+m.Span.Start, sent.Start+m.Span.End)
 			if !ok || used[ti] {
 				continue
 			}
 			rp := a.readRole(toks, ti, tj)
+			// A role read back into a name already taken belongs after it:
+			// "managing director Peter Langat and finance director Esther
+			// Wainaina" gives Wainaina "finance director".
+			for k := ti - 1; k >= rp.lead; k-- {
+				if !named[k] {
+					continue
+				}
+				first := k + 1
+				for first < ti && (toks[first].Kind != text.Word || a.lex.is(toks[first].Norm, gramList) || a.lex.function[toks[first].Norm]) {
+					first++
+				}
+				rp.first, rp.lead, rp.determiner = first, first, false
+				rp.side = a.sideWithin(toks[rp.first:rp.end])
+				break
+			}
 			for k := rp.lead; k < rp.end; k++ {
 				used[k] = true
 			}
@@ -83,7 +99,7 @@ func (a *article) extractPeople() {
 			}
 			if ns >= 0 {
 				for k := ns; k < ne; k++ {
-					used[k] = true
+					used[k], named[k] = true, true
 				}
 				pm.name = text.Span{Start: toks[ns].Start, End: toks[ne-1].End}
 				pm.parts = nameParts(toks[ns:ne])
@@ -253,7 +269,7 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		if a.lex.is(t.Norm, gramList) && k+1 < ti && k > 0 && toks[k-1].Kind == text.Word && !a.lex.function[toks[k-1].Norm] {
 			continue
 		}
-		if a.lex.function[t.Norm] || a.stopWord(t) {
+		if a.lex.function[t.Norm] || a.stopWord(t) || a.lex.kin[t.Norm] {
 			break
 		}
 		// A person named just before belongs to another role: "Sorbeck
@@ -332,7 +348,9 @@ func (a *article) listEnd(toks []text.Token, q int, sawAnd *bool) int {
 		case t.Kind == text.Word && !a.lex.function[t.Norm] && !a.stopWord(t):
 			end = i + 1
 		case a.lex.is(t.Norm, gramList):
-			if end != i || i+1 >= len(toks) || !a.listWord(toks[i+1]) {
+			// "director-general of the consortium and chair of its board":
+			// a title after "and" starts a second role, not the body's name
+			if end != i || i+1 >= len(toks) || !a.listWord(toks[i+1]) || a.lex.titleWords[toks[i+1].Norm] {
 				return end
 			}
 			*sawAnd = true
@@ -508,6 +526,8 @@ func (a *article) nameRun(toks []text.Token, i int) int {
 	for j < len(toks) {
 		if a.nameWord(toks[j]) {
 			j++
+		} else if j > i && middleInitialDot(toks, j) && j+1 < len(toks) && a.nameWord(toks[j+1]) {
+			j++ // "Declan J. Moriarty": the initial's full stop
 		} else if k := a.particlesAt(toks, j); k > j && k < len(toks) && a.nameWord(toks[k]) {
 			j = k + 1 // "Ursula von der Leyen", "von der Leyen"
 		} else {
@@ -538,6 +558,10 @@ func (a *article) nameRunBack(toks []text.Token, b int) int {
 	for i > 0 && b-i < 6 {
 		if a.nameWord(toks[i-1]) {
 			i--
+			continue
+		}
+		if i < b && i >= 2 && middleInitialDot(toks, i-1) && a.nameWord(toks[i-2]) {
+			i-- // "Declan J. Moriarty": the initial's full stop
 			continue
 		}
 		// particles inside or before a name: "Ursula von der Leyen"
@@ -572,10 +596,33 @@ func (a *article) nameWord(t text.Token) bool {
 	return !a.lex.titleWords[t.Norm] && !a.lex.orgHeadWords[t.Norm]
 }
 
+// middleInitialDot reports whether token k is the full stop of an
+// initial: a single capital letter just before it ("J." in "Declan J.
+// Moriarty").
+func middleInitialDot(toks []text.Token, k int) bool {
+	if k < 1 || toks[k].Kind != text.Punct || toks[k].Norm != "." {
+		return false
+	}
+	prev := toks[k-1]
+	return prev.Kind == text.Word && len(prev.Norm) == 1 && prev.End == toks[k].Start
+}
+
+// nameParts returns the folded words of a name. Middle initials and their
+// full stops are left out when two words remain, so "Declan J. Moriarty"
+// and "Declan Moriarty" are one person.
 func nameParts(toks []text.Token) []string {
-	out := make([]string, len(toks))
-	for i, t := range toks {
-		out[i] = t.Norm
+	out := make([]string, 0, len(toks))
+	words := 0
+	for _, t := range toks {
+		if t.Kind == text.Word && len(t.Norm) > 1 {
+			words++
+		}
+	}
+	for k, t := range toks {
+		if words >= 2 && k > 0 && (t.Kind == text.Punct || (t.Kind == text.Word && len(t.Norm) == 1)) {
+			continue
+		}
+		out = append(out, t.Norm)
 	}
 	return out
 }

@@ -265,6 +265,11 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	if len(ta) == 0 || len(tb) == 0 {
 		return true
 	}
+	// "chief negotiator" or "founder" beside an office: a task or a
+	// standing held along with a post, never instead of it
+	if c.onlyFunctions(ta) != c.onlyFunctions(tb) {
+		return false
+	}
 	for _, w := range ta {
 		if contains(tb, w) {
 			return true
@@ -289,6 +294,17 @@ func (c *comparer) rolesRelated(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// onlyFunctions reports whether every title word of a role is one of
+// claim.role-functions.
+func (c *comparer) onlyFunctions(titles []string) bool {
+	for _, w := range titles {
+		if !c.x.lex.roleFunctions[w] {
+			return false
+		}
+	}
+	return len(titles) > 0
 }
 
 // shareBodyWord reports whether two role keys share a word that is not a

@@ -39,6 +39,9 @@ type ruleCase struct {
 	// OneCluster puts every article in one rewrite cluster, as the rewrite
 	// stage does for a copy and its source.
 	OneCluster bool `yaml:"one_cluster"`
+	// Clusters, when set, gives each article's rewrite cluster, for
+	// batches where only some articles copy others.
+	Clusters []int `yaml:"clusters"`
 }
 
 type ruleData struct {
@@ -79,6 +82,10 @@ func runRuleCase(t *testing.T, x *Extractor, tc ruleCase) {
 	var cluster []int
 	if tc.OneCluster {
 		cluster = make([]int, len(batch))
+	}
+	if tc.Clusters != nil {
+		require.Len(t, tc.Clusters, len(batch), "one cluster per article")
+		cluster = tc.Clusters
 	}
 	cmp := x.Compare(batch, cs, cluster)
 	for _, want := range tc.Claims {

@@ -71,11 +71,13 @@ func clockMinute(s string, g map[string]text.Span) (minute, slack int, ok bool) 
 		}
 		return ""
 	}
+	// "midnight" and "noon" are written as loosely as a whole hour: a
+	// strike that began "at 12:01 a.m." began "at midnight"
 	switch get("word") {
 	case "noon", "midday":
-		return 12 * 60, 0, true
+		return 12 * 60, wholeHourSlack, true
 	case "midnight":
-		return 0, 0, true
+		return 0, wholeHourSlack, true
 	}
 	h, err := strconv.Atoi(get("hour"))
 	if err != nil {
