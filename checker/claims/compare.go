@@ -196,7 +196,17 @@ func (c *comparer) compare() Comparison {
 			}
 		}
 	}
-	for _, cf := range c.speakerConflicts() {
+	// a weekday the calendar refutes is reported on its own only when no
+	// disagreement above already sets it against the other articles
+	told := map[int]bool{}
+	for _, cf := range append(append([]Conflict(nil), cmp.Conflicts...), cmp.Differences...) {
+		for _, sd := range cf.Sides {
+			for _, i := range sd.Claims {
+				told[i] = true
+			}
+		}
+	}
+	for _, cf := range append(c.speakerConflicts(), c.calendarConflicts(told)...) {
 		c.assess(&cf)
 		if cf.Confidence >= c.x.conf.threshold {
 			cmp.Conflicts = append(cmp.Conflicts, cf)

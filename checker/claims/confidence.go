@@ -53,6 +53,7 @@ const (
 	confOtherHappening = "conf.other-happening"
 	confOvernight      = "conf.overnight"
 	confDerivedSide    = "conf.derived-side"
+	confCalendar       = "conf.calendar"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -135,6 +136,8 @@ func (c *comparer) assess(cf *Conflict) {
 		}
 	case strings.HasPrefix(cf.Slot, "fact."):
 		as.add(confBackground, "the figures are background facts, outside the main event")
+	case strings.HasPrefix(cf.Slot, calendarSlotPrefix):
+		as.add(confCalendar, "the calendar settles it: a weekday is written beside a day it does not fall on")
 	case strings.HasPrefix(cf.Slot, "speaker:"):
 		as.add(confSameQuote, "the sides give one quotation, word for word or nearly, to different people")
 	}
@@ -344,6 +347,9 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 		as.add(confFarDates, fmt.Sprintf("the sides' days lie %d days apart", gap))
 	case weekday && day && gap <= nearDays: // gap < 0: a weekday no calendar places
 		as.add(confWeekday, "a weekday is set against a date it does not fall on")
+	}
+	if !strings.HasPrefix(cf.Slot, calendarSlotPrefix) && c.anyClaimOf(cf, misPaired) {
+		as.add(confCalendar, "the calendar settles it: a side writes a weekday beside a day it does not fall on")
 	}
 	spoken := 0
 	for _, sd := range cf.Sides {
