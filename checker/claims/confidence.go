@@ -348,6 +348,18 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	case weekday && day && gap <= nearDays: // gap < 0: a weekday no calendar places
 		as.add(confWeekday, "a weekday is set against a date it does not fall on")
 	}
+	if strings.HasPrefix(cf.Slot, factDateSlotPrefix) {
+		as.add(confPredicate, fmt.Sprintf("every side dates the same verb: %q", strings.TrimPrefix(cf.Slot, factDateSlotPrefix)))
+		subjects := map[string]bool{}
+		for _, sd := range cf.Sides {
+			for _, i := range sd.Claims {
+				subjects[c.claims[i].Fact.Subject] = true
+			}
+		}
+		if len(subjects) == 1 {
+			as.add(confSameSubject, fmt.Sprintf("every side dates it for %q", sortedKeys(subjects)[0]))
+		}
+	}
 	if !strings.HasPrefix(cf.Slot, calendarSlotPrefix) && c.anyClaimOf(cf, misPaired) {
 		as.add(confCalendar, "the calendar settles it: a side writes a weekday beside a day it does not fall on")
 	}

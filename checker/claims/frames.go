@@ -131,15 +131,35 @@ func (a *article) predicateKey(p *parsed, i int) string {
 
 // subjectOf returns the comparison form of the subject of the clause at
 // pred, unless it is the claim's own phrase (w) or a pronoun.
+//
+// A relative clause or a participle after a noun is about that noun:
+// "Slaney Valley Hospital Group, which was founded in 2013", "Norvale,
+// founded in 1998".
 func (a *article) subjectOf(p *parsed, pred, w int) string {
+	relative := nlp.RelIs(p.rel(pred), "acl") && p.head(pred) >= 0 && !p.s.Dominates(pred, p.head(pred))
 	for _, k := range p.s.Children(pred) {
 		if !nlp.RelIs(p.rel(k), "nsubj") || p.s.Dominates(k, w) {
 			continue
 		}
 		if p.upos(k) == "PRON" || p.upos(k) == "DET" {
+			if relative && a.lex.relativePronouns[text.Fold(p.s.Words[k].Text)] {
+				return p.phrase(p.head(pred))
+			}
 			return ""
 		}
 		return p.phrase(k)
+	}
+	if relative && p.upos(p.head(pred)) != "PRON" {
+		return p.phrase(p.head(pred))
+	}
+	// "Founded in 1998 as a charter operator, Norvale has grown": a
+	// participle before the clause is about the clause's subject
+	if h := p.head(pred); h > pred && p.rel(pred) == "advcl" && strings.HasPrefix(p.s.Words[pred].XPOS, "VB") && p.s.Child(pred, "mark") < 0 {
+		for _, k := range p.s.Children(h) {
+			if nlp.RelIs(p.rel(k), "nsubj") && p.upos(k) != "PRON" && p.upos(k) != "DET" {
+				return p.phrase(k)
+			}
+		}
 	}
 	return ""
 }
@@ -431,6 +451,10 @@ func (a *article) reportsEvent(p *parsed, i int) bool {
 func (a *article) refineSlot(c *Claim, p *parsed) {
 	switch c.Kind {
 	case KindDate, KindPlace:
+		if c.Kind == KindDate && c.Slot == "date" {
+			c.Slot = a.factDateSlot(c)
+			return
+		}
 		if !strings.HasPrefix(c.Slot, "event.") {
 			return
 		}
@@ -463,6 +487,38 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 	case KindNumber:
 		c.Slot = a.numberSlot(c)
 	}
+}
+
+// factDateSlotPrefix starts the slot of a background date that says when
+// a named thing did something ("fact.date:found").
+const factDateSlotPrefix = "fact.date:"
+
+// factDateSlot returns the slot of a background date: "fact.date:" and
+// its verb (claim.predicate-synonyms unify "established" and "founded")
+// when its frame names both the verb and its subject ("Norvale, founded
+// in 1998"), so that two articles' founding years of one company meet;
+// else the plain, uncompared "date". A date that is expected, possible or
+// denied, or one of several occasions, stays plain.
+func (a *article) factDateSlot(c *Claim) string {
+	f := c.Fact
+	if f.Predicate == "" || f.Subject == "" || f.Modality != "" || c.anchor < 0 {
+		return c.Slot
+	}
+	switch c.Granularity {
+	case "year", "month", "day":
+	default:
+		return c.Slot
+	}
+	// only a calendar date as written: "tonight" or "on Monday" moves
+	// with each article's publication date
+	if e := c.expr; e.Relative() || (e.Year == 0 && e.Month == 0) {
+		return c.Slot
+	}
+	pred := f.Predicate
+	if v, ok := a.lex.predicateSynonyms[pred]; ok {
+		pred = v
+	}
+	return factDateSlotPrefix + pred
 }
 
 // manyOccasions says whether the date headed by word w dates one of

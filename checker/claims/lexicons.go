@@ -48,6 +48,12 @@ type lexicons struct {
 	// (claim.kin-words) are words for a relative ("wife"), which end a
 	// role read back from its title
 	roleFunctions, kin map[string]bool
+	// relativePronouns (claim.relative-pronouns) open a relative clause
+	// about the noun before them: "the group, which was founded in 2013"
+	relativePronouns map[string]bool
+	// predicateSynonyms (claim.predicate-synonyms) map verbs of one
+	// happening to one ("establish" → "found")
+	predicateSynonyms map[string]string
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
 	nameParticles map[string]bool
@@ -222,6 +228,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	dayOffsets := get(p, "claim.day-offsets", table)
 	roleFunctions := get(p, "claim.role-functions", lexicon)
 	kin := get(p, "claim.kin-words", lexicon)
+	relativePronouns := get(p, "claim.relative-pronouns", lexicon)
+	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -283,6 +291,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.firstWords, l.effectPhrases = foldedSet(firstWords.Terms), foldedSet(effectPhrases.Terms)
 	l.dayOffsets = foldedTable(dayOffsets.Entries)
 	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
+	l.relativePronouns = foldedSet(relativePronouns.Terms)
+	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

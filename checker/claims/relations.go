@@ -38,6 +38,30 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			}
 			return a.Range.Within(b.Range)
 		}
+	case strings.HasPrefix(slot, factDateSlotPrefix):
+		// a background date of one verb: compared when the subjects agree
+		rel.comparable, rel.byKey = true, false
+		rel.sig = func(i int) sig {
+			return sig{key: c.key[i], when: c.claims[i].Range, resolved: c.claims[i].Resolved, words: c.claims[i].Fact.Subject}
+		}
+		rel.compatible = func(i, j int) bool {
+			a, b := c.claims[i], c.claims[j]
+			if a.expr.NeedsYear() || b.expr.NeedsYear() {
+				// "14 March" in two articles is one day, whatever year
+				// each publication date lends it
+				return a.expr.Month == 0 || b.expr.Month == 0 || a.expr.Month == b.expr.Month &&
+					(a.expr.Day == 0 || b.expr.Day == 0 || a.expr.Day == b.expr.Day)
+			}
+			return !a.Resolved || !b.Resolved || a.Range.Intersects(b.Range)
+		}
+		rel.within = func(i, j int) bool {
+			a, b := c.claims[i], c.claims[j]
+			if !a.Resolved || !b.Resolved || a.expr.NeedsYear() || b.expr.NeedsYear() {
+				return c.key[i] == c.key[j] || rel.compatible(i, j) && b.expr.Granularity >= a.expr.Granularity
+			}
+			return a.Range.Within(b.Range)
+		}
+		rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
 	case slot == "event.time":
 		// clock times of the event, each with the slack its hedge allows
 		rel.comparable, rel.byKey = true, false
@@ -228,6 +252,21 @@ func (c *comparer) sameFigure(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// sameSubject reports whether two frame subjects can name one thing: they
+// share a word ("hospital group" and "slaney valley hospital group").
+func sameSubject(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	other := strings.Fields(b)
+	for _, w := range strings.Fields(a) {
+		if contains(other, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // progression reports whether a figure's time says it was reached by or
