@@ -4,7 +4,12 @@
 // stage took, the peak memory, and what the report holds.
 //
 //	checkbench -n 10000
+//	checkbench -n 10000 -max-seconds 30 -max-rss-mib 2048
+//	checkbench -feed fixtures -n 2000 -max-stage conflicts=2
 //	checkbench -n 1000 -cpuprofile cpu.out
+//
+// With budgets it exits 1, naming each one broken; make bench-check runs it
+// so.
 package main
 
 import (
@@ -16,6 +21,8 @@ import (
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -35,6 +42,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	seed := fs.Uint64("seed", 1, "corpus seed")
 	workers := fs.Int("workers", 0, "goroutines (default: one per CPU)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the check to this file")
+	memProfile := fs.String("memprofile", "", "write a heap profile, taken when the check ends, to this file")
+	maxSeconds := fs.Float64("max-seconds", 0, "fail (exit 1) when the whole check takes longer than this many seconds; 0: no budget")
+	maxRSSMiB := fs.Float64("max-rss-mib", 0, "fail (exit 1) when peak resident memory exceeds this many MiB; 0: no budget")
+	var stageBudgets budgetFlag
+	fs.Var(&stageBudgets, "max-stage", "fail (exit 1) when a stage takes longer than its budget: STAGE=SECONDS, repeatable (e.g. conflicts=2)")
 	feed := fs.String("feed", "", "instead of the generated corpus, check a mixed feed of many stories built from the batches in this folder (such as fixtures): see benchcorpus.Feed")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -96,6 +108,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	rep, err := c.Check(context.Background(), arts, checker.Options{Workers: *workers, Progress: progress})
 	total := time.Since(start)
+	if *memProfile != "" {
+		if f, perr := os.Create(*memProfile); perr == nil {
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "checkbench: %v\n", err)
 		return 1
@@ -103,16 +121,61 @@ func run(args []string, stdout, stderr io.Writer) int {
 	words := rep.Summary.Words
 	fmt.Fprintf(stdout, "articles %d (%d words)\n", len(arts), words)
 	fmt.Fprintf(stdout, "  seconds: %.2f total, %.0f words/s\n", total.Seconds(), float64(words)/total.Seconds())
+	var over []string
 	for i, st := range order {
 		end := start.Add(total)
 		if i+1 < len(order) {
 			end = began[order[i+1]]
 		}
-		fmt.Fprintf(stdout, "    %-11s %6.2f\n", st, end.Sub(began[st]).Seconds())
+		secs := end.Sub(began[st]).Seconds()
+		fmt.Fprintf(stdout, "    %-11s %6.2f\n", st, secs)
+		if b, ok := stageBudgets[st]; ok && secs > b {
+			over = append(over, fmt.Sprintf("stage %s took %.2f s, over its budget of %.2f s", st, secs, b))
+		}
 	}
-	fmt.Fprintf(stdout, "  peak memory (max RSS): %.0f MiB\n", maxRSS())
-	fmt.Fprintf(stdout, "  report: %d pairs, %d clusters, %d claims, %d conflicts\n", len(rep.Duplicates), len(rep.Clusters), len(rep.Claims), len(rep.Conflicts))
+	rss := maxRSS()
+	fmt.Fprintf(stdout, "  peak memory (max RSS): %.0f MiB\n", rss)
+	fmt.Fprintf(stdout, "  report: %d pairs, %d clusters, %d claims, %d conflicts, %d differences\n", len(rep.Duplicates), len(rep.Clusters), len(rep.Claims), len(rep.Conflicts), len(rep.Differences))
+	if *maxSeconds > 0 && total.Seconds() > *maxSeconds {
+		over = append(over, fmt.Sprintf("the check took %.2f s, over its budget of %.0f s", total.Seconds(), *maxSeconds))
+	}
+	if *maxRSSMiB > 0 && rss > *maxRSSMiB {
+		over = append(over, fmt.Sprintf("peak memory %.0f MiB is over its budget of %.0f MiB", rss, *maxRSSMiB))
+	}
+	for st := range stageBudgets {
+		if _, ran := began[st]; !ran {
+			over = append(over, fmt.Sprintf("no stage %q ran; stages: %v", st, order))
+		}
+	}
+	sort.Strings(over)
+	for _, o := range over {
+		fmt.Fprintf(stderr, "checkbench: %s\n", o)
+	}
+	if len(over) > 0 {
+		return 1
+	}
 	return 0
+}
+
+// budgetFlag collects -max-stage STAGE=SECONDS budgets.
+type budgetFlag map[string]float64
+
+func (b *budgetFlag) String() string { return fmt.Sprint(map[string]float64(*b)) }
+
+func (b *budgetFlag) Set(v string) error {
+	name, secs, ok := strings.Cut(v, "=")
+	if !ok || name == "" {
+		return fmt.Errorf("want STAGE=SECONDS, got %q", v)
+	}
+	f, err := strconv.ParseFloat(secs, 64)
+	if err != nil || f <= 0 {
+		return fmt.Errorf("want a positive number of seconds in %q", v)
+	}
+	if *b == nil {
+		*b = budgetFlag{}
+	}
+	(*b)[name] = f
+	return nil
 }
 
 // maxRSS returns the process's peak resident memory in MiB.
