@@ -151,6 +151,9 @@ type Claim struct {
 	// quantity that differ are two different counts, though each allows
 	// the other.
 	Floor bool
+	// strict marks a bound that leaves out its own number (strictAbove,
+	// strictBelow): see strictlyApart.
+	strict uint8
 	// Whole is, for a count of part of a group ("three of the nine
 	// judges"), the size of the group; 0 otherwise.
 	Whole float64
@@ -358,6 +361,7 @@ func (x *Extractor) extract(in Input, ev Event, lemmas articleLemmas) []Claim {
 	a.extractNumbers()
 	a.extractTimes()
 	a.extractTallies()
+	a.extractOrdinals()
 	a.extractQuotes()
 	a.frameClaims()
 	sort.SliceStable(a.claims, func(i, j int) bool {

@@ -77,6 +77,10 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 	}
 	if pred >= 0 {
 		f.Predicate = a.predicateKey(p, pred)
+		if pred == w && p.upos(w) == "NUM" {
+			// "The attendance was 46,417": the figure heads its clause
+			f.Predicate = "be"
+		}
 		f.Subject = a.subjectOf(p, pred, w)
 		f.Modality = a.modalityOf(p, pred)
 		f.Source = a.sourceOf(p, pred)
@@ -85,7 +89,7 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		// "a four-storey building", "the 12-carriage train": a count that
 		// describes a thing is an attribute of it, whatever verb the
 		// thing hangs on
-		if h := p.head(w); h >= 0 && w != pred && p.upos(h) == "NOUN" && !a.isMeasured(c) &&
+		if h := p.head(w); h >= 0 && w != pred && p.upos(h) == "NOUN" && !a.isMeasured(c) && !strings.HasPrefix(c.Unit, ordinalUnitPrefix) &&
 			(nlp.RelIs(p.rel(w), "compound") || p.rel(w) == "amod") {
 			f.Subject, f.Predicate, f.Holder = p.lemma(h), "", p.lemma(h)
 		}
@@ -96,7 +100,7 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 			// a distance is from somewhere; a count of residents "from
 			// villages north of Corvale" is not
 			f.Change = a.changeOf(p, w)
-			f.Reference = a.referenceOf(p, w)
+			f.Reference = a.referenceOf(p, w, c.Unit)
 		}
 		if f.Modality == "" {
 			f.Modality = a.modalityOf(p, w)
@@ -337,7 +341,7 @@ func (a *article) changeOf(p *parsed, w int) string {
 // referenceOf returns the point a distance is measured from: a proper noun
 // marked "of" or "from" under the number's phrase ("120 kilometres
 // southwest of Chongqing", "20 km from Valm").
-func (a *article) referenceOf(p *parsed, w int) string {
+func (a *article) referenceOf(p *parsed, w int, unit string) string {
 	n := w
 	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
 		n = p.head(n)
@@ -362,7 +366,49 @@ func (a *article) referenceOf(p *parsed, w int) string {
 		}
 		return ""
 	}
-	return find(n, 1)
+	if ref := find(n, 1); ref != "" {
+		return ref
+	}
+	if strings.HasPrefix(unit, "money") || unit == "percent" {
+		return "" // "£2 million from a contractor": a source, not a point
+	}
+	return a.referenceAfter(p, n)
+}
+
+// referenceAfter reads a reference point from the words after the figure's
+// noun n, for trees that hang it elsewhere: "20 km north of Valm", "60 km
+// from the capital" (claim.direction-words, then "of" or "from", then the
+// place). The place is a run of capitalised words or one noun.
+func (a *article) referenceAfter(p *parsed, n int) string {
+	k := n + 1
+	for k < len(p.s.Words) && a.lex.directionWords[text.Fold(p.s.Words[k].Text)] {
+		k++
+	}
+	if k >= len(p.s.Words) {
+		return ""
+	}
+	if c := text.Fold(p.s.Words[k].Text); c != "from" && !(c == "of" && k > n+1) {
+		return "" // "of" only after a direction: "10 km of road" names no point
+	}
+	k++
+	if k < len(p.s.Words) && p.upos(k) == "DET" {
+		k++
+	}
+	var parts []string
+	for ; k < len(p.s.Words) && p.upos(k) == "PROPN"; k++ {
+		parts = append(parts, text.Fold(p.s.Words[k].Text))
+	}
+	if len(parts) == 0 && k < len(p.s.Words) && p.upos(k) == "NOUN" {
+		parts = append(parts, p.lemma(k))
+		// "the town of Valm": the name, not the kind of place
+		if k+2 < len(p.s.Words) && text.Fold(p.s.Words[k+1].Text) == "of" && p.upos(k+2) == "PROPN" {
+			parts = parts[:0]
+			for k += 2; k < len(p.s.Words) && p.upos(k) == "PROPN"; k++ {
+				parts = append(parts, text.Fold(p.s.Words[k].Text))
+			}
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // timeOf returns when a number holds, if its sentence dates it apart: a

@@ -54,6 +54,17 @@ type lexicons struct {
 	// predicateSynonyms (claim.predicate-synonyms) map verbs of one
 	// happening to one ("establish" → "found")
 	predicateSynonyms map[string]string
+	// directionWords (claim.direction-words) stand between a distance and
+	// its reference point: "20 km north of Valm"
+	directionWords map[string]bool
+	// ordinalWords (claim.ordinal-words: "second" → "2") and ordinalNouns
+	// (claim.ordinal-nouns: "player" → "person") read ranks
+	ordinalWords, ordinalNouns map[string]string
+	// measureNouns (claim.measure-nouns: "attendance", "crowd" →
+	// "attendance") take a bare figure as their value; measureLinks
+	// (claim.measure-links: "stood", "reached") may stand between them
+	measureNouns map[string]string
+	measureLinks map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
 	nameParticles map[string]bool
@@ -161,7 +172,7 @@ type countState struct {
 var extractorRules = []string{
 	"claim.date", "claim.person.titled", "claim.person.role-only", "claim.role", "claim.place",
 	"claim.place.dateline", "claim.organisation", "claim.agreement", "claim.number", "claim.quote",
-	"claim.time", "claim.tally",
+	"claim.time", "claim.tally", "claim.ordinals",
 }
 
 func loadLexicons(set *ruleset.Set) (*lexicons, error) {
@@ -230,6 +241,11 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	kin := get(p, "claim.kin-words", lexicon)
 	relativePronouns := get(p, "claim.relative-pronouns", lexicon)
 	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
+	directionWords := get(p, "claim.direction-words", lexicon)
+	ordinalWords := get(p, "claim.ordinal-words", table)
+	ordinalNouns := get(p, "claim.ordinal-nouns", table)
+	measureNouns := get(p, "claim.measure-nouns", table)
+	measureLinks := get(p, "claim.measure-links", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -293,6 +309,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
+	l.directionWords = foldedSet(directionWords.Terms)
+	l.ordinalWords, l.ordinalNouns = foldedTable(ordinalWords.Entries), foldedTable(ordinalNouns.Entries)
+	l.measureNouns, l.measureLinks = foldedTable(measureNouns.Entries), foldedSet(measureLinks.Terms)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

@@ -69,8 +69,10 @@ func (a *article) extractNumbers() {
 			}
 			nr, ok := a.readNumber(toks, i)
 			if !ok {
-				if nr, ok = a.readElliptical(toks, i, counted); !ok {
-					continue
+				if nr, ok = a.readMeasureValue(toks, i); !ok {
+					if nr, ok = a.readElliptical(toks, i, counted); !ok {
+						continue
+					}
 				}
 			}
 			if a.isCount(nr) {
@@ -83,6 +85,40 @@ func (a *article) extractNumbers() {
 			i = nr.last
 		}
 	}
+}
+
+// readMeasureValue reads a bare figure that is the value of a noun of
+// claim.measure-nouns written just before it: "The attendance was
+// 46,417", "a crowd of 61,000", "turnout stood at 48.7" (a percentage or
+// a unit after the figure is readNumber's). The noun, as the table maps
+// it, is the figure's unit.
+func (a *article) readMeasureValue(toks []text.Token, i int) (numberRead, bool) {
+	t := toks[i]
+	nr := numberRead{first: i, last: i}
+	if t.Kind != text.Number || !plainNumber.MatchString(a.tokText(t)) || (i > 0 && toks[i-1].Kind == text.Symbol) {
+		return nr, false
+	}
+	if next := i + 1; next < len(toks) && toks[next].Kind == text.Word && !a.lex.function[toks[next].Norm] {
+		return nr, false // a unit follows: readNumber's, or no figure of a measure
+	}
+	// up to three linking words between the noun and the figure: "was",
+	// "stood at", "of", "reached"
+	for k, links := i-1, 0; k >= 0 && links <= 3; k, links = k-1, links+1 {
+		if toks[k].Kind != text.Word {
+			return nr, false
+		}
+		if unit, ok := a.lex.measureNouns[singular(toks[k].Norm)]; ok {
+			digits := strings.ReplaceAll(a.tokText(t), ",", "")
+			nr.value = atof(digits)
+			nr.half = roundingHalf(digits, nr.value, false)
+			nr.unit = unit
+			return nr, nr.value >= 1
+		}
+		if !a.lex.function[toks[k].Norm] && !a.lex.measureLinks[toks[k].Norm] {
+			return nr, false
+		}
+	}
+	return nr, false
 }
 
 // mayStartNumber is the cheap first test of readNumber and
@@ -562,7 +598,9 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	prefix, floor := "", false
 	switch nr.qualifier {
 	case "min":
-		lo, hi, prefix = nr.value, math.Inf(1), ">="
+		lo, hi, prefix = nr.value, math.Inf(1), ">"
+	case "below":
+		lo, hi, prefix = math.Inf(-1), nr.value, "<"
 	case "floor":
 		lo, hi, prefix = nr.value, math.Inf(1), ">="
 		floor = true
@@ -593,7 +631,37 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	sp := text.Span{Start: toks[nr.first].Start, End: toks[nr.last].End}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.number",
 		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole, Floor: floor && !nr.vague,
+		strict:  strictness(nr),
 		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
+}
+
+// strictness marks a bound that leaves out its own number: "more than
+// 25" (strictAbove), "nearly 25" (strictBelow).
+func strictness(nr numberRead) uint8 {
+	if nr.vague {
+		return 0
+	}
+	switch nr.qualifier {
+	case "min":
+		return strictAbove
+	case "below":
+		return strictBelow
+	}
+	return 0
+}
+
+// Bits of Claim.strict.
+const (
+	strictAbove = 1 << iota
+	strictBelow
+)
+
+// strictlyApart reports whether two figures are bounds that meet only at
+// a number both leave out: "nearly 25 years" and "more than 25 years". An
+// exact "25" fits either: news writes round figures loosely.
+func strictlyApart(a, b Claim) bool {
+	return a.strict&strictBelow != 0 && b.strict&strictAbove != 0 && a.High == b.Low ||
+		b.strict&strictBelow != 0 && a.strict&strictAbove != 0 && b.High == a.Low
 }
 
 // conversion says whether a sum starting at off is written in brackets

@@ -89,7 +89,7 @@ func TestNumberForms(t *testing.T) {
 		{"A magnitude 6.1 earthquake struck.", []string{"magnitude:6.1"}},
 		{"The fire burned a 10-kilometre strip of forest.", []string{"kilometre:10"}},
 		{"It made landfall as a Category 4 storm.", []string{"category:4"}},
-		{"The quake struck, killing at least 12 people and injuring more than 80, officials said.", []string{"people dead:>=12", "people injured:>=80"}},
+		{"The quake struck, killing at least 12 people and injuring more than 80, officials said.", []string{"people dead:>=12", "people injured:>80"}},
 		{"It left 15 people dead and dozens injured.", []string{"people dead:15", "people injured:24..99"}},
 		{"A quake kills at least 12 in the province.", []string{"people dead:>=12"}},
 		{"Twelve people were killed and 40 were arrested.", []string{"people dead:12", "people arrested:40"}},

@@ -135,6 +135,9 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			if a.Floor && b.Floor && a.Low != b.Low {
 				return false // "at least 69" and "at least 70": two counts
 			}
+			if strictlyApart(a, b) {
+				return false // "nearly 25 years", "more than 25 years"
+			}
 			return unitsCompatible(a.Unit, b.Unit) && a.Low <= b.High && b.Low <= a.High
 		}
 		rel.within = func(i, j int) bool {
@@ -229,6 +232,16 @@ func (c *comparer) sameFigure(i, j int) bool {
 	}
 	if c.claims[i].Unit == "tally" {
 		return true // a batch's tallies are its vote or its match's score
+	}
+	// a rank is of one deed by one doer: "Reid scored in the 79th minute"
+	// and "Cunha was sent off in the 58th minute" rank different things
+	if strings.HasPrefix(c.claims[i].Unit, ordinalUnitPrefix) {
+		if a.Subject != "" && b.Subject != "" && !sameSubject(a.Subject, b.Subject) {
+			return false
+		}
+		if a.Predicate != "" && b.Predicate != "" && a.Predicate != b.Predicate {
+			return false
+		}
 	}
 	// Background figures of different things ("Sorbeck employs 11,200",
 	// "Norisan employs 21,000") differ; the event's figures share the

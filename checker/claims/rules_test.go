@@ -136,3 +136,22 @@ func runRuleCase(t *testing.T, x *Extractor, tc ruleCase) {
 		}
 	}
 }
+
+// TestIssueProbes runs the probes of issue 10 (testdata/probes.yaml): one
+// small batch for each way the comparator used to go wrong on text it had
+// not seen, with the answer it must give.
+func TestIssueProbes(t *testing.T) {
+	x := testExtractor(t)
+	raw, err := os.ReadFile(filepath.Join("testdata", "probes.yaml"))
+	require.NoError(t, err)
+	var probes struct {
+		Cases []ruleCase `yaml:"cases"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	require.NoError(t, dec.Decode(&probes))
+	require.NotEmpty(t, probes.Cases)
+	for _, tc := range probes.Cases {
+		t.Run(tc.Name, func(t *testing.T) { runRuleCase(t, x, tc) })
+	}
+}
