@@ -2,6 +2,7 @@ package claims
 
 import (
 	"fmt"
+	"github.com/crosscheck-news/crosscheck/checker/text"
 	"math"
 	"sort"
 	"strings"
@@ -53,6 +54,7 @@ const (
 	confOtherHappening = "conf.other-happening"
 	confOvernight      = "conf.overnight"
 	confDerivedSide    = "conf.derived-side"
+	confQuoteMeaning   = "conf.quote-meaning"
 	confCalendar       = "conf.calendar"
 )
 
@@ -510,6 +512,34 @@ func (c *comparer) assessQuotes(cf *Conflict, as *assessment) {
 	if !named {
 		as.add(confNoSpeaker, "a side does not say who is quoted")
 	}
+	if w, ok := c.meaningEdit(cf.Diff); ok {
+		as.add(confQuoteMeaning, fmt.Sprintf("the wordings differ in a few words, one of which turns the meaning: %q", w))
+	}
+}
+
+// maxMeaningEdits is how many words a quotation's two wordings may differ
+// in for conf.quote-meaning: a spun or trimmed quotation differs in many.
+const maxMeaningEdits = 4
+
+// meaningEdit reports whether two wordings of a quotation differ in a few
+// words only, one of them a word of claim.meaning-words ("not", "never"),
+// a number or a rank: "I will not contest" against "I will now contest",
+// "the first and second accused" against "the first and third".
+func (c *comparer) meaningEdit(diff []WordEdit) (string, bool) {
+	edits, turning := 0, ""
+	for _, e := range diff {
+		if e.Op == OpEqual {
+			continue
+		}
+		for _, w := range strings.Fields(e.Text) {
+			edits++
+			f := text.Fold(strings.Trim(w, ".,;:!?\"'“”‘’()"))
+			if turning == "" && (c.x.lex.meaningWords[f] || startsWithDigit(f) || c.x.lex.numberish[f] || c.x.lex.ordinalWords[f] != "") {
+				turning = w
+			}
+		}
+	}
+	return turning, turning != "" && edits <= maxMeaningEdits
 }
 
 // assessPlaces weighs a disagreement about where something happened: a

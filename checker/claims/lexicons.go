@@ -64,6 +64,9 @@ type lexicons struct {
 	// "attendance") take a bare figure as their value; measureLinks
 	// (claim.measure-links: "stood", "reached") may stand between them
 	measureNouns map[string]string
+	// meaningWords (claim.meaning-words) turn a quotation's meaning when
+	// changed: negations, units of time
+	meaningWords map[string]bool
 	measureLinks map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
@@ -246,6 +249,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	ordinalNouns := get(p, "claim.ordinal-nouns", table)
 	measureNouns := get(p, "claim.measure-nouns", table)
 	measureLinks := get(p, "claim.measure-links", lexicon)
+	meaningWords := get(p, "claim.meaning-words", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -312,6 +316,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.directionWords = foldedSet(directionWords.Terms)
 	l.ordinalWords, l.ordinalNouns = foldedTable(ordinalWords.Entries), foldedTable(ordinalNouns.Entries)
 	l.measureNouns, l.measureLinks = foldedTable(measureNouns.Entries), foldedSet(measureLinks.Terms)
+	l.meaningWords = foldedSet(meaningWords.Terms)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

@@ -37,6 +37,9 @@ type numberRead struct {
 	// state is what happened to the people counted ("dead"), "" when
 	// nothing says.
 	state string
+	// measureNoun marks a bare figure read as the value of a noun of
+	// claim.measure-nouns ("the attendance was 46,417").
+	measureNoun bool
 }
 
 func (a *article) extractNumbers() {
@@ -87,6 +90,10 @@ func (a *article) extractNumbers() {
 	}
 }
 
+// ruleMeasureValue is the rule of a bare figure read as the value of a
+// measure noun.
+const ruleMeasureValue = "claim.measure-nouns"
+
 // readMeasureValue reads a bare figure that is the value of a noun of
 // claim.measure-nouns written just before it: "The attendance was
 // 46,417", "a crowd of 61,000", "turnout stood at 48.7" (a percentage or
@@ -111,7 +118,7 @@ func (a *article) readMeasureValue(toks []text.Token, i int) (numberRead, bool) 
 			digits := strings.ReplaceAll(a.tokText(t), ",", "")
 			nr.value = atof(digits)
 			nr.half = roundingHalf(digits, nr.value, false)
-			nr.unit = unit
+			nr.unit, nr.measureNoun = unit, true
 			return nr, nr.value >= 1
 		}
 		if !a.lex.function[toks[k].Norm] && !a.lex.measureLinks[toks[k].Norm] {
@@ -629,7 +636,11 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 		slot = "event." + slot
 	}
 	sp := text.Span{Start: toks[nr.first].Start, End: toks[nr.last].End}
-	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.number",
+	rule := "claim.number"
+	if nr.measureNoun {
+		rule = ruleMeasureValue
+	}
+	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: rule,
 		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole, Floor: floor && !nr.vague,
 		strict:  strictness(nr),
 		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
