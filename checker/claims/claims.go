@@ -154,6 +154,9 @@ type Claim struct {
 	// strict marks a bound that leaves out its own number (strictAbove,
 	// strictBelow): see strictlyApart.
 	strict uint8
+	// based marks a place read from "Osaka-based": its frame is set when
+	// read, not from the tree.
+	based bool
 	// Whole is, for a count of part of a group ("three of the nine
 	// judges"), the size of the group; 0 otherwise.
 	Whole float64

@@ -350,18 +350,7 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	case weekday && day && gap <= nearDays: // gap < 0: a weekday no calendar places
 		as.add(confWeekday, "a weekday is set against a date it does not fall on")
 	}
-	if strings.HasPrefix(cf.Slot, factDateSlotPrefix) {
-		as.add(confPredicate, fmt.Sprintf("every side dates the same verb: %q", strings.TrimPrefix(cf.Slot, factDateSlotPrefix)))
-		subjects := map[string]bool{}
-		for _, sd := range cf.Sides {
-			for _, i := range sd.Claims {
-				subjects[c.claims[i].Fact.Subject] = true
-			}
-		}
-		if len(subjects) == 1 {
-			as.add(confSameSubject, fmt.Sprintf("every side dates it for %q", sortedKeys(subjects)[0]))
-		}
-	}
+	c.assessFact(cf, as)
 	if !strings.HasPrefix(cf.Slot, calendarSlotPrefix) && c.anyClaimOf(cf, misPaired) {
 		as.add(confCalendar, "the calendar settles it: a side writes a weekday beside a day it does not fall on")
 	}
@@ -542,10 +531,36 @@ func (c *comparer) meaningEdit(diff []WordEdit) (string, bool) {
 	return turning, turning != "" && edits <= maxMeaningEdits
 }
 
+// assessFact weighs a disagreement about a background fact of a named
+// thing (fact.date:found, fact.place:base): the slot names the verb every
+// side hangs its value on; the subjects may be written alike.
+func (c *comparer) assessFact(cf *Conflict, as *assessment) {
+	var verb string
+	switch {
+	case strings.HasPrefix(cf.Slot, factDateSlotPrefix):
+		verb = strings.TrimPrefix(cf.Slot, factDateSlotPrefix)
+	case strings.HasPrefix(cf.Slot, factPlaceSlotPrefix):
+		verb = strings.TrimPrefix(cf.Slot, factPlaceSlotPrefix)
+	default:
+		return
+	}
+	as.add(confPredicate, fmt.Sprintf("every side's value is of the same verb: %q", verb))
+	subjects := map[string]bool{}
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			subjects[c.claims[i].Fact.Subject] = true
+		}
+	}
+	if len(subjects) == 1 {
+		as.add(confSameSubject, fmt.Sprintf("every side gives it for %q", sortedKeys(subjects)[0]))
+	}
+}
+
 // assessPlaces weighs a disagreement about where something happened: a
 // gazetteer or an article that knows the places lie apart makes it sure;
 // places nobody knows the nesting of may lie one within the other.
 func (c *comparer) assessPlaces(cf *Conflict, as *assessment) {
+	c.assessFact(cf, as)
 	known := true
 	for a := 0; a < len(cf.Sides); a++ {
 		for b := a + 1; b < len(cf.Sides); b++ {

@@ -45,7 +45,9 @@ func (a *article) frameClaims() {
 			if w < 0 {
 				continue
 			}
-			c.Fact = a.frameAt(p, w, c, ids)
+			if !c.based {
+				c.Fact = a.frameAt(p, w, c, ids)
+			}
 			c.anchor = w
 			switch c.Kind {
 			case KindPlace:
@@ -504,6 +506,10 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			c.Slot = a.factDateSlot(c)
 			return
 		}
+		if c.Kind == KindPlace && c.Slot == "place" {
+			c.Slot = a.factPlaceSlot(c)
+			return
+		}
 		if !strings.HasPrefix(c.Slot, "event.") {
 			return
 		}
@@ -568,6 +574,30 @@ func (a *article) factDateSlot(c *Claim) string {
 		pred = v
 	}
 	return factDateSlotPrefix + pred
+}
+
+// factPlaceSlotPrefix starts the slot of a background place that says
+// where a named thing is ("fact.place:base").
+const factPlaceSlotPrefix = "fact.place:"
+
+// factPlaceSlot returns the slot of a background place: "fact.place:" and
+// its verb (claim.predicate-synonyms: "headquartered", "based" → "base")
+// when its frame names both the verb and its subject ("Norisan,
+// headquartered in Osaka", "Kyoto-based Norisan"); else the plain,
+// uncompared "place".
+func (a *article) factPlaceSlot(c *Claim) string {
+	f := c.Fact
+	if f.Predicate == "" || f.Subject == "" || f.Modality != "" {
+		return c.Slot
+	}
+	pred := f.Predicate
+	if v, ok := a.lex.predicateSynonyms[pred]; ok {
+		pred = v
+	}
+	if !a.lex.seatVerbs[pred] {
+		return c.Slot
+	}
+	return factPlaceSlotPrefix + pred
 }
 
 // manyOccasions says whether the date headed by word w dates one of

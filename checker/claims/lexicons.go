@@ -67,6 +67,13 @@ type lexicons struct {
 	// meaningWords (claim.meaning-words) turn a quotation's meaning when
 	// changed: negations, units of time
 	meaningWords map[string]bool
+	// placeCuesKnown (claim.place-cues-known: "near", "at") introduce a
+	// place only when the gazetteer knows it; basedSuffixes
+	// (claim.based-suffixes: "based" → "base") make "Osaka-based" a seat
+	placeCuesKnown map[string]bool
+	basedSuffixes  map[string]string
+	// seatVerbs (claim.seat-verbs) say where a thing lastingly is
+	seatVerbs map[string]bool
 	measureLinks map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
@@ -250,6 +257,9 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	measureNouns := get(p, "claim.measure-nouns", table)
 	measureLinks := get(p, "claim.measure-links", lexicon)
 	meaningWords := get(p, "claim.meaning-words", lexicon)
+	placeCuesKnown := get(p, "claim.place-cues-known", lexicon)
+	basedSuffixes := get(p, "claim.based-suffixes", table)
+	seatVerbs := get(p, "claim.seat-verbs", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -317,6 +327,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.ordinalWords, l.ordinalNouns = foldedTable(ordinalWords.Entries), foldedTable(ordinalNouns.Entries)
 	l.measureNouns, l.measureLinks = foldedTable(measureNouns.Entries), foldedSet(measureLinks.Terms)
 	l.meaningWords = foldedSet(meaningWords.Terms)
+	l.placeCuesKnown, l.basedSuffixes = foldedSet(placeCuesKnown.Terms), foldedTable(basedSuffixes.Entries)
+	l.seatVerbs = foldedSet(seatVerbs.Terms)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

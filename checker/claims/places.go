@@ -22,7 +22,16 @@ func (a *article) extractPlaces() {
 		}
 		toks := a.doc.SentenceTokens(s)
 		for i := 0; i+1 < len(toks); i++ {
-			if toks[i].Kind != text.Word || !a.lex.placeCues[toks[i].Norm] {
+			if toks[i].Kind != text.Word {
+				continue
+			}
+			if based, ok := a.basedPlace(toks, i); ok {
+				a.add(based)
+				a.claims[len(a.claims)-1].Sentence = s
+				continue
+			}
+			weak := a.lex.placeCuesKnown[toks[i].Norm]
+			if !a.lex.placeCues[toks[i].Norm] && !weak {
 				continue
 			}
 			j := i + 1
@@ -30,11 +39,19 @@ func (a *article) extractPlaces() {
 				j++
 			}
 			// "in the province of Almería": the name after "of".
+			kind := false
 			if j+2 < len(toks) && a.lex.placeKinds[toks[j].Norm] && toks[j+1].Norm == "of" {
 				j += 2
+				kind = true
 			}
 			end := a.placeRun(toks, j)
 			if end == j {
+				continue
+			}
+			// "near Zuera", "at Kiruna": after a weaker cue, only a name the
+			// gazetteer knows, or one a kind of place introduces ("near the
+			// town of Zuera"), is a place
+			if weak && !kind && (a.x.places == nil || len(a.x.places.Lookup(foldTokens(toks[j:end]))) == 0) {
 				continue
 			}
 			// "in the Coastal League final": a name after "the" that a
@@ -83,6 +100,48 @@ func (a *article) extractPlaces() {
 			}
 		}
 	}
+}
+
+// basedPlace reads a place written as a hyphenated prefix that says where
+// something is based: "Osaka-based Norisan", "the Kyoto-headquartered
+// group" (claim.based-suffixes). The claim is a background place whose
+// frame is the suffix's verb and the name it describes, so that two
+// articles' seats of one company meet (fact.place).
+func (a *article) basedPlace(toks []text.Token, i int) (Claim, bool) {
+	t := toks[i]
+	if !a.isCap(t) {
+		return Claim{}, false
+	}
+	raw := a.tokText(t)
+	k := strings.LastIndex(raw, "-")
+	if k <= 0 {
+		return Claim{}, false
+	}
+	verb, ok := a.lex.basedSuffixes[text.Fold(raw[k+1:])]
+	if !ok {
+		return Claim{}, false
+	}
+	// "San Jose-based": capitalised words before the token belong to the
+	// name
+	first := i
+	for first > 0 && toks[first-1].Kind == text.Word && a.isCap(toks[first-1]) && !a.stopWord(toks[first-1]) &&
+		!a.lex.isMonthOrWeekday(a.tokText(toks[first-1])) && toks[first-1].End+1 >= toks[first].Start && i-first < 3 {
+		first--
+	}
+	sp := text.Span{Start: toks[first].Start, End: t.Start + k}
+	name := a.doc.Slice(sp)
+	// the thing based there: the capitalised run after it ("Norisan
+	// Semiconductor"), else the next noun ("the Osaka-based group")
+	subject := ""
+	if end := a.placeRun(toks, i+1); end > i+1 {
+		subject = foldTokens(toks[i+1 : end])
+	} else if i+1 < len(toks) && toks[i+1].Kind == text.Word {
+		subject = toks[i+1].Norm
+	}
+	c := Claim{Kind: KindPlace, Slot: "place", Span: sp, Rule: "claim.place", Normalized: a.placeKey(name)}
+	c.Fact.Predicate, c.Fact.Subject = verb, subject
+	c.based = true
+	return c, true
 }
 
 // placeRun returns the end of a run of capitalised words from j that could

@@ -74,8 +74,13 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			a, b := c.claims[i], c.claims[j]
 			return b.Low <= a.Low && a.High <= b.High
 		}
-	case slot == "event.place":
+	case slot == "event.place" || strings.HasPrefix(slot, factPlaceSlotPrefix):
 		rel.comparable, rel.byKey = true, false
+		if strings.HasPrefix(slot, factPlaceSlotPrefix) {
+			// the seats of one thing: compared when the subjects agree
+			rel.sig = func(i int) sig { return sig{key: c.key[i], words: c.claims[i].Fact.Subject} }
+			rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
+		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.key[i], c.key[j]
 			if a == b {
