@@ -73,7 +73,7 @@ type lexicons struct {
 	placeCuesKnown map[string]bool
 	basedSuffixes  map[string]string
 	// seatVerbs (claim.seat-verbs) say where a thing lastingly is
-	seatVerbs map[string]bool
+	seatVerbs    map[string]bool
 	measureLinks map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
