@@ -515,6 +515,14 @@ const maxMeaningEdits = 4
 // a number or a rank: "I will not contest" against "I will now contest",
 // "the first and second accused" against "the first and third".
 func (c *comparer) meaningEdit(diff []WordEdit) (string, bool) {
+	// words one wording only adds at its start or end are a trim, not a
+	// change ("..., and I congratulate Max von Rettberg" left off)
+	for len(diff) > 0 && diff[0].Op != OpEqual && (len(diff) == 1 || diff[1].Op == OpEqual) {
+		diff = diff[1:]
+	}
+	for n := len(diff); n > 0 && diff[n-1].Op != OpEqual && (n == 1 || diff[n-2].Op == OpEqual); n = len(diff) {
+		diff = diff[:n-1]
+	}
 	edits, turning := 0, ""
 	for _, e := range diff {
 		if e.Op == OpEqual {

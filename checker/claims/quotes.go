@@ -341,6 +341,11 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 		if quote.Overlaps(t.Span) {
 			return speaker{}
 		}
+		// "Brandstetter, 39, told reporters": an age set off by commas
+		if t.Norm == "," && k >= 3 && toks[k-1].Kind == text.Number && toks[k-2].Norm == "," && k+1 == vi {
+			k -= 2
+			continue
+		}
 		if t.Kind != text.Word {
 			return speaker{}
 		}
