@@ -10,13 +10,13 @@ import (
 
 // Minutes of slack a clock time allows by how it is written (see
 // claim.time-qualifiers): none for "7:42", a few for a round "7:40", half
-// an hour for a whole hour ("2 p.m."), a quarter of an hour either way for
+// an hour for a whole hour ("2 p.m."), ten minutes either way for
 // "about", half an hour on one side for "shortly after" and "shortly
 // before".
 const (
 	roundTimeSlack  = 5
 	wholeHourSlack  = 30
-	approxTimeSlack = 15
+	approxTimeSlack = 10
 	afterTimeSlack  = 30
 )
 
