@@ -27,6 +27,12 @@ type ruleCase struct {
 		Slot string            `yaml:"slot"`
 		Fact map[string]string `yaml:"fact"`
 	} `yaml:"claims"`
+	// NoClaims are words no claim (of the kind given, when one is) may be
+	// read from: no such claim's text contains them, nor lies inside them.
+	NoClaims []struct {
+		Text string `yaml:"text"`
+		Kind string `yaml:"kind"`
+	} `yaml:"no_claims"`
 	// Conflicts, Differences and Disagreements (both together), when set,
 	// are how many the batch must give.
 	Conflicts     *int `yaml:"conflicts"`
@@ -109,6 +115,15 @@ func runRuleCase(t *testing.T, x *Extractor, tc ruleCase) {
 			_, known := got[k]
 			require.True(t, known, "unknown frame field %q", k)
 			assert.Equal(t, v, got[k], "%s of %q\n%s", k, want.Text, dump(batch, cs, cmp))
+		}
+	}
+	for _, no := range tc.NoClaims {
+		for i := range cs {
+			if no.Kind != "" && cs[i].Kind != no.Kind {
+				continue
+			}
+			got := batch[cs[i].Article].Doc.Slice(cs[i].Span)
+			assert.False(t, strings.Contains(got, no.Text) || strings.Contains(no.Text, got), "%s claim %q read from %q\n%s", cs[i].Kind, got, no.Text, dump(batch, cs, cmp))
 		}
 	}
 	all := append(append([]Conflict(nil), cmp.Conflicts...), cmp.Differences...)

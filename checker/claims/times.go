@@ -34,6 +34,9 @@ func (a *article) extractTimes() {
 		}
 		stext := a.doc.Slice(sent.Span)
 		for _, m := range a.lex.clockTimes.FindAll(stext) {
+			if raceTime(stext, m.Span) {
+				continue // "2:02:16", "1:58.2": a duration, not a time of day
+			}
 			minute, slack, ok := clockMinute(stext, m.Groups)
 			if !ok {
 				continue
@@ -60,6 +63,15 @@ func (a *article) extractTimes() {
 				Normalized: fmt.Sprintf("time:%02d:%02d", minute/60, minute%60)})
 		}
 	}
+}
+
+// raceTime reports whether the match at sp is part of a longer run of
+// figures joined by colons or points ("2:02:16", "12:34.5"): a duration.
+func raceTime(s string, sp text.Span) bool {
+	joined := func(i, j int) bool { // s[i] is ':' or '.', s[j] a digit
+		return i >= 0 && j >= 0 && i < len(s) && j < len(s) && (s[i] == ':' || s[i] == '.') && s[j] >= '0' && s[j] <= '9'
+	}
+	return joined(sp.End, sp.End+1) || joined(sp.Start-1, sp.Start-2)
 }
 
 // clockMinute reads a clock time's minute of the day from the groups of a
