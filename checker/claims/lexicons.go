@@ -73,8 +73,11 @@ type lexicons struct {
 	placeCuesKnown map[string]bool
 	basedSuffixes  map[string]string
 	// seatVerbs (claim.seat-verbs) say where a thing lastingly is
-	seatVerbs    map[string]bool
-	measureLinks map[string]bool
+	seatVerbs map[string]bool
+	// windowPreps and windowUnits (claim.window-prepositions,
+	// claim.window-units) mark "in 24 hours" as a window, not a figure
+	windowPreps, windowUnits map[string]bool
+	measureLinks             map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
 	nameParticles map[string]bool
@@ -260,6 +263,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	placeCuesKnown := get(p, "claim.place-cues-known", lexicon)
 	basedSuffixes := get(p, "claim.based-suffixes", table)
 	seatVerbs := get(p, "claim.seat-verbs", lexicon)
+	windowPreps := get(p, "claim.window-prepositions", lexicon)
+	windowUnits := get(p, "claim.window-units", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -329,6 +334,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.meaningWords = foldedSet(meaningWords.Terms)
 	l.placeCuesKnown, l.basedSuffixes = foldedSet(placeCuesKnown.Terms), foldedTable(basedSuffixes.Entries)
 	l.seatVerbs = foldedSet(seatVerbs.Terms)
+	l.windowPreps, l.windowUnits = foldedSet(windowPreps.Terms), foldedSet(windowUnits.Terms)
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

@@ -94,6 +94,24 @@ func (a *article) extractNumbers() {
 // measure noun.
 const ruleMeasureValue = "claim.measure-nouns"
 
+// windowBefore reports whether the number starting at token i follows a
+// word of claim.window-prepositions, with "the", "past", "last" or
+// "previous" between: "in 24 hours", "over the past 72 hours".
+func (a *article) windowBefore(toks []text.Token, i int) bool {
+	for k, n := i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
+		w := toks[k].Norm
+		if a.lex.windowPreps[w] {
+			return true
+		}
+		switch w {
+		case "the", "past", "last", "previous", "first", "next", "preceding":
+		default:
+			return false
+		}
+	}
+	return false
+}
+
 // readMeasureValue reads a bare figure that is the value of a noun of
 // claim.measure-nouns written just before it: "The attendance was
 // 46,417", "a crowd of 61,000", "turnout stood at 48.7" (a percentage or
@@ -589,6 +607,9 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 		} else {
 			unit = g
 		}
+	}
+	if a.lex.windowUnits[singular(unit)] && a.windowBefore(toks, nr.first) {
+		return // "386 mm in 24 hours": the window a figure is measured over
 	}
 	switch {
 	case nr.currency != "":

@@ -345,7 +345,7 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	// another body, that shares no word with the other role, may be held
 	// at once; "director general of public health" and "regional health
 	// minister" are posts of one body, and one person holds one of them
-	if (ofBody(c.claims[i].RoleText) != "" || ofBody(c.claims[j].RoleText) != "") && !c.shareBodyWord(a, b) {
+	if (c.namesBody(c.claims[i].RoleText) || c.namesBody(c.claims[j].RoleText)) && !c.shareBodyWord(a, b) {
 		return false
 	}
 	together := c.titlesHeldTogether(person)
@@ -368,6 +368,23 @@ func (c *comparer) onlyFunctions(titles []string) bool {
 		}
 	}
 	return len(titles) > 0
+}
+
+// namesBody reports whether a role text names the body the post is of:
+// after "of" or "for" ("chair of the regional transit board"), or as an
+// acronym before the title ("PSD leader", "UN envoy"), which no title or
+// portfolio is written as.
+func (c *comparer) namesBody(role string) bool {
+	if ofBody(role) != "" {
+		return true
+	}
+	for _, w := range strings.Fields(role) {
+		w = strings.TrimRight(w, "'’s")
+		if len(w) >= 2 && len(w) <= 6 && strings.ToUpper(w) == w && strings.ToLower(w) != w && !c.x.lex.titleWords[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }
 
 // shareBodyWord reports whether two role keys share a word that is not a
