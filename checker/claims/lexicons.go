@@ -77,7 +77,10 @@ type lexicons struct {
 	// windowPreps and windowUnits (claim.window-prepositions,
 	// claim.window-units) mark "in 24 hours" as a window, not a figure
 	windowPreps, windowUnits map[string]bool
-	measureLinks             map[string]bool
+	// multiTitles are the role titles of several words, folded and split
+	// ("chief executive"): a role key holding all of one's words holds it
+	multiTitles  [][]string
+	measureLinks map[string]bool
 	// nameParticles are claim.name-particles: lower-case words inside a
 	// person's name ("von der Leyen")
 	nameParticles map[string]bool
@@ -355,6 +358,11 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.unitWords = foldedSet(l.units.Terms)
 	l.quoteVerbWords = singleWords(quoteVerbs.Terms)
 	l.titleWords = singleWords(titles.Terms)
+	for _, t := range titles.Terms {
+		if f := strings.Fields(text.Fold(t)); len(f) > 1 {
+			l.multiTitles = append(l.multiTitles, f)
+		}
+	}
 	l.headWords = map[string]bool{}
 	for _, t := range append(append([]string(nil), orgHeads.Terms...), agreementHeads.Terms...) {
 		for _, w := range strings.Fields(text.Fold(t)) {

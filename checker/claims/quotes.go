@@ -157,7 +157,10 @@ func (a *article) extractQuotes() {
 			if s < 0 || !a.active[s] {
 				continue
 			}
-			sp, ok := a.parsedSpeaker(q, inner)
+			sp, ok := a.colonSpeaker(q)
+			if !ok {
+				sp, ok = a.parsedSpeaker(q, inner)
+			}
 			if !ok {
 				sp = a.findSpeaker(para.Span, qs, qi, verbs)
 			}
@@ -426,6 +429,45 @@ func (a *article) bodyEndingAt(toks []text.Token, k int) (speaker, bool) {
 func (a *article) personSpeaker(toks []text.Token) speaker {
 	key := a.linkName(nameParts(toks))
 	return speaker{kind: speakerPerson, key: "person:" + key, label: a.doc.Text[toks[0].Start:toks[len(toks)-1].End]}
+}
+
+// colonSpeaker reads the speaker of a quotation opened right after a colon
+// whose clause names one person, whatever its verb: "A little later
+// Katarzyna Wróblewska, Amberline's CEO, offered her own version: “...”".
+// It reports false when the clause names nobody, or more than one.
+func (a *article) colonSpeaker(q quoteSpan) (speaker, bool) {
+	k := q.outer.Start
+	for k > 0 && (a.doc.Text[k-1] == ' ' || a.doc.Text[k-1] == '\t') {
+		k--
+	}
+	if k == 0 || a.doc.Text[k-1] != ':' {
+		return speaker{}, false
+	}
+	s := a.doc.SentenceAt(k - 1)
+	if s < 0 {
+		return speaker{}, false
+	}
+	from := a.doc.Sentences[s].Start
+	var found []personMention
+	for _, p := range a.people {
+		if p.key != "" && p.name.Start >= from && p.name.End <= k-1 && !slicesContainKey(found, p.key) {
+			found = append(found, p)
+		}
+	}
+	if len(found) != 1 {
+		return speaker{}, false
+	}
+	p := found[0]
+	return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
+}
+
+func slicesContainKey(ps []personMention, key string) bool {
+	for _, p := range ps {
+		if p.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // personBefore returns the last person named before offset off.

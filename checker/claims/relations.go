@@ -324,6 +324,18 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	if roleTimes(a) != roleTimes(b) {
 		return false // "former minister" and "adviser" can both be true
 	}
+	// "who heads Amberline" beside "chief executive": a relative clause's
+	// role is compared only with a role of the same title
+	if c.claims[i].Rule == ruleRoleVerbs || c.claims[j].Rule == ruleRoleVerbs {
+		shared := false
+		fb := c.fullTitlesIn(b)
+		for _, x := range c.fullTitlesIn(a) {
+			shared = shared || contains(fb, x)
+		}
+		if !shared {
+			return false
+		}
+	}
 	ta, tb := c.titlesIn(a), c.titlesIn(b)
 	if len(ta) == 0 || len(tb) == 0 {
 		return true
@@ -421,6 +433,23 @@ func (c *comparer) titlesIn(role string) []string {
 	for _, w := range strings.Fields(role) {
 		if c.x.lex.titleWords[w] {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// fullTitlesIn returns the title words of a role key and the titles of
+// several words all of whose words it holds ("chief executive").
+func (c *comparer) fullTitlesIn(role string) []string {
+	out := c.titlesIn(role)
+	words := strings.Fields(role)
+	for _, t := range c.x.lex.multiTitles {
+		all := true
+		for _, w := range t {
+			all = all && contains(words, w)
+		}
+		if all {
+			out = append(out, strings.Join(t, " "))
 		}
 	}
 	return out
