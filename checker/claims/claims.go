@@ -184,6 +184,10 @@ type Claim struct {
 	// holds is, for a place, the folded name of a place the article says
 	// lies within it ("Luxian, a county in Sichuan"), "" when none.
 	holds string
+	// inside is, for a place, the folded name of a place the article says
+	// it lies in or by ("Przeróbka, on the eastern side of Gdańsk"), "" when
+	// none.
+	inside string
 
 	// mayJoin marks a figure of a background sentence that holds a listed
 	// event word and is not about another time: it joins the event's

@@ -77,6 +77,9 @@ type lexicons struct {
 	// windowPreps and windowUnits (claim.window-prepositions,
 	// claim.window-units) mark "in 24 hours" as a window, not a figure
 	windowPreps, windowUnits map[string]bool
+	// withinPhrases (claim.within-phrases), folded and split, say after a
+	// comma that a place lies in or by the next: "on the eastern side of"
+	withinPhrases [][]string
 	// multiTitles are the role titles of several words, folded and split
 	// ("chief executive"): a role key holding all of one's words holds it
 	multiTitles  [][]string
@@ -268,6 +271,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	seatVerbs := get(p, "claim.seat-verbs", lexicon)
 	windowPreps := get(p, "claim.window-prepositions", lexicon)
 	windowUnits := get(p, "claim.window-units", lexicon)
+	withinPhrases := get(p, "claim.within-phrases", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
@@ -338,6 +342,11 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.placeCuesKnown, l.basedSuffixes = foldedSet(placeCuesKnown.Terms), foldedTable(basedSuffixes.Entries)
 	l.seatVerbs = foldedSet(seatVerbs.Terms)
 	l.windowPreps, l.windowUnits = foldedSet(windowPreps.Terms), foldedSet(windowUnits.Terms)
+	for _, t := range withinPhrases.Terms {
+		l.withinPhrases = append(l.withinPhrases, strings.Fields(text.Fold(t)))
+	}
+	// longest first, so "on the eastern side of" wins over a shorter phrase
+	sort.SliceStable(l.withinPhrases, func(i, j int) bool { return len(l.withinPhrases[i]) > len(l.withinPhrases[j]) })
 	l.nameParticles = foldedSet(nameParticles.Terms)
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)

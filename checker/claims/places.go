@@ -81,7 +81,8 @@ func (a *article) extractPlaces() {
 			// either.
 			for {
 				sp := text.Span{Start: toks[j].Start, End: toks[end-1].End}
-				a.add(Claim{Kind: KindPlace, Slot: slot, Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(a.doc.Slice(sp))})
+				a.add(Claim{Kind: KindPlace, Slot: slot, Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(a.doc.Slice(sp)),
+					inside: a.saidInside(toks, end)})
 				i = end - 1
 				// Only "and"/"or" (or ", and") continue a list: a comma
 				// alone joins a city to its region ("Mobile, Alabama").
@@ -100,6 +101,41 @@ func (a *article) extractPlaces() {
 			}
 		}
 	}
+}
+
+// saidInside reads, after a place ending at token end, a phrase of
+// claim.within-phrases and the place it names: "in Przeróbka, on the
+// eastern side of Gdańsk", "Altenerding, part of Erding". It returns that
+// place folded, "" when there is none: the article says the first place
+// lies in or by the second.
+func (a *article) saidInside(toks []text.Token, end int) string {
+	if end >= len(toks) || toks[end].Norm != "," {
+		return ""
+	}
+	k := end + 1
+	for _, phrase := range a.lex.withinPhrases {
+		if k+len(phrase) > len(toks) {
+			continue
+		}
+		match := true
+		for n, w := range phrase {
+			if toks[k+n].Norm != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		st := k + len(phrase)
+		if st < len(toks) && a.lex.is(toks[st].Norm, gramDeterminer) {
+			st++
+		}
+		if e := a.placeRun(toks, st); e > st {
+			return foldTokens(toks[st:e])
+		}
+	}
+	return ""
 }
 
 // basedPlace reads a place written as a hyphenated prefix that says where

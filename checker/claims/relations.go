@@ -970,6 +970,12 @@ func (c *comparer) saidWithin(a, b string) (places.Relation, bool) {
 					c.within[cl.holds] = append(c.within[cl.holds], outer)
 				}
 			}
+			if cl.Kind == KindPlace && cl.inside != "" {
+				inner := text.Fold(cl.Value)
+				if !contains(c.within[inner], cl.inside) {
+					c.within[inner] = append(c.within[inner], cl.inside)
+				}
+			}
 		}
 	}
 	fa, fb := text.Fold(a), text.Fold(b)
