@@ -118,3 +118,36 @@ func TestRolePhrases(t *testing.T) {
 		})
 	}
 }
+
+func TestFitsElision(t *testing.T) {
+	words := func(s string) []string { return strings.Fields(s) }
+	cases := []struct {
+		name        string
+		long, short string
+		want        bool
+	}{
+		{"the words left out, with the words before the gap",
+			"we built this terminal for the next thirty years … and every crane was chosen",
+			"for the next thirty years not the next three", true},
+		{"the words left out, with the words after the gap",
+			"we built this terminal … and every crane was chosen with that in mind",
+			"not the next three and every crane", true},
+		{"too few words meet the gap",
+			"we built this terminal … and every crane was chosen",
+			"terminal for decades", false},
+		{"the next words reworded are no filler",
+			"the voters have spoken … i will not contest this result",
+			"the voters have spoken i will now contest this result", false},
+		{"no elision in the long quotation",
+			"we built this terminal for the next thirty years",
+			"for the next thirty years not the next three", false},
+		{"a quotation elided itself is left to containsSeq",
+			"the voters have spoken … i will not contest",
+			"the voters have spoken … i will now contest", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			assert.Equal(t, c.want, fitsElision(words(c.long), words(c.short)))
+		})
+	}
+}

@@ -153,7 +153,8 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.comparable, rel.byKey = true, false
 		rel.sig = func(i int) sig { return sig{key: c.key[i], person: c.person[i], words: c.wordsSigOf(i)} }
 		rel.compatible = func(i, j int) bool {
-			return containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i])
+			return containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i]) ||
+				fitsElision(c.words[i], c.words[j]) || fitsElision(c.words[j], c.words[i])
 		}
 		rel.within = func(i, j int) bool { return containsSeq(c.words[i], c.words[j]) }
 		rel.related = func(i, j int) bool { return c.sameQuote(i, j) }
@@ -649,6 +650,56 @@ func containsSeq(long, short []string) bool {
 		s = e
 	}
 	return true
+}
+
+// minElisionFit is how many words of a quotation must meet the words
+// around an elision of the other before it is taken to fill the gap.
+const minElisionFit = 3
+
+// fitsElision reports whether quotation short, with no elision of its own
+// where it matters, may be the words an elision ("…") of quotation long
+// left out, with some of the words around it: "for the next thirty years,
+// not the next three" against "We built this terminal for the next thirty
+// years … and every crane". Its start must end the words before the gap,
+// or its end start the words after it, over minElisionFit words in all.
+func fitsElision(long, short []string) bool {
+	var segs [][]string
+	start := 0
+	for k, w := range long {
+		if w == "…" {
+			segs = append(segs, long[start:k])
+			start = k + 1
+		}
+	}
+	segs = append(segs, long[start:])
+	if len(segs) < 2 || slices.Contains(short, "…") {
+		return false // a quotation elided itself is containsSeq's to match
+	}
+	endsWith := func(seg, words []string) bool {
+		return len(words) <= len(seg) && slices.Equal(seg[len(seg)-len(words):], words)
+	}
+	startsWith := func(seg, words []string) bool {
+		return len(words) <= len(seg) && slices.Equal(seg[:len(words)], words)
+	}
+	for k := 0; k+1 < len(segs); k++ {
+		for a := len(short); a >= 0; a-- {
+			if a > 0 && !endsWith(segs[k], short[:a]) {
+				continue
+			}
+			for b := 0; a+b <= len(short); b++ {
+				if b > 0 && !startsWith(segs[k+1], short[len(short)-b:]) {
+					continue
+				}
+				// the words between must not be the next words reworded:
+				// "... I will now contest" against "... I will not contest"
+				filler := short[a : len(short)-b]
+				if a+b >= minElisionFit && !(len(filler) >= 2 && startsWith(segs[k+1], filler[:2])) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // clusterQuotes puts quotations that are the same quotation, worded the
