@@ -129,6 +129,15 @@ func (p *parsed) numberAnchor(sp text.Span, top int) int {
 	return top
 }
 
+// countedNoun returns the noun a number at word w counts ("12" in "12
+// people" gives "people"), or w itself.
+func (p *parsed) countedNoun(w int) int {
+	if nlp.RelIs(p.rel(w), "nummod") && p.head(w) >= 0 {
+		return p.head(w)
+	}
+	return w
+}
+
 // span returns the document span of word i.
 func (p *parsed) span(i int) text.Span {
 	w := p.s.Words[i]

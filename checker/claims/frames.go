@@ -236,10 +236,7 @@ func (a *article) sourceOf(p *parsed, pred int) string {
 // (claim.measure-heads: "rate", "level", "figure") give way to the noun
 // they are the rate of ("the inflation rate" is "inflation").
 func (a *article) measureOf(p *parsed, w, pred int, measured bool) string {
-	n := w
-	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
-		n = p.head(n)
-	}
+	n := p.countedNoun(w)
 	if per := a.perUnit(p, n); per != "" {
 		return per
 	}
@@ -336,10 +333,7 @@ func (a *article) measureNoun(p *parsed, i int) string {
 // changeOf says whether a number is an amount of change ("by"), a level
 // reached ("to") or a level left ("from"), by its preposition.
 func (a *article) changeOf(p *parsed, w int) string {
-	n := w
-	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
-		n = p.head(n)
-	}
+	n := p.countedNoun(w)
 	return a.lex.changePreps[p.caseOf(n)]
 }
 
@@ -347,10 +341,7 @@ func (a *article) changeOf(p *parsed, w int) string {
 // marked "of" or "from" under the number's phrase ("120 kilometres
 // southwest of Chongqing", "20 km from Valm").
 func (a *article) referenceOf(p *parsed, w int, unit string) string {
-	n := w
-	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
-		n = p.head(n)
-	}
+	n := p.countedNoun(w)
 	var find func(i, depth int) string
 	find = func(i, depth int) string {
 		for _, k := range p.s.Children(i) {
@@ -965,10 +956,7 @@ func (a *article) otherHappening(p *parsed, pred int) bool {
 // people", "the remaining 12"). Such a count is compared only with other
 // such counts.
 func (a *article) partOfCount(p *parsed, w int) bool {
-	n := w
-	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
-		n = p.head(n)
-	}
+	n := p.countedNoun(w)
 	for _, k := range []int{n, w} {
 		for _, c := range p.s.Children(k) {
 			if r := p.rel(c); (r == "amod" || r == "advmod" || nlp.RelIs(r, "det")) && a.lex.partWords[p.lemma(c)] {
@@ -992,10 +980,7 @@ func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
 	if strings.Contains(c.Unit, " ") || c.Unit == "" {
 		return
 	}
-	n := w
-	if nlp.RelIs(p.rel(n), "nummod") && p.head(n) >= 0 {
-		n = p.head(n)
-	}
+	n := p.countedNoun(w)
 	state := ""
 	for _, k := range p.s.Children(n) {
 		if r := p.rel(k); r == "amod" || nlp.RelIs(r, "acl") {
