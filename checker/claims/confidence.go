@@ -220,8 +220,12 @@ func (c *comparer) allSides(cf *Conflict, ok func(Claim) bool) bool {
 // assessFigures weighs the frames of the figures in a disagreement.
 func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	_, qual := numberSlotParts(cf.Slot)
-	if qual["measure"] != "" {
+	switch {
+	case qual["measure"] != "":
 		as.add(confMeasure, fmt.Sprintf("every side gives the %s", qual["measure"]))
+	case c.anyClaimOf(cf, func(cl Claim) bool { return cl.Rule == ruleMeasureValue }):
+		// "the attendance was 46,417": the noun names what is counted
+		as.add(confMeasure, fmt.Sprintf("a side names what it counts: the %s", c.claims[cf.Sides[0].Claims[0]].Unit))
 	}
 	preds := map[string]bool{}
 	for _, sd := range cf.Sides {

@@ -98,9 +98,6 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		a.stateFromTree(p, w, pred, c)
 		measured := a.isMeasured(c)
 		f.Measure = a.measureOf(p, w, pred, measured)
-		if f.Measure == "" && c.Rule == ruleMeasureValue {
-			f.Measure = c.Unit // "a crowd of 14,382": the attendance, whatever the verb
-		}
 		if measured {
 			// a distance is from somewhere; a count of residents "from
 			// villages north of Corvale" is not

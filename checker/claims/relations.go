@@ -253,10 +253,11 @@ func (c *comparer) sameFigure(i, j int) bool {
 	// "Norisan employs 21,000") differ; the event's figures share the
 	// event, whoever the sentence makes its subject ("the Navy awarded",
 	// "Harbor Dynamics was awarded").
-	// a figure of a measure noun ("a crowd of 14,382") is that measure's,
-	// whatever the clause around it is about
-	measureValues := c.claims[i].Rule == ruleMeasureValue && c.claims[j].Rule == ruleMeasureValue
-	if measureValues {
+	// a figure of a measure noun ("a crowd of 14,382", "the death toll
+	// stood at 16") is that measure's, whatever the clause around it is
+	// about; so is a figure of its unit beside it ("11 people had been
+	// confirmed dead")
+	if c.claims[i].Rule == ruleMeasureValue || c.claims[j].Rule == ruleMeasureValue {
 		return true
 	}
 	if strings.HasPrefix(c.slot[i], "fact.") && a.Subject != "" && b.Subject != "" && a.Subject != b.Subject {
