@@ -106,20 +106,20 @@ func (s *pstate) reset(wf []wordFeats, tags []uint8, upos []uint8) {
 	s.n = n
 	s.stack = s.stack[:0]
 	s.b = 0
-	s.heads = fill32(s.heads, n+1, -1)
-	s.labels = fill8(s.labels, n+1, noLabel)
-	s.lc1 = fill32(s.lc1, n+1, -1)
-	s.lc2 = fill32(s.lc2, n+1, -1)
-	s.rc1 = fill32(s.rc1, n+1, -1)
-	s.rc2 = fill32(s.rc2, n+1, -1)
-	s.nl = fill8(s.nl, n+1, 0)
-	s.nr = fill8(s.nr, n+1, 0)
-	s.lset = fill64(s.lset, n+1, 0)
-	s.rset = fill64(s.rset, n+1, 0)
-	s.w = fill64(s.w, n+1, 0)
-	s.p = fill64(s.p, n+1, 0)
-	s.u = fill64(s.u, n+1, 0)
-	s.k = fill64(s.k, n+1, 0)
+	s.heads = fill(s.heads, n+1, -1)
+	s.labels = fill(s.labels, n+1, noLabel)
+	s.lc1 = fill(s.lc1, n+1, -1)
+	s.lc2 = fill(s.lc2, n+1, -1)
+	s.rc1 = fill(s.rc1, n+1, -1)
+	s.rc2 = fill(s.rc2, n+1, -1)
+	s.nl = fill(s.nl, n+1, 0)
+	s.nr = fill(s.nr, n+1, 0)
+	s.lset = fill(s.lset, n+1, 0)
+	s.rset = fill(s.rset, n+1, 0)
+	s.w = fill(s.w, n+1, 0)
+	s.p = fill(s.p, n+1, 0)
+	s.u = fill(s.u, n+1, 0)
+	s.k = fill(s.k, n+1, 0)
 	for i := 0; i < n; i++ {
 		s.w[i] = wf[i].norm
 		s.p[i] = uint64(tags[i]) + 16
@@ -132,31 +132,11 @@ func (s *pstate) reset(wf []wordFeats, tags []uint8, upos []uint8) {
 	s.k[n] = rootTag
 }
 
-func fill32(b []int32, n int, v int32) []int32 {
+// fill returns b resized to n (reallocated only when too small) with every
+// element set to v.
+func fill[T any](b []T, n int, v T) []T {
 	if cap(b) < n {
-		b = make([]int32, n)
-	}
-	b = b[:n]
-	for i := range b {
-		b[i] = v
-	}
-	return b
-}
-
-func fill8(b []uint8, n int, v uint8) []uint8 {
-	if cap(b) < n {
-		b = make([]uint8, n)
-	}
-	b = b[:n]
-	for i := range b {
-		b[i] = v
-	}
-	return b
-}
-
-func fill64(b []uint64, n int, v uint64) []uint64 {
-	if cap(b) < n {
-		b = make([]uint64, n)
+		b = make([]T, n)
 	}
 	b = b[:n]
 	for i := range b {

@@ -180,7 +180,7 @@ func (s *Sentence) isAncestor(a, d int) bool {
 // index builds the child lists and subtree spans after parsing.
 func (s *Sentence) index(w *work) {
 	n := len(s.Words)
-	s.kidAt = fill32(s.kidAt, n+1, 0)
+	s.kidAt = fill(s.kidAt, n+1, 0)
 	for _, w := range s.Words {
 		if w.Head >= 0 {
 			s.kidAt[w.Head+1]++
@@ -202,8 +202,8 @@ func (s *Sentence) index(w *work) {
 		}
 	}
 	w.fillAt = fillAt
-	s.first = fill32(s.first, n, 0)
-	s.last = fill32(s.last, n, 0)
+	s.first = fill(s.first, n, 0)
+	s.last = fill(s.last, n, 0)
 	for i := range s.first {
 		s.first[i], s.last[i] = int32(i), int32(i)
 	}
