@@ -18,14 +18,11 @@ const calendarSlotPrefix = "calendar:"
 // ("Saturday, March 8") and the day it names, when it names one day of a
 // known year.
 func pairedWeekday(cl Claim) (time.Weekday, timex.Date, bool) {
-	e := cl.expr
-	if cl.Kind != KindDate || !e.HasWeekday || e.Day == 0 || e.Month == 0 || e.LastDay != 0 || e.Relative() {
+	d, ok := namedDay(cl)
+	if !ok || !cl.expr.HasWeekday || cl.expr.Day == 0 {
 		return 0, timex.Date{}, false
 	}
-	if !cl.Resolved || cl.Range.YearUnknown || cl.Range.First != cl.Range.Last || !cl.Range.First.Valid() {
-		return 0, timex.Date{}, false
-	}
-	return e.Weekday, cl.Range.First, true
+	return cl.expr.Weekday, d, true
 }
 
 // misPaired reports whether a date claim writes a weekday beside a day it

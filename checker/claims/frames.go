@@ -557,11 +557,16 @@ func (a *article) factDateSlot(c *Claim) string {
 	if e := c.expr; e.Relative() || (e.Year == 0 && e.Month == 0) {
 		return c.Slot
 	}
-	pred := f.Predicate
+	return factDateSlotPrefix + a.factVerb(f.Predicate)
+}
+
+// factVerb is a background fact's verb as claim.predicate-synonyms unify
+// it ("established", "formed" → "found").
+func (a *article) factVerb(pred string) string {
 	if v, ok := a.lex.predicateSynonyms[pred]; ok {
-		pred = v
+		return v
 	}
-	return factDateSlotPrefix + pred
+	return pred
 }
 
 // factPlaceSlotPrefix starts the slot of a background place that says
@@ -578,10 +583,7 @@ func (a *article) factPlaceSlot(c *Claim) string {
 	if f.Predicate == "" || f.Subject == "" || f.Modality != "" {
 		return c.Slot
 	}
-	pred := f.Predicate
-	if v, ok := a.lex.predicateSynonyms[pred]; ok {
-		pred = v
-	}
+	pred := a.factVerb(f.Predicate)
 	if !a.lex.seatVerbs[pred] {
 		return c.Slot
 	}

@@ -76,7 +76,7 @@ type lexicons struct {
 	seatVerbs map[string]bool
 	// windowPreps and windowUnits (claim.window-prepositions,
 	// claim.window-units) mark "in 24 hours" as a window, not a figure
-	windowPreps, windowUnits map[string]bool
+	windowPreps, windowUnits, windowWords map[string]bool
 	// withinPhrases (claim.within-phrases), folded and split, say after a
 	// comma that a place lies in or by the next: "on the eastern side of"
 	withinPhrases [][]string
@@ -271,6 +271,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	seatVerbs := get(p, "claim.seat-verbs", lexicon)
 	windowPreps := get(p, "claim.window-prepositions", lexicon)
 	windowUnits := get(p, "claim.window-units", lexicon)
+	windowWords := get(p, "claim.window-words", lexicon)
 	withinPhrases := get(p, "claim.within-phrases", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
 	partWords := get(p, "claim.part-words", lexicon)
@@ -341,7 +342,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.meaningWords = foldedSet(meaningWords.Terms)
 	l.placeCuesKnown, l.basedSuffixes = foldedSet(placeCuesKnown.Terms), foldedTable(basedSuffixes.Entries)
 	l.seatVerbs = foldedSet(seatVerbs.Terms)
-	l.windowPreps, l.windowUnits = foldedSet(windowPreps.Terms), foldedSet(windowUnits.Terms)
+	l.windowPreps, l.windowUnits, l.windowWords = foldedSet(windowPreps.Terms), foldedSet(windowUnits.Terms), foldedSet(windowWords.Terms)
 	for _, t := range withinPhrases.Terms {
 		l.withinPhrases = append(l.withinPhrases, strings.Fields(text.Fold(t)))
 	}

@@ -95,17 +95,15 @@ func (a *article) extractNumbers() {
 const ruleMeasureValue = "claim.measure-nouns"
 
 // windowBefore reports whether the number starting at token i follows a
-// word of claim.window-prepositions, with "the", "past", "last" or
-// "previous" between: "in 24 hours", "over the past 72 hours".
+// word of claim.window-prepositions, with up to two words of
+// claim.window-words between: "in 24 hours", "over the past 72 hours".
 func (a *article) windowBefore(toks []text.Token, i int) bool {
 	for k, n := i-1, 0; k >= 0 && n < 3; k, n = k-1, n+1 {
 		w := toks[k].Norm
 		if a.lex.windowPreps[w] {
 			return true
 		}
-		switch w {
-		case "the", "past", "last", "previous", "first", "next", "preceding":
-		default:
+		if !a.lex.windowWords[w] {
 			return false
 		}
 	}

@@ -25,9 +25,8 @@ func (a *article) extractPlaces() {
 			if toks[i].Kind != text.Word {
 				continue
 			}
-			if based, ok := a.basedPlace(toks, i); ok {
+			if based, ok := a.basedPlace(toks, i, s); ok {
 				a.add(based)
-				a.claims[len(a.claims)-1].Sentence = s
 				continue
 			}
 			weak := a.lex.placeCuesKnown[toks[i].Norm]
@@ -143,7 +142,7 @@ func (a *article) saidInside(toks []text.Token, end int) string {
 // group" (claim.based-suffixes). The claim is a background place whose
 // frame is the suffix's verb and the name it describes, so that two
 // articles' seats of one company meet (fact.place).
-func (a *article) basedPlace(toks []text.Token, i int) (Claim, bool) {
+func (a *article) basedPlace(toks []text.Token, i, s int) (Claim, bool) {
 	t := toks[i]
 	if !a.isCap(t) {
 		return Claim{}, false
@@ -174,7 +173,7 @@ func (a *article) basedPlace(toks []text.Token, i int) (Claim, bool) {
 	} else if i+1 < len(toks) && toks[i+1].Kind == text.Word {
 		subject = toks[i+1].Norm
 	}
-	c := Claim{Kind: KindPlace, Slot: "place", Span: sp, Rule: "claim.place", Normalized: a.placeKey(name)}
+	c := Claim{Kind: KindPlace, Slot: "place", Span: sp, Sentence: s, Rule: "claim.place", Normalized: a.placeKey(name)}
 	c.Fact.Predicate, c.Fact.Subject = verb, subject
 	c.based = true
 	return c, true

@@ -450,7 +450,8 @@ func (a *article) colonSpeaker(q quoteSpan) (speaker, bool) {
 	from := a.doc.Sentences[s].Start
 	var found []personMention
 	for _, p := range a.people {
-		if p.key != "" && p.name.Start >= from && p.name.End <= k-1 && !slicesContainKey(found, p.key) {
+		if p.key != "" && p.name.Start >= from && p.name.End <= k-1 &&
+			!slices.ContainsFunc(found, func(q personMention) bool { return q.key == p.key }) {
 			found = append(found, p)
 		}
 	}
@@ -459,15 +460,6 @@ func (a *article) colonSpeaker(q quoteSpan) (speaker, bool) {
 	}
 	p := found[0]
 	return speaker{kind: speakerPerson, key: "person:" + p.key, label: a.doc.Slice(p.name)}, true
-}
-
-func slicesContainKey(ps []personMention, key string) bool {
-	for _, p := range ps {
-		if p.key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // personBefore returns the last person named before offset off.
