@@ -2,6 +2,7 @@ package checker
 
 import (
 	"context"
+	"slices"
 
 	"github.com/crosscheck-news/crosscheck/checker/claims"
 	"github.com/crosscheck-news/crosscheck/checker/report"
@@ -11,6 +12,7 @@ import (
 type claimState struct {
 	inputs []claims.Input
 	claims []claims.Claim
+	event  claims.Event
 	cmp    claims.Comparison
 }
 
@@ -32,14 +34,14 @@ func (b *batch) extractClaims(ctx context.Context) error {
 	if b.progress != nil {
 		b.progress(Progress{Stage: StageClaims, Total: len(ins)})
 	}
-	cs, _, err := b.c.claims.ExtractAll(ctx, ins, b.workers)
+	cs, ev, err := b.c.claims.ExtractAll(ctx, ins, b.workers)
 	if err != nil {
 		return err
 	}
 	if b.progress != nil {
 		b.progress(Progress{Stage: StageClaims, Done: len(ins), Total: len(ins)})
 	}
-	b.claims = claimState{inputs: ins, claims: cs}
+	b.claims = claimState{inputs: ins, claims: cs, event: ev}
 	return nil
 }
 
@@ -53,6 +55,15 @@ func (b *batch) compareClaims(ctx context.Context) error {
 // reportClaims writes claims and conflicts into the report.
 func (b *batch) reportClaims() {
 	st := &b.claims
+	ev := &report.Event{Verb: st.event.Verb, Noun: st.event.Noun, Inferred: st.event.Inferred,
+		Verbs: append([]string{}, st.event.Verbs...), Articles: []string{}, Years: slices.Sorted(slices.Values(st.event.Years))}
+	if ev.Years == nil {
+		ev.Years = []int{}
+	}
+	for _, i := range st.event.Articles {
+		ev.Articles = append(ev.Articles, b.arts[i].ID)
+	}
+	b.rep.Event = ev
 	for k, c := range st.claims {
 		doc := b.docs[c.Article]
 		support := 0

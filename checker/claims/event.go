@@ -74,9 +74,10 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 				if !ok {
 					continue
 				}
-				// "no sign that", "sign up": a particle after a present
-				// form makes it another word; "signed that agreement" stays.
-				if w.event != "" && !(!w.past && k+1 < len(toks) && x.lex.particles[w.event][toks[k+1].Norm]) {
+				// "no sign that", "sign up", "lifted off": a particle after
+				// the word as written makes it another word
+				// (claim.event-particles); "signed that agreement" stays.
+				if w.event != "" && !(k+1 < len(toks) && x.lex.particles[t.Norm][toks[k+1].Norm]) {
 					al.events[s] = addMention(al.events[s], mention{w.event, w.weak, w.past})
 				}
 				if w.ref != "" && x.definiteBefore(toks, k) {

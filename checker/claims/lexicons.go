@@ -133,8 +133,8 @@ type lexicons struct {
 	// eventTokens merges what the main-event pass asks of each word, so
 	// that it looks each up once.
 	eventTokens map[string]eventToken
-	// particles[event] are the words that, right after a word for the
-	// event, make it another verb (claim.event-particles)
+	// particles[word] are the words that, right after an event word as
+	// written, make it another verb (claim.event-particles)
 	particles map[string]map[string]bool
 	// periodEnds[word] are the period nouns that make a date after word
 	// the end of a reporting period (claim.period-ends)

@@ -48,6 +48,8 @@ type ruleCase struct {
 	// Clusters, when set, gives each article's rewrite cluster, for
 	// batches where only some articles copy others.
 	Clusters []int `yaml:"clusters"`
+	// Event, when set, is the batch's main event verb (Event.Verb).
+	Event string `yaml:"event"`
 }
 
 type ruleData struct {
@@ -84,7 +86,10 @@ func TestRuleData(t *testing.T) {
 
 func runRuleCase(t *testing.T, x *Extractor, tc ruleCase) {
 	batch := batchOf(tc.Articles...)
-	cs, _ := x.ExtractBatch(batch)
+	cs, ev := x.ExtractBatch(batch)
+	if tc.Event != "" {
+		assert.Equal(t, tc.Event, ev.Verb, "main event")
+	}
 	var cluster []int
 	if tc.OneCluster {
 		cluster = make([]int, len(batch))

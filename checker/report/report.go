@@ -39,6 +39,10 @@ type Report struct {
 	Stages []string `json:"stages"`
 	// Summary counts what the report holds.
 	Summary Summary `json:"summary"`
+	// Event is what the claim stage took the batch to report, so a reader
+	// can see which dates, places and figures counted as the event's; nil
+	// when the claims stage did not run.
+	Event *Event `json:"event,omitempty"`
 	// Articles are the articles that were read, in input order.
 	Articles []Article `json:"articles"`
 	// Duplicates are pairs where one article copies or rewrites another.
@@ -68,6 +72,26 @@ type Tool struct {
 	Name string `json:"name"`
 	// Version is the version of crosscheck that wrote the report.
 	Version string `json:"version"`
+}
+
+// Event is the happening the batch reports, as the claim stage decided it
+// from the articles' event words.
+type Event struct {
+	// Verb is the event word ("derail", "sign"), "" when the articles name
+	// no event the stage knows and share no verb in their opening sentences.
+	Verb string `json:"verb"`
+	// Noun names the happening ("storm") or the act ("agreement").
+	Noun string `json:"noun"`
+	// Inferred says Verb is no listed event word but the verb most
+	// articles use in their opening sentences.
+	Inferred bool `json:"inferred"`
+	// Verbs are every word that marks an event sentence, sorted.
+	Verbs []string `json:"verbs"`
+	// Articles are the ids of the articles that report the event, in
+	// input order.
+	Articles []string `json:"articles"`
+	// Years are the years the event falls in, ascending.
+	Years []int `json:"years"`
 }
 
 // Summary counts the contents of a report, for dashboards and gates.
