@@ -46,7 +46,11 @@ func (a *article) frameClaims() {
 				continue
 			}
 			if !c.based {
+				ref := c.Fact.Reference // a clock time's zone, read with it
 				c.Fact = a.frameAt(p, w, c, ids)
+				if ref != "" {
+					c.Fact.Reference = ref
+				}
 			}
 			c.anchor = w
 			switch c.Kind {

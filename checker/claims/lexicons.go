@@ -93,6 +93,8 @@ type lexicons struct {
 	// (phrase → approx, after, before); tallyCues claim.tally-cues
 	clockTimes     *ruleset.Rule
 	timeQualifiers map[string]string
+	// timeZones is claim.time-zones: a word after a clock time → its zone
+	timeZones map[string]string
 	tallyCues      map[string]bool
 	// nightWords (claim.night-words) and laterHours (claim.later-hours)
 	// tell a night that spans two dates from a later hour of the next day
@@ -279,6 +281,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	inclusion := get(p, "claim.inclusion-words", lexicon)
 	clockTimes := get(p, "claim.clock-times", ruleset.KindPattern)
 	timeQualifiers := get(p, "claim.time-qualifiers", table)
+	timeZones := get(p, "claim.time-zones", table)
 	tallyCues := get(p, "claim.tally-cues", lexicon)
 	nightWords := get(p, "claim.night-words", lexicon)
 	laterHours := get(p, "claim.later-hours", lexicon)
@@ -354,6 +357,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.inclusion = foldedSet(inclusion.Terms)
 	l.clockTimes = clockTimes
 	l.timeQualifiers = foldedTable(timeQualifiers.Entries)
+	l.timeZones = foldedTable(timeZones.Entries)
 	l.tallyCues = foldedSet(tallyCues.Terms)
 	l.nightWords, l.laterHours = foldedSet(nightWords.Terms), foldedSet(laterHours.Terms)
 	l.futureAux = map[string]bool{}

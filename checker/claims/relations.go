@@ -68,6 +68,9 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.sig = func(i int) sig { return sig{key: c.key[i], low: c.claims[i].Low, high: c.claims[i].High} }
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
+			if clockZone(a) != clockZone(b) {
+				return true // read on different clocks (claim.time-zones)
+			}
 			return a.Low <= b.High && b.Low <= a.High
 		}
 		rel.within = func(i, j int) bool {

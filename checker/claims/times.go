@@ -58,9 +58,11 @@ func (a *article) extractTimes() {
 			if a.event[s] {
 				slot = "event.time"
 			}
-			a.add(Claim{Kind: KindDate, Slot: slot, Span: sp, Sentence: s, Rule: "claim.time",
+			c := Claim{Kind: KindDate, Slot: slot, Span: sp, Sentence: s, Rule: "claim.time",
 				Granularity: "time", Unit: "minute", Low: lo, High: hi,
-				Normalized: fmt.Sprintf("time:%02d:%02d", minute/60, minute%60)})
+				Normalized: fmt.Sprintf("time:%02d:%02d", minute/60, minute%60)}
+			c.Fact.Reference = a.timeZone(stext, clockEnd(m.Groups))
+			a.add(c)
 		}
 	}
 }
@@ -135,4 +137,50 @@ func (a *article) timeQualifier(s string, i int) (string, int) {
 		}
 	}
 	return best, start
+}
+
+// clockEnd is where the figures of a claim.clock-times match end: after
+// its a.m. or p.m., its minute, or its hour, whichever comes last.
+func clockEnd(g map[string]text.Span) int {
+	end := 0
+	for _, name := range []string{"hour", "minute", "ampm", "word"} {
+		if sp, ok := g[name]; ok {
+			end = max(end, sp.End)
+		}
+	}
+	return end
+}
+
+// zoneLocal is the zone of "local time", and the clock a time that names
+// no zone is read on (see clockZone).
+const zoneLocal = "local"
+
+// clockZone is the zone a clock time claim is read on: the one written
+// with it, else local time.
+func clockZone(c Claim) string {
+	if c.Fact.Reference == "" {
+		return zoneLocal
+	}
+	return c.Fact.Reference
+}
+
+// timeZone reads the zone written right after a clock time ending at
+// offset i of s ("09:32 GMT", "4:32 a.m. (local time)"), by
+// claim.time-zones; "" when none is. Short abbreviations count only in
+// capitals ("ET", not "et").
+func (a *article) timeZone(s string, i int) string {
+	rest := strings.TrimLeft(s[i:], " (")
+	words := strings.Fields(rest)
+	for n := min(2, len(words)); n >= 1; n-- {
+		written := strings.TrimRight(strings.Join(words[:n], " "), ".,;:)")
+		zone, ok := a.lex.timeZones[text.Fold(written)]
+		if !ok {
+			continue
+		}
+		if n == 1 && len(written) <= 4 && strings.ToUpper(written) != written {
+			continue
+		}
+		return zone
+	}
+	return ""
 }
