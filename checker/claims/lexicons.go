@@ -95,7 +95,7 @@ type lexicons struct {
 	timeQualifiers map[string]string
 	// timeZones is claim.time-zones: a word after a clock time → its zone
 	timeZones map[string]string
-	tallyCues      map[string]bool
+	tallyCues map[string]bool
 	// nightWords (claim.night-words) and laterHours (claim.later-hours)
 	// tell a night that spans two dates from a later hour of the next day
 	nightWords, laterHours map[string]bool
