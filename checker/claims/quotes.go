@@ -557,14 +557,22 @@ func (c *comparer) speakerConflicts() []Conflict {
 				names = append(names, c.person[i])
 			}
 		}
-		// "Ricardo Lemos" and "Ricardo Fontoura Lemos" are one speaker
+		// "Ricardo Lemos" and "Ricardo Fontoura Lemos" are one speaker;
+		// so are "Quispe" and "Rosa Elvira Quispe Manrique", unless the
+		// short name fits two longer ones
 		same := func(x string) string {
+			found := x
 			for _, y := range names {
 				if y != x && len(y) > len(x) && sameNameShorter(x, y) {
-					return y
+					if found != x && !sameNameShorter(found, y) && !sameNameShorter(y, found) {
+						return x
+					}
+					if found == x || len(y) > len(found) {
+						found = y
+					}
 				}
 			}
-			return x
+			return found
 		}
 		for _, i := range ms {
 			p := same(c.person[i])
@@ -723,11 +731,20 @@ func (a *article) parsedSpeaker(q quoteSpan, inner text.Span) (speaker, bool) {
 }
 
 // sameNameShorter reports whether the name short is the name long with
-// words left out, keeping its first and last words ("ricardo lemos" in
-// "ricardo fontoura lemos"): one person named more or less fully.
+// words left out: a surname alone that is one of long's later words
+// ("quispe" in "rosa elvira quispe manrique"), or a name that keeps long's
+// first word and the order of its others ("ricardo lemos" in "ricardo
+// fontoura lemos", "rosa quispe" in "rosa elvira quispe manrique"): one
+// person named more or less fully.
 func sameNameShorter(short, long string) bool {
 	a, b := strings.Fields(short), strings.Fields(long)
-	if len(a) < 2 || len(a) >= len(b) || a[0] != b[0] || a[len(a)-1] != b[len(b)-1] {
+	if len(a) == 0 || len(a) >= len(b) {
+		return false
+	}
+	if len(a) == 1 {
+		return slices.Contains(b[1:], a[0])
+	}
+	if a[0] != b[0] {
 		return false
 	}
 	k := 0
