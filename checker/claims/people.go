@@ -288,17 +288,22 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	if k = rp.lead - 1; k >= 0 && a.lex.is(toks[k].Norm, gramDeterminer) {
 		rp.lead, rp.determiner = k, true // "the Minister of Fisheries", "Vargas, the trade minister"
 	}
-	// "President and Chief Executive Officer": a second title joined by
-	// "and" belongs to the same person; the role holds both.
-	if tj+1 < len(toks) && a.lex.is(toks[tj].Norm, gramList) && a.lex.titleFirstWords[strings.Split(toks[tj+1].Norm, "-")[0]] {
+	// "President and Chief Executive Officer", "President and CEO and
+	// Chair of the Board": titles joined by "and" belong to the same
+	// person; the role holds them all.
+	for tj+1 < len(toks) && a.lex.is(toks[tj].Norm, gramList) && a.lex.titleFirstWords[strings.Split(toks[tj+1].Norm, "-")[0]] {
 		rest := a.doc.Text[toks[tj+1].Start:toks[len(toks)-1].End]
+		joined := false
 		for _, m := range a.lex.titles.FindAll(rest) {
 			if m.Span.Start != 0 {
 				continue
 			}
 			if _, end, ok := tokenRange(toks, toks[tj+1].Start, toks[tj+1].Start+m.Span.End); ok {
-				tj = end
+				tj, joined = end, true
 			}
+			break
+		}
+		if !joined {
 			break
 		}
 	}

@@ -128,7 +128,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 	case kind == KindRole:
 		rel.comparable, rel.byKey = true, false
 		rel.sig = func(i int) sig { return sig{key: c.key[i], role: c.claims[i].Role} }
-		rel.compatible = func(i, j int) bool { return rolesCompatible(c.claims[i].Role, c.claims[j].Role) }
+		rel.compatible = func(i, j int) bool { return c.rolesFit(c.claims[i].Role, c.claims[j].Role) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
 		rel.related = func(i, j int) bool { return c.rolesRelated(i, j) }
 	case kind == KindNumber && (strings.HasPrefix(slot, "event.") || strings.HasPrefix(slot, "fact.")):
@@ -341,7 +341,7 @@ func (c *comparer) rolesRelated(i, j int) bool {
 			return false
 		}
 	}
-	ta, tb := c.titlesIn(a), c.titlesIn(b)
+	ta, tb := c.fullTitlesIn(a), c.fullTitlesIn(b)
 	if len(ta) == 0 || len(tb) == 0 {
 		return true
 	}
@@ -460,8 +460,9 @@ func (c *comparer) fullTitlesIn(role string) []string {
 	return out
 }
 
-// titlesHeldTogether returns, for a person, the pairs of distinct title
-// words ("x|y", both orders) that one article gives them.
+// titlesHeldTogether returns, for a person, the pairs of distinct titles
+// ("x|y", both orders; a title of several words as one) that one article
+// gives them.
 func (c *comparer) titlesHeldTogether(person string) map[string]bool {
 	if c.titlesTogether == nil {
 		c.titlesTogether = map[string]map[string]bool{}
@@ -473,7 +474,7 @@ func (c *comparer) titlesHeldTogether(person string) map[string]bool {
 			if byArticle[cl.Person] == nil {
 				byArticle[cl.Person] = map[int][]string{}
 			}
-			byArticle[cl.Person][cl.Article] = append(byArticle[cl.Person][cl.Article], c.titlesIn(c.claims[i].Role)...)
+			byArticle[cl.Person][cl.Article] = append(byArticle[cl.Person][cl.Article], c.fullTitlesIn(c.claims[i].Role)...)
 		}
 		for p, arts := range byArticle {
 			pairs := map[string]bool{}
@@ -512,6 +513,54 @@ func (c *comparer) partiesCompatible(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// rolesFit reports whether two role keys can describe one person's posts:
+// rolesCompatible, or the titles of one are all among the other's while
+// the other words (the body, the portfolio) of one are all among the
+// other's ("chief executive and board chair" beside "Nordvik chief
+// executive": one article names more titles, the other the company).
+// Ranks ("deputy") must be the same on both, so "Deputy Finance Minister"
+// and "Finance Minister" still differ.
+func (c *comparer) rolesFit(a, b string) bool {
+	if rolesCompatible(a, b) {
+		return true
+	}
+	split := func(role string) (titles, others []string) {
+		inTitle := map[string]bool{}
+		for _, t := range c.fullTitlesIn(role) {
+			for _, w := range strings.Fields(t) {
+				inTitle[w] = true
+			}
+		}
+		for _, w := range strings.Fields(role) {
+			if inTitle[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark) {
+				titles = append(titles, w)
+			} else {
+				others = append(others, w)
+			}
+		}
+		return titles, others
+	}
+	ta, oa := split(a)
+	tb, ob := split(b)
+	if len(ta) == 0 || len(tb) == 0 {
+		return false
+	}
+	for _, w := range append(append([]string{}, ta...), tb...) {
+		if strings.HasPrefix(w, rankMark) && !(contains(ta, w) && contains(tb, w)) {
+			return false // "Deputy Shipping Minister" is no "Shipping Minister"
+		}
+	}
+	subset := func(x, y []string) bool {
+		for _, w := range x {
+			if !contains(y, w) {
+				return false
+			}
+		}
+		return true
+	}
+	return (subset(ta, tb) || subset(tb, ta)) && (subset(oa, ob) || subset(ob, oa))
 }
 
 // rolesCompatible reports whether two roles can describe one post: the
