@@ -505,6 +505,16 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 		if !strings.HasPrefix(c.Slot, "event.") {
 			return
 		}
+		// "Nordvik, headquartered in Stockholm, agreed on Tuesday to buy
+		// ...": a seat verb's place is where its subject lastingly is,
+		// never where the event happened, whatever sentence it is in.
+		if c.Kind == KindPlace && a.lex.seatVerbs[a.factVerb(c.Fact.Predicate)] {
+			c.Slot = a.factPlaceSlot(c)
+			if strings.HasPrefix(c.Slot, "event.") {
+				c.Slot = "place"
+			}
+			return
+		}
 		// Signs of another happening are weighed, not obeyed: one misread
 		// sentence must not move a date out of the event
 		// (conf.other-happening). Only a date that bounds a time ("by
