@@ -92,6 +92,8 @@ type lexicons struct {
 	// clockTimes is claim.clock-times; timeQualifiers claim.time-qualifiers
 	// (phrase → approx, after, before); tallyCues claim.tally-cues
 	clockTimes     *ruleset.Rule
+	// tallyPhrases is claim.tally-phrases: tallies written out in words
+	tallyPhrases *ruleset.Rule
 	timeQualifiers map[string]string
 	// timeZones is claim.time-zones: a word after a clock time → its zone
 	timeZones map[string]string
@@ -280,6 +282,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	genericUnits := get(p, "claim.generic-units", lexicon)
 	inclusion := get(p, "claim.inclusion-words", lexicon)
 	clockTimes := get(p, "claim.clock-times", ruleset.KindPattern)
+	tallyPhrases := get(p, "claim.tally-phrases", ruleset.KindPattern)
 	timeQualifiers := get(p, "claim.time-qualifiers", table)
 	timeZones := get(p, "claim.time-zones", table)
 	tallyCues := get(p, "claim.tally-cues", lexicon)
@@ -356,6 +359,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.genericUnits = foldedSet(genericUnits.Terms)
 	l.inclusion = foldedSet(inclusion.Terms)
 	l.clockTimes = clockTimes
+	l.tallyPhrases = tallyPhrases
 	l.timeQualifiers = foldedTable(timeQualifiers.Entries)
 	l.timeZones = foldedTable(timeZones.Entries)
 	l.tallyCues = foldedSet(tallyCues.Terms)

@@ -13,7 +13,8 @@ const tallyWindow = 3
 
 // extractTallies reads tallies: two counts joined by a dash ("10-6",
 // "3–1") beside a word of claim.tally-cues ("voted 10-6", "an 11-5 vote",
-// "won 3-1"). Their comparison form puts the larger count first, so "10-6"
+// "won 3-1"), and votes written out (claim.tally-phrases: "by 31 votes to
+// 12"). Their comparison form puts the larger count first, so "10-6"
 // and "6-10" agree.
 func (a *article) extractTallies() {
 	if !a.lex.on("claim.tally") {
@@ -29,18 +30,36 @@ func (a *article) extractTallies() {
 			if !ok || !a.nearTallyCue(toks, k) {
 				continue
 			}
-			// A batch's tallies are its event's: the vote it reports, the
-			// match's score. A tally in a sentence about another year is
-			// background.
-			slot := "event.number:tally"
-			if a.otherTime[s] {
-				slot = "number:tally"
+			a.addTally(s, toks[k].Span, hi, lo)
+		}
+		if a.lex.tallyPhrases == nil {
+			continue
+		}
+		// "by 31 votes to 12", "29 votes in favour and 14 against"
+		stext := a.doc.Slice(a.doc.Sentences[s].Span)
+		for _, m := range a.lex.tallyPhrases.FindAll(stext) {
+			x, errX := strconv.Atoi(stext[m.Groups["a"].Start:m.Groups["a"].End])
+			y, errY := strconv.Atoi(stext[m.Groups["b"].Start:m.Groups["b"].End])
+			if errX != nil || errY != nil {
+				continue
 			}
-			key := strconv.Itoa(hi) + "-" + strconv.Itoa(lo)
-			a.add(Claim{Kind: KindNumber, Slot: slot, Span: toks[k].Span, Sentence: s, Rule: "claim.tally",
-				Unit: "tally", Low: float64(hi*1000 + lo), High: float64(hi*1000 + lo), Normalized: "tally:" + key})
+			base := a.doc.Sentences[s].Start
+			a.addTally(s, text.Span{Start: base + m.Span.Start, End: base + m.Span.End}, max(x, y), min(x, y))
 		}
 	}
+}
+
+// addTally adds the tally hi-lo read at sp in sentence s. A batch's
+// tallies are its event's: the vote it reports, the match's score; a
+// tally in a sentence about another year is background.
+func (a *article) addTally(s int, sp text.Span, hi, lo int) {
+	slot := "event.number:tally"
+	if a.otherTime[s] {
+		slot = "number:tally"
+	}
+	key := strconv.Itoa(hi) + "-" + strconv.Itoa(lo)
+	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.tally",
+		Unit: "tally", Low: float64(hi*1000 + lo), High: float64(hi*1000 + lo), Normalized: "tally:" + key})
 }
 
 // tallyAt reads a pair of counts written as one token ("10-6", "3–1"),
