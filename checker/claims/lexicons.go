@@ -91,9 +91,9 @@ type lexicons struct {
 	partWords map[string]bool
 	// clockTimes is claim.clock-times; timeQualifiers claim.time-qualifiers
 	// (phrase → approx, after, before); tallyCues claim.tally-cues
-	clockTimes     *ruleset.Rule
+	clockTimes *ruleset.Rule
 	// tallyPhrases is claim.tally-phrases: tallies written out in words
-	tallyPhrases *ruleset.Rule
+	tallyPhrases   *ruleset.Rule
 	timeQualifiers map[string]string
 	// timeZones is claim.time-zones: a word after a clock time → its zone
 	timeZones map[string]string
