@@ -89,6 +89,11 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		}
 		f.Subject = a.subjectOf(p, pred, w)
 		f.Modality = a.modalityOf(p, pred)
+		if c.Kind == KindDate && a.actOfPlanning(p, pred) {
+			// "the mayor, who first proposed the levy in September 2024":
+			// the date is when the plan was made, a fact
+			f.Modality = ""
+		}
 		f.Source = a.sourceOf(p, pred)
 	}
 	if c.Kind == KindNumber {
@@ -172,6 +177,28 @@ func (a *article) subjectOf(p *parsed, pred, w int) string {
 		}
 	}
 	return ""
+}
+
+// actOfPlanning says whether the clause at pred is a plan or forecast made,
+// in the simple past and the active voice ("proposed", "planned",
+// "forecast"), whose own modality (claim.modality: expected) is its only
+// one: a date on it says when the plan was made, not when the planned
+// thing happens ("is expected in March", "was scheduled for May" stay
+// expected).
+func (a *article) actOfPlanning(p *parsed, pred int) bool {
+	if a.lex.modality[p.lemma(pred)] != "expected" || p.s.Words[pred].XPOS != "VBD" {
+		return false
+	}
+	for _, k := range p.s.Children(pred) {
+		r := p.rel(k)
+		if nlp.RelIs(r, "aux") || r == "advmod" || r == "neg" {
+			if a.lex.modality[p.lemma(k)] != "" && a.lex.modality[p.lemma(k)] != "earlier" {
+				return false
+			}
+		}
+	}
+	r := p.rel(pred)
+	return r != "xcomp" && r != "ccomp"
 }
 
 // modalityOf returns the modality class of the clause at i and the verbs
