@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -311,6 +312,15 @@ func (c *comparer) derivedSide(cf *Conflict) bool {
 				for _, a := range other.Articles {
 					elsewhere[c.cluster(a)] = true
 				}
+			}
+		}
+		// an article of the slot on no side of this disagreement (its
+		// value fits another side's) counts too: a spun "chief working
+		// officer" against "COO" while its source says "chief operating
+		// officer"
+		for k, cl := range c.claims {
+			if c.slot[k] == cf.Slot && !slices.Contains(sd.Articles, cl.Article) {
+				elsewhere[c.cluster(cl.Article)] = true
 			}
 		}
 		derived := len(sd.Articles) > 0

@@ -521,7 +521,9 @@ func (c *comparer) partiesCompatible(i, j int) bool {
 // other's ("chief executive and board chair" beside "Nordvik chief
 // executive": one article names more titles, the other the company).
 // Ranks ("deputy") must be the same on both, so "Deputy Finance Minister"
-// and "Finance Minister" still differ.
+// and "Finance Minister" still differ. Two roles with the same titles fit
+// as well when most of their other words agree up to their endings: one
+// body written two ways.
 func (c *comparer) rolesFit(a, b string) bool {
 	if rolesCompatible(a, b) {
 		return true
@@ -560,7 +562,42 @@ func (c *comparer) rolesFit(a, b string) bool {
 		}
 		return true
 	}
-	return (subset(ta, tb) || subset(tb, ta)) && (subset(oa, ob) || subset(ob, oa))
+	if (subset(ta, tb) || subset(tb, ta)) && (subset(oa, ob) || subset(ob, oa)) {
+		return true
+	}
+	// "head of the cantonal Office for Environmental Protection" and
+	// "heads the environment office of the canton": one title, and bodies
+	// most of whose words agree up to their endings are one body written
+	// two ways
+	if !subset(ta, tb) || !subset(tb, ta) {
+		return false
+	}
+	shared := 0
+	for _, x := range oa {
+		for _, y := range ob {
+			if sameStem(x, y) {
+				shared++
+				break
+			}
+		}
+	}
+	// most of the shorter body: "secretary of state for mobility" and
+	// "for housing" share only "state"
+	return 2*shared > min(len(oa), len(ob))
+}
+
+// sameStem reports whether two words are one word with different endings:
+// equal, or sharing a beginning of at least five letters that is most of
+// the shorter ("canton", "cantonal"; "environment", "environmental").
+func sameStem(x, y string) bool {
+	if x == y {
+		return len(x) >= 3
+	}
+	n := 0
+	for n < len(x) && n < len(y) && x[n] == y[n] {
+		n++
+	}
+	return n >= 5 && 4*n >= 3*min(len(x), len(y))
 }
 
 // rolesCompatible reports whether two roles can describe one post: the
