@@ -672,10 +672,22 @@ func (a *article) actsInOtherClause(p *parsed, w int) bool {
 		k = p.head(k)
 	}
 	r := p.rel(k)
-	if !nlp.RelIs(r, "nsubj") && r != "obl:agent" {
-		return false
-	}
 	h := p.head(k)
+	if !nlp.RelIs(r, "nsubj") && r != "obl:agent" {
+		// "Fergal Doody, the Minister of State, watched from the front
+		// row as ...", read with the name as the sentence's head and its
+		// verb as a clause on the name: the name still does that verb
+		h = -1
+		for _, v := range p.s.Children(k) {
+			if v > k && nlp.RelIs(p.rel(v), "acl") && p.upos(v) == "VERB" {
+				h = v
+				break
+			}
+		}
+		if h < 0 {
+			return false
+		}
+	}
 	if h < 0 || p.upos(h) != "VERB" || a.reportsEvent(p, h) {
 		return false
 	}
