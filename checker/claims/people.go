@@ -504,7 +504,7 @@ func (l *lexicons) canonicalRole(words []string) string {
 		w = strings.ReplaceAll(w, ".", "") // "u.n." is "un"
 		for _, part := range strings.Split(w, "-") {
 			switch {
-			case part == "":
+			case part == "", l.function[part]: // "minister of state" from a synonym
 			case l.roleRanks[part]:
 				set[rankMark+part] = true
 			case l.roleTimes[part]:
