@@ -175,6 +175,10 @@ type Claim struct {
 	// another happening than the event (past perfect, future, "first
 	// announced", a list of dates): weighed by conf.other-happening
 	elsewhere bool
+	// thing is, for a sum written before a noun ("the €45m strand"), that
+	// noun's lemma: the sum is its value; "" otherwise or when the noun is
+	// the event's own ("awarded a $1.2 billion contract")
+	thing string
 	// spoken marks a date that follows a speech verb it hangs on ("officials
 	// said Thursday"): when someone spoke, perhaps not when the event was
 	spoken bool

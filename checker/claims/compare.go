@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -126,6 +127,9 @@ type comparer struct {
 	short []string
 	// longest written name of each person, built on first use
 	longestName map[string]string
+	// part marks figures that are parts of a total the batch states
+	// (markParts)
+	part []bool
 }
 
 // Compare compares the claims of a batch (as ExtractBatch returns them)
@@ -135,7 +139,84 @@ type comparer struct {
 func (x *Extractor) Compare(batch []Input, claims []Claim, cluster []int) Comparison {
 	c := x.newComparer(batch, claims, cluster)
 	c.canonicalise()
+	c.markParts()
 	return c.compare()
+}
+
+// Bounds of a list of parts markParts looks for.
+const (
+	minParts = 2
+	maxParts = 8
+)
+
+// markParts finds figures the batch gives as parts of a total
+// (claim.parts-of-total): two or more figures of one unit in one sentence
+// that add up to a figure of that unit stated elsewhere in the batch ("€260m for primary schools, €175m
+// for secondary schools and €45m for special schools" beside "a €480
+// million fund"). Every figure of the batch with the value of such a part
+// is a part ("the €45m strand"), and a part is never set against a figure
+// that is not one: it is a component, not a rival value of the whole.
+func (c *comparer) markParts() {
+	c.part = make([]bool, len(c.claims))
+	slack := c.x.lex.partSumSlack
+	type group struct {
+		article, sentence int
+		unit              string
+	}
+	groups := map[group][]int{}
+	values := map[string][]float64{} // unit → every figure's value
+	value := func(cl Claim) float64 { return (cl.Low + cl.High) / 2 }
+	partial := func(cl Claim) bool {
+		return cl.Kind == KindNumber && cl.Unit != "" && cl.Unit != "tally" && cl.Unit != "percent" &&
+			!strings.HasPrefix(cl.Unit, ordinalUnitPrefix) && value(cl) > 0
+	}
+	for i, cl := range c.claims {
+		if !partial(cl) {
+			continue
+		}
+		g := group{cl.Article, cl.Sentence, cl.Unit}
+		groups[g] = append(groups[g], i)
+		values[cl.Unit] = append(values[cl.Unit], value(cl))
+	}
+	parts := map[string]map[float64]bool{}
+	for _, ids := range groups {
+		if len(ids) < minParts || len(ids) > maxParts {
+			continue
+		}
+		sum, least, most := 0.0, math.Inf(1), 0.0
+		for _, i := range ids {
+			v := value(c.claims[i])
+			sum += v
+			least, most = min(least, v), max(most, v)
+		}
+		// each part a share of the total worth naming, none of them the
+		// total itself ("44 euros a share, valuing it at 6.2 billion")
+		if least < slack*sum || most >= (1-slack)*sum {
+			continue
+		}
+		unit := c.claims[ids[0]].Unit
+		total := false
+		for _, v := range values[unit] {
+			if v > 0 && math.Abs(v-sum) <= slack*v {
+				total = true
+				break
+			}
+		}
+		if !total {
+			continue
+		}
+		if parts[unit] == nil {
+			parts[unit] = map[float64]bool{}
+		}
+		for _, i := range ids {
+			parts[unit][value(c.claims[i])] = true
+		}
+	}
+	for i, cl := range c.claims {
+		if partial(cl) && parts[cl.Unit][value(cl)] {
+			c.part[i] = true
+		}
+	}
 }
 
 func (x *Extractor) newComparer(batch []Input, claims []Claim, cluster []int) *comparer {

@@ -104,6 +104,14 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 			(nlp.RelIs(p.rel(w), "compound") || p.rel(w) == "amod") {
 			f.Subject, f.Predicate, f.Holder = p.lemma(h), "", p.lemma(h)
 		}
+		// "spoke about the €45m strand": a sum written before a noun is
+		// that thing's value, not any sum the clause names; unless the
+		// thing is the event's own ("awarded a $1.2 billion contract",
+		// "a $2 billion agreement")
+		if h := p.head(w); h >= 0 && w != pred && p.upos(h) == "NOUN" && strings.HasPrefix(c.Unit, "money:") &&
+			(nlp.RelIs(p.rel(w), "compound") || p.rel(w) == "amod" || p.rel(w) == "nummod") && !a.eventsThing(p, h) {
+			c.thing = p.lemma(h)
+		}
 		a.stateFromTree(p, w, pred, c)
 		measured := a.isMeasured(c)
 		f.Measure = a.measureOf(p, w, pred, measured)
@@ -125,6 +133,17 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		f.Time = a.timeOf(p, w, pred, c, siblings)
 	}
 	return f
+}
+
+// eventsThing says whether the noun at word n is the event or what it acts
+// on: a word for the event ("the deal", "the award") or the object of one
+// ("awarded a contract", "announced a fund").
+func (a *article) eventsThing(p *parsed, n int) bool {
+	if a.reportsEvent(p, n) {
+		return true
+	}
+	h := p.head(n)
+	return h >= 0 && (nlp.RelIs(p.rel(n), "obj") || nlp.RelIs(p.rel(n), "nsubj:pass")) && a.reportsEvent(p, h)
 }
 
 // predicateKey names the verb or event noun at word i: the event the event

@@ -114,7 +114,10 @@ type lexicons struct {
 	// first sentence needs to be its lead sentence, not a headline;
 	// ledeVerbShare is claim.lede-verbs: the share of the winner's votes
 	// another lede word needs to join the event.
-	leadMinTokens                 int
+	leadMinTokens int
+	// partSumSlack is claim.parts-of-total: how close parts must add up to
+	// a total, and the least share of it each must be
+	partSumSlack                  float64
 	ledeVerbShare                 float64
 	unitGroups                    *ruleset.Rule
 	numberWords, months, weekdays *ruleset.Rule
@@ -289,6 +292,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	nightWords := get(p, "claim.night-words", lexicon)
 	laterHours := get(p, "claim.later-hours", lexicon)
 	leadSentence := get(p, "claim.lead-sentence", ruleset.KindWeight)
+	partsOfTotal := get(p, "claim.parts-of-total", ruleset.KindWeight)
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
 	l.grammar = get(p, "claim.grammar", table)
@@ -371,6 +375,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		}
 	}
 	l.leadMinTokens, l.ledeVerbShare = int(leadSentence.Weight), ledeVerbs.Weight
+	l.partSumSlack = partsOfTotal.Weight
 	l.clauseOpeners = foldedSet(clauseOpeners.Terms)
 	l.futureVerbs = foldedSet(futureVerbs.Terms)
 	l.unitWords = foldedSet(l.units.Terms)

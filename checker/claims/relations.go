@@ -242,6 +242,13 @@ func (c *comparer) sameFigure(i, j int) bool {
 	if c.claims[i].Unit == "tally" {
 		return true // a batch's tallies are its vote or its match's score
 	}
+	// "the €45m strand" is no value of "a €480 million fund"
+	if x, y := c.claims[i].thing, c.claims[j].thing; x != "" && y != "" && x != y {
+		return false
+	}
+	if c.part != nil && c.part[i] != c.part[j] {
+		return false // a component against the whole (markParts)
+	}
 	// a rank is of one deed by one doer: "Reid scored in the 79th minute"
 	// and "Cunha was sent off in the 58th minute" rank different things
 	if strings.HasPrefix(c.claims[i].Unit, ordinalUnitPrefix) {
