@@ -57,7 +57,6 @@ const (
 	confDerivedSide    = "conf.derived-side"
 	confQuoteMeaning   = "conf.quote-meaning"
 	confCalendar       = "conf.calendar"
-	confDescribedRole  = "conf.described-role"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -612,11 +611,6 @@ func (c *comparer) assessPeople(cf *Conflict, as *assessment) {
 	})
 	if full {
 		as.add(confFullNames, "every side names people in full")
-	}
-	// "who heads the environment office of the canton": a job told by
-	// what the person does, which writers word freely, not a title
-	if cf.Kind == KindRole && c.anyClaimOf(cf, func(cl Claim) bool { return cl.Rule == ruleRoleVerbs }) {
-		as.add(confDescribedRole, "a side tells the role by what the person does, not by a title")
 	}
 }
 
