@@ -95,7 +95,7 @@ func TestNumberForms(t *testing.T) {
 		{"Twelve people were killed and 40 were arrested.", []string{"people dead:12", "people arrested:40"}},
 		{"The storm caused 12 deaths.", []string{"people dead:12"}},
 		{"Tens of thousands of people marched.", []string{"people:20000..99999"}},
-		{"Hundreds of homes were damaged.", []string{"home:200..999"}},
+		{"Hundreds of homes were damaged.", []string{"home damaged:200..999"}},
 		{"The company said 3,000 residents had been moved.", []string{"resident:3000"}},
 		{"The wildfire forced 3,000 to flee homes.", nil},
 		{"Okafor, 64, said the seven members met.", []string{"member:7"}},
