@@ -117,9 +117,12 @@ type lexicons struct {
 	leadMinTokens int
 	// partSumSlack is claim.parts-of-total: how close parts must add up to
 	// a total, and the least share of it each must be
-	partSumSlack                  float64
-	ledeVerbShare                 float64
-	unitGroups                    *ruleset.Rule
+	partSumSlack  float64
+	ledeVerbShare float64
+	unitGroups    *ruleset.Rule
+	// unitConversions is claim.unit-conversions: unit → factor and the
+	// unit figures of it are compared in
+	unitConversions               map[string]unitConversion
 	numberWords, months, weekdays *ruleset.Rule
 
 	// lexicons the extractors search text with
@@ -297,6 +300,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	eventParticles := get(p, "claim.event-particles", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
+	conversions := get(p, "claim.unit-conversions", table)
 	l.numberWords = get(dates, "date.number-words", table)
 	l.months = get(dates, "date.months", table)
 	l.weekdays = get(dates, "date.weekdays", table)
@@ -327,6 +331,15 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	}
 	if wrongKind != nil {
 		return nil, wrongKind
+	}
+	l.unitConversions = map[string]unitConversion{}
+	for unit, v := range conversions.Entries {
+		factor, base, ok := strings.Cut(strings.TrimSpace(v), " ")
+		f, err := strconv.ParseFloat(factor, 64)
+		if !ok || err != nil || f <= 0 || math.IsInf(f, 0) || strings.TrimSpace(base) == "" {
+			return nil, fmt.Errorf("%s: rule claim.unit-conversions: %q: want \"factor unit\"", conversions.Source, unit)
+		}
+		l.unitConversions[text.Fold(unit)] = unitConversion{factor: f, unit: strings.TrimSpace(base)}
 	}
 	l.titles, l.quoteVerbs, l.bodies = newLexFinder(titles), newLexFinder(quoteVerbs), newLexFinder(bodies)
 	l.orgHeads, l.agreementHeads, l.percent = newLexFinder(orgHeads), newLexFinder(agreementHeads), newLexFinder(percent)
@@ -502,6 +515,13 @@ func foldedTable(entries map[string]string) map[string]string {
 		m[text.Fold(strings.TrimSpace(k))] = v
 	}
 	return m
+}
+
+// unitConversion says how a figure of one unit is compared: multiplied by
+// factor, in unit (claim.unit-conversions).
+type unitConversion struct {
+	factor float64
+	unit   string
 }
 
 // Jobs of grammar words, as in the claim.grammar table.

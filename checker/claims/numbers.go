@@ -635,7 +635,14 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	case "approx":
 		lo, hi, prefix = math.Min(lo, nr.value*0.9), math.Max(hi, nr.value*1.1), "~"
 	}
-	value := prefix + strconv.FormatFloat(nr.value, 'f', -1, 64)
+	shown := nr.value
+	if conv, ok := a.lex.unitConversions[unit]; ok && nr.currency == "" && nr.pct == "" && !nr.vague {
+		// "5,400 acres" is compared in hectares, with the slack a
+		// writer's rounded conversion needs
+		lo, hi = lo*conv.factor*(1-conversionSlack), hi*conv.factor*(1+conversionSlack)
+		shown, unit = roundSignificant(nr.value*conv.factor, 4), conv.unit
+	}
+	value := prefix + strconv.FormatFloat(shown, 'f', -1, 64)
 	if nr.vague {
 		lo, hi = nr.low, nr.high
 		if nr.qualifier == "min" || nr.qualifier == "floor" {
@@ -725,4 +732,18 @@ func fullMatch(r *ruleset.Rule, s string) bool {
 		}
 	}
 	return false
+}
+
+// conversionSlack is the share a figure converted to another unit may be
+// off either way (claim.unit-conversions): "4,800 acres (about 1,940
+// hectares)" rounds 1,942.5.
+const conversionSlack = 0.02
+
+// roundSignificant rounds v to n significant digits.
+func roundSignificant(v float64, n int) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	scale := math.Pow(10, float64(n)-math.Ceil(math.Log10(math.Abs(v))))
+	return math.Round(v*scale) / scale
 }
