@@ -225,7 +225,8 @@ func (a *article) isPlace(toks []text.Token, j, end int) bool {
 }
 
 // placeKey is a place's comparison form: "place:lisbon", or
-// "country:chile" for a country.
+// "country:chile" for a country; a last word naming the place's kind is
+// left out ("Ruai Ward" is "place:ruai").
 func (a *article) placeKey(s string) string {
 	f := text.Fold(strings.Join(strings.Fields(s), " "))
 	if c, ok := a.lex.country(f, false); ok {
@@ -235,6 +236,11 @@ func (a *article) placeKey(s string) string {
 		if c, ok := a.lex.country(strings.TrimSpace(f[i+1:]), false); ok {
 			return "place:" + strings.TrimSpace(f[:i]) + "," + text.Fold(c)
 		}
+	}
+	// "Ruai Ward", "Sonoma County": a name with its kind is the name
+	// (claim.place-kinds)
+	if words := strings.Fields(f); len(words) >= 2 && a.lex.placeKinds[words[len(words)-1]] {
+		f = strings.Join(words[:len(words)-1], " ")
 	}
 	return "place:" + f
 }
