@@ -130,6 +130,9 @@ type comparer struct {
 	// part marks figures that are parts of a total the batch states
 	// (markParts)
 	part []bool
+	// running says whether an article dates the event on two days
+	// (runningEvent), worked out on first use
+	running *bool
 }
 
 // Compare compares the claims of a batch (as ExtractBatch returns them)

@@ -57,6 +57,7 @@ const (
 	confDerivedSide    = "conf.derived-side"
 	confQuoteMeaning   = "conf.quote-meaning"
 	confCalendar       = "conf.calendar"
+	confRunningEvent   = "conf.running-event"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -364,6 +365,9 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	case weekday && day && gap <= nearDays: // gap < 0: a weekday no calendar places
 		as.add(confWeekday, "a weekday is set against a date it does not fall on")
 	}
+	if cf.Slot == "event.date" && c.runningEvent() {
+		as.add(confRunningEvent, "a sentence dates the event on two different days: it runs over days, and each article may date another day of it")
+	}
 	c.assessFact(cf, as)
 	if !strings.HasPrefix(cf.Slot, calendarSlotPrefix) && c.anyClaimOf(cf, misPaired) {
 		as.add(confCalendar, "the calendar settles it: a side writes a weekday beside a day it does not fall on")
@@ -377,6 +381,42 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	if spoken > 0 && spoken < len(cf.Sides) {
 		as.add(confSpokenDate, "a side dates when someone spoke (\"officials said Thursday\"), the other the event")
 	}
+}
+
+// runningEvent says whether some sentence dates the main event on two
+// different days ("widened on Wednesday ... up from some 2,100 when the
+// walkout began on Monday"): a strike, a fire or a flood that runs over
+// days, whose articles may each date another day of it. Dates of speaking
+// ("officials said Friday") do not count; days are told apart only when
+// both are resolved to dates or both are bare weekdays.
+func (c *comparer) runningEvent() bool {
+	if c.running != nil {
+		return *c.running
+	}
+	running := false
+	type sentence struct{ article, sentence int }
+	days := map[sentence][]Claim{}
+	for i, cl := range c.claims {
+		if c.slot[i] == "event.date" && !cl.spoken && (cl.Granularity == "day" || cl.Granularity == "weekday") {
+			k := sentence{cl.Article, cl.Sentence}
+			days[k] = append(days[k], cl)
+		}
+	}
+	for _, cs := range days {
+		for x := range cs {
+			for y := x + 1; y < len(cs); y++ {
+				a, b := cs[x], cs[y]
+				switch {
+				case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
+					running = running || !a.Range.Intersects(b.Range)
+				case a.Granularity == "weekday" && b.Granularity == "weekday":
+					running = running || a.Normalized != b.Normalized
+				}
+			}
+		}
+	}
+	c.running = &running
+	return running
 }
 
 // acrossMidnight says whether a one-day disagreement may be one night told
