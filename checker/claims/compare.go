@@ -130,9 +130,11 @@ type comparer struct {
 	// part marks figures that are parts of a total the batch states
 	// (markParts)
 	part []bool
-	// running says whether an article dates the event on two days
+	// running says whether a sentence dates the event on two days
 	// (runningEvent), worked out on first use
 	running *bool
+	// ofSlot indexes the claims by slot for claimsOfSlot, made on first use
+	ofSlot map[string][]int
 }
 
 // Compare compares the claims of a batch (as ExtractBatch returns them)

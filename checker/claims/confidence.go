@@ -319,9 +319,9 @@ func (c *comparer) derivedSide(cf *Conflict) bool {
 		// value fits another side's) counts too: a spun "chief working
 		// officer" against "COO" while its source says "chief operating
 		// officer"
-		for k, cl := range c.claims {
-			if c.slot[k] == cf.Slot && !slices.Contains(sd.Articles, cl.Article) {
-				elsewhere[c.cluster(cl.Article)] = true
+		for _, k := range c.claimsOfSlot(cf.Slot) {
+			if a := c.claims[k].Article; !slices.Contains(sd.Articles, a) {
+				elsewhere[c.cluster(a)] = true
 			}
 		}
 		derived := len(sd.Articles) > 0
@@ -336,6 +336,15 @@ func (c *comparer) derivedSide(cf *Conflict) bool {
 		}
 	}
 	return false
+}
+
+// claimsOfSlot returns the claims of a slot, by index, from an index made
+// on first use.
+func (c *comparer) claimsOfSlot(slot string) []int {
+	if c.ofSlot == nil {
+		c.ofSlot = c.bySlot()
+	}
+	return c.ofSlot[slot]
 }
 
 // anyClaimOf reports whether some claim on some side satisfies ok.
