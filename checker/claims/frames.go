@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -466,6 +467,23 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 	if pred >= 0 && pred != w {
 		heads = append(heads, pred)
 	}
+	// "As of 11 a.m., the fire had burned 3,100 acres and was 0 percent
+	// contained": a time on a clause holds for the clauses it takes as
+	// complements (not for coordinated ones: "first elected in 2018 and
+	// re-elected in 2022 with 58 per cent")
+	// Only clock times are taken so: a year on a misread main clause
+	// ("Pellmar, founded in 1952, has 14 plants") is no time of the count.
+	var outer []int
+	for k, steps := pred, 0; k >= 0 && steps < 3; steps++ {
+		r := p.rel(k)
+		if r != "ccomp" && r != "xcomp" {
+			break
+		}
+		k = p.head(k)
+		if k >= 0 {
+			outer = append(outer, k)
+		}
+	}
 	// Of the dates and clock times on the figure or its clause, one with
 	// a preposition of progression ("by 9 p.m. on Sunday") says most.
 	best := ""
@@ -478,8 +496,13 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 		if dw < 0 {
 			continue
 		}
+		// "by the update at 6 p.m.": a clock time on a noun that dates
+		// the clause holds with that noun's preposition
+		if n := p.head(dw); d.Granularity == "time" && n >= 0 && p.upos(n) == "NOUN" && nlp.RelIs(p.rel(n), "obl") && a.lex.timePreps[p.caseOf(n)] != "" {
+			dw = n
+		}
 		for _, h := range heads {
-			if p.head(dw) != h {
+			if p.head(dw) != h && !(d.Granularity == "time" && slices.Contains(outer, p.head(dw))) {
 				continue
 			}
 			prep := a.lex.timePreps[p.caseOf(dw)]
