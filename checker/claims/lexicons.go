@@ -48,6 +48,9 @@ type lexicons struct {
 	// (claim.kin-words) are words for a relative ("wife"), which end a
 	// role read back from its title
 	roleFunctions, kin map[string]bool
+	// unnamedPeople (claim.unnamed-people) are nouns for a person left
+	// unnamed, who may be what a later "she" stands for
+	unnamedPeople map[string]bool
 	// relativePronouns (claim.relative-pronouns) open a relative clause
 	// about the noun before them: "the group, which was founded in 2013"
 	relativePronouns map[string]bool
@@ -268,6 +271,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	dayOffsets := get(p, "claim.day-offsets", table)
 	roleFunctions := get(p, "claim.role-functions", lexicon)
 	kin := get(p, "claim.kin-words", lexicon)
+	unnamedPeople := get(p, "claim.unnamed-people", lexicon)
 	relativePronouns := get(p, "claim.relative-pronouns", lexicon)
 	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
 	directionWords := get(p, "claim.direction-words", lexicon)
@@ -357,6 +361,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.firstWords, l.effectPhrases = foldedSet(firstWords.Terms), foldedSet(effectPhrases.Terms)
 	l.dayOffsets = foldedTable(dayOffsets.Entries)
 	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
+	l.unnamedPeople = foldedSet(unnamedPeople.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)

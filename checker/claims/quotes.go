@@ -473,6 +473,51 @@ func (a *article) personBefore(off int) speaker {
 	return speaker{}
 }
 
+// unnamedPersonBetween says whether an unnamed person is brought in
+// between the last mention of the named speaker sp and offset off: "one",
+// "a", "an" or "another" and, within three words, a noun of
+// claim.unnamed-people ("One woman, a retired teacher from Rochdale, ...
+// she said"), outside quotation marks. A "she" there stands for that
+// person, not for the name.
+func (a *article) unnamedPersonBetween(sp speaker, off int) bool {
+	from := -1
+	for i := len(a.people) - 1; i >= 0; i-- {
+		if p := a.people[i]; "person:"+p.key == sp.key && p.name.End <= off {
+			from = p.name.End
+			break
+		}
+	}
+	if from < 0 {
+		return false
+	}
+	s0, s1 := a.doc.SentenceAt(from), a.doc.SentenceAt(off)
+	if s0 < 0 || s1 < 0 {
+		return false
+	}
+	for s := s0; s <= s1; s++ {
+		toks := a.doc.SentenceTokens(s)
+		// words inside quotation marks bring in nobody: "Automation will
+		// not cost a single permanent docker his job," she said
+		quoted := findQuotes(a.doc.Text, a.doc.Paragraphs[a.doc.Sentences[s].Paragraph].Span)
+		for k, t := range toks {
+			if t.Start < from || t.End > off || inQuote(quoted, t.Span) {
+				continue
+			}
+			switch t.Norm {
+			case "one", "a", "an", "another":
+			default:
+				continue
+			}
+			for j := k + 1; j < len(toks) && j <= k+3 && toks[j].End <= off; j++ {
+				if toks[j].Kind == text.Word && a.lex.unnamedPeople[toks[j].Norm] && !a.isCap(toks[j]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // pronounSpeaker resolves a pronoun subject: "he" and "she" to the last
 // person named, "it" and "they" to the last quotable body named in the
 // sentence or the one before.
@@ -483,7 +528,7 @@ func (a *article) pronounSpeaker(t text.Token, quote text.Span) (speaker, bool) 
 	}
 	label := a.tokText(t)
 	if what == "person" {
-		if sp := a.personBefore(t.Start); sp.kind != 0 {
+		if sp := a.personBefore(t.Start); sp.kind != 0 && !a.unnamedPersonBetween(sp, t.Start) {
 			return sp, true
 		}
 		return speaker{kind: speakerOther, label: label}, true
