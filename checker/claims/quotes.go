@@ -780,7 +780,8 @@ func (a *article) parsedSpeaker(q quoteSpan, inner text.Span) (speaker, bool) {
 // ("quispe" in "rosa elvira quispe manrique"), or a name that keeps long's
 // first word and the order of its others ("ricardo lemos" in "ricardo
 // fontoura lemos", "rosa quispe" in "rosa elvira quispe manrique"): one
-// person named more or less fully.
+// person named more or less fully; or the long name's last words
+// ("punta blanca" in "minera punta blanca").
 func sameNameShorter(short, long string) bool {
 	a, b := strings.Fields(short), strings.Fields(long)
 	if len(a) == 0 || len(a) >= len(b) {
@@ -788,6 +789,11 @@ func sameNameShorter(short, long string) bool {
 	}
 	if len(a) == 1 {
 		return slices.Contains(b[1:], a[0])
+	}
+	// the name's ending: "quispe manrique", "punta blanca" for "minera
+	// punta blanca"
+	if slices.Equal(a, b[len(b)-len(a):]) {
+		return true
 	}
 	if a[0] != b[0] {
 		return false
