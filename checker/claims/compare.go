@@ -184,11 +184,17 @@ func (c *comparer) markParts() {
 		values[cl.Unit] = append(values[cl.Unit], value(cl))
 	}
 	parts := map[string]map[float64]bool{}
-	for _, ids := range groups {
-		if len(ids) < minParts || len(ids) > maxParts {
+	for g, ids := range groups {
+		// "five counts of fraud and one count of fraudulent trading": a
+		// part of one is written as a word the number reader leaves alone
+		ones := c.singlesOf(g.article, g.sentence, g.unit)
+		if len(ids)+ones < minParts || len(ids)+ones > maxParts {
 			continue
 		}
-		sum, least, most := 0.0, math.Inf(1), 0.0
+		sum, least, most := float64(ones), math.Inf(1), 0.0
+		if ones > 0 {
+			least = 1
+		}
 		for _, i := range ids {
 			v := value(c.claims[i])
 			sum += v
@@ -222,6 +228,23 @@ func (c *comparer) markParts() {
 			c.part[i] = true
 		}
 	}
+}
+
+// singlesOf counts the "one <unit>" phrases of a sentence ("and one count
+// of fraudulent trading"): parts of one that no figure claim holds.
+func (c *comparer) singlesOf(article, sentence int, unit string) int {
+	doc := c.batch[article].Doc
+	if doc == nil || sentence < 0 || sentence >= len(doc.Sentences) {
+		return 0
+	}
+	toks := doc.SentenceTokens(sentence)
+	n := 0
+	for k := 0; k+1 < len(toks); k++ {
+		if toks[k].Norm == "one" && singular(toks[k+1].Norm) == unit {
+			n++
+		}
+	}
+	return n
 }
 
 func (x *Extractor) newComparer(batch []Input, claims []Claim, cluster []int) *comparer {
