@@ -1020,12 +1020,23 @@ func (c *comparer) otherSpeaker(i, j int) bool {
 	if pi == "" || pj == "" || pi == pj {
 		return false
 	}
-	return min(len(c.content[i]), len(c.content[j])) >= minSpeakerWords && c.sameWords(i, j)
+	if min(len(c.content[i]), len(c.content[j])) >= minSpeakerWords {
+		return c.sameWords(i, j)
+	}
+	// "The mountain gave them back to us": a shorter quotation counts when
+	// it is given word for word, every word, at some length
+	return min(len(c.content[i]), len(c.content[j])) >= minSpeakerWords-1 &&
+		min(len(c.words[i]), len(c.words[j])) >= minVerbatimWords && slices.Equal(c.words[i], c.words[j])
 }
 
 // minSpeakerWords is how many content words a quotation needs before two
-// speakers given it are taken to disagree about who said it.
-const minSpeakerWords = 4
+// speakers given it are taken to disagree about who said it; one fewer
+// will do for a quotation of at least minVerbatimWords words given word
+// for word.
+const (
+	minSpeakerWords  = 4
+	minVerbatimWords = 6
+)
 
 // sameWords decides whether two quotations are one quotation, whoever
 // they are given to.
