@@ -306,9 +306,10 @@ func (c *comparer) compare() Comparison {
 		}
 	}
 	// a weekday the calendar refutes is reported on its own only when no
-	// disagreement above already sets it against the other articles
+	// conflict above already sets it against the other articles (a
+	// difference, weighed down by what else its sides say, does not)
 	told := map[int]bool{}
-	for _, cf := range append(append([]Conflict(nil), cmp.Conflicts...), cmp.Differences...) {
+	for _, cf := range cmp.Conflicts {
 		for _, sd := range cf.Sides {
 			for _, i := range sd.Claims {
 				told[i] = true

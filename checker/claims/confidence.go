@@ -363,8 +363,12 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	weekday := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "weekday" })
 	day := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "day" })
 	gap := c.dayGap(cf, false)
-	overnight := gap <= 1 && c.acrossMidnight(cf)
+	// a weekday beside one date is wrong whatever night or weeks lie
+	// between the happenings dated: the calendar slot skips these weights
+	calendar := strings.HasPrefix(cf.Slot, calendarSlotPrefix)
+	overnight := !calendar && gap <= 1 && c.acrossMidnight(cf)
 	switch {
+	case calendar:
 	case overnight:
 		as.add(confOvernight, "one side dates the event late at night, the other the next day without a later hour: one night may span both")
 	case gap > farDays:
