@@ -612,7 +612,22 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 		}
 	case KindNumber:
 		c.Slot = a.numberSlot(c)
+		// "Officials now say nine people have died": in a batch about a
+		// disaster, a toll of its dead, hurt or missing told in a
+		// sentence of no other time or occasion ("was last struck") is
+		// the disaster's, whatever verb the sentence uses
+		if strings.HasPrefix(c.Slot, "fact.") && a.ev.happening != "" && !a.otherTime[c.Sentence] && !a.otherOccasion(c.Sentence) &&
+			a.isToll(c.Unit) && c.Fact.Modality == "" && c.Fact.Time == "" {
+			c.Slot, c.Frame = "event."+strings.TrimPrefix(c.Slot, "fact."), FrameEvent
+		}
 	}
+}
+
+// isToll says whether a unit counts people in a state of
+// claim.toll-states ("people dead").
+func (a *article) isToll(unit string) bool {
+	_, state, ok := strings.Cut(unit, " ")
+	return ok && a.lex.tollStates[state]
 }
 
 // factDateSlotPrefix starts the slot of a background date that says when

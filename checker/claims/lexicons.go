@@ -168,11 +168,14 @@ type lexicons struct {
 	unitsBefore map[string]bool
 	measures    map[string]string
 	states      map[string]countState
-	stateUnits  map[string]string     // state → the unit its first word (in order) gives
-	vague       map[string][2]float64 // by folded phrase; every word of a phrase is numberish
-	vagueWords  int                   // the most words a vague phrase has
-	plurals     map[string]string     // unit → plural, where adding "s" is wrong
-	singulars   map[string]string     // the same plurals → their unit
+	// tollStates (claim.toll-states) are the states whose counts are a
+	// disaster's toll
+	tollStates map[string]bool
+	stateUnits map[string]string     // state → the unit its first word (in order) gives
+	vague      map[string][2]float64 // by folded phrase; every word of a phrase is numberish
+	vagueWords int                   // the most words a vague phrase has
+	plurals    map[string]string     // unit → plural, where adding "s" is wrong
+	singulars  map[string]string     // the same plurals → their unit
 	// The number tables keyed by folded word, and every word among them.
 	numberWordValues, multiplierWords map[string]string
 	numberish                         map[string]bool
@@ -328,6 +331,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	unitsBefore := get(p, "claim.units-before", lexicon)
 	measures := get(p, "claim.measures", table)
 	states := get(p, "claim.count-states", table)
+	tollStates := get(p, "claim.toll-states", lexicon)
 	vague := get(p, "claim.vague-numbers", table)
 	plurals := get(p, "claim.unit-plurals", table)
 	if len(missing) > 0 {
@@ -464,6 +468,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	}
 	l.unitsBefore = singleWords(unitsBefore.Terms)
 	l.measures = foldedTable(measures.Entries)
+	l.tollStates = foldedSet(tollStates.Terms)
 	l.states, l.stateUnits = map[string]countState{}, map[string]string{}
 	for _, k := range sortedKeys(states.Entries) {
 		f := strings.Fields(states.Entries[k])

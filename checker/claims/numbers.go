@@ -310,6 +310,11 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			if w.Kind != text.Word || a.lex.function[w.Norm] { // "2,400 to leave homes" counts no homes
 				break
 			}
+			// "as of 7 p.m. Seventeen persons remain missing": a unit after
+			// another number is that number's
+			if _, ok := a.lex.numberWordValues[w.Norm]; ok {
+				break
+			}
 			if a.lex.unitWords[w.Norm] {
 				// The last noun of a compound counts: "hospital workers".
 				for u+1 < len(toks) && toks[u+1].Kind == text.Word && a.lex.unitWords[toks[u+1].Norm] {
