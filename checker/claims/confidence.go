@@ -58,6 +58,7 @@ const (
 	confQuoteMeaning   = "conf.quote-meaning"
 	confCalendar       = "conf.calendar"
 	confRunningEvent   = "conf.running-event"
+	confPlaceOtherVerb = "conf.place-other-verb"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -162,6 +163,9 @@ func (c *comparer) assess(cf *Conflict) {
 				as.add(confEventVerb, "every side hangs its value on a word for the event")
 			case !c.allSides(cf, func(cl Claim) bool { return cl.anchored || cl.anchor < 0 }):
 				as.add(confOtherVerb, "a side's value hangs on another verb than the event's")
+				if cf.Kind == KindPlace {
+					as.add(confPlaceOtherVerb, "a place on another verb is where that other thing happened")
+				}
 			}
 			if !c.allSides(cf, func(cl Claim) bool { return !cl.elsewhere }) {
 				as.add(confOtherHappening, "a side's sentence tells of another happening: an earlier, later or repeated one")
