@@ -116,6 +116,9 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		a.stateFromTree(p, w, pred, c)
 		measured := a.isMeasured(c)
 		f.Measure = a.measureOf(p, w, pred, measured)
+		if f.Measure == "" && strings.HasPrefix(c.Unit, "money:") {
+			f.Measure = a.perAfter(c.Span) // "worth £6m a year", however parsed
+		}
 		if measured {
 			// a distance is from somewhere; a count of residents "from
 			// villages north of Corvale" is not
@@ -621,6 +624,28 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			c.Slot, c.Frame = "event."+strings.TrimPrefix(c.Slot, "fact."), FrameEvent
 		}
 	}
+}
+
+// perAfter reads a rate written right after a sum, "a" or "per" and a
+// noun ("£6m a year", "$5 per month"), and returns "per <noun>"; "" when
+// none follows. It stands in for perUnit where the parse hangs the noun
+// elsewhere.
+func (a *article) perAfter(sp text.Span) string {
+	rest := a.doc.Text[sp.End:min(len(a.doc.Text), sp.End+24)]
+	f := strings.Fields(rest)
+	if len(f) < 2 {
+		return ""
+	}
+	switch strings.ToLower(f[0]) {
+	case "a", "an", "per", "each":
+	default:
+		return ""
+	}
+	noun := strings.ToLower(strings.TrimRight(f[1], ".,;:)"))
+	if !a.lex.rateNouns[noun] {
+		return ""
+	}
+	return "per " + noun
 }
 
 // isToll says whether a unit counts people in a state of

@@ -51,6 +51,8 @@ type lexicons struct {
 	// unnamedPeople (claim.unnamed-people) are nouns for a person left
 	// unnamed, who may be what a later "she" stands for
 	unnamedPeople map[string]bool
+	// rateNouns (claim.rate-nouns) are what a sum is given per
+	rateNouns map[string]bool
 	// relativePronouns (claim.relative-pronouns) open a relative clause
 	// about the noun before them: "the group, which was founded in 2013"
 	relativePronouns map[string]bool
@@ -275,6 +277,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	roleFunctions := get(p, "claim.role-functions", lexicon)
 	kin := get(p, "claim.kin-words", lexicon)
 	unnamedPeople := get(p, "claim.unnamed-people", lexicon)
+	rateNouns := get(p, "claim.rate-nouns", lexicon)
 	relativePronouns := get(p, "claim.relative-pronouns", lexicon)
 	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
 	directionWords := get(p, "claim.direction-words", lexicon)
@@ -366,6 +369,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.dayOffsets = foldedTable(dayOffsets.Entries)
 	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
 	l.unnamedPeople = foldedSet(unnamedPeople.Terms)
+	l.rateNouns = foldedSet(rateNouns.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)

@@ -580,8 +580,10 @@ func (a *article) nameRunBack(toks []text.Token, b int) int {
 		i = k
 	}
 	// A capitalised word before the run makes it part of something longer,
-	// unless it is a title ("Councillor Tomasz Brennan, chair of ...").
-	if i == b || (i > 0 && a.isCap(toks[i-1]) && !a.lex.nameStop[a.tokText(toks[i-1])] && !a.lex.titleWords[toks[i-1].Norm]) {
+	// unless it is a title or a courtesy title ("Councillor Tomasz
+	// Brennan, chair of ...", "Dame Eleanor Vance, chair of ...").
+	if i == b || (i > 0 && a.isCap(toks[i-1]) && !a.lex.nameStop[a.tokText(toks[i-1])] && !a.lex.titleWords[toks[i-1].Norm] &&
+		!a.lex.honorifics[a.tokText(toks[i-1])]) {
 		return -1
 	}
 	return i
