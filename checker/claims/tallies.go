@@ -32,7 +32,7 @@ func (a *article) extractTallies() {
 			}
 			a.addTally(s, toks[k].Span, hi, lo)
 		}
-		if a.lex.tallyPhrases == nil {
+		if a.lex.tallyPhrases == nil || !votesWord(toks) {
 			continue
 		}
 		// "by 31 votes to 12", "29 votes in favour and 14 against"
@@ -102,6 +102,18 @@ func shortDigits(s string) bool {
 func (a *article) nearTallyCue(toks []text.Token, k int) bool {
 	for j := max(0, k-tallyWindow); j < len(toks) && j <= k+tallyWindow; j++ {
 		if j != k && a.lex.tallyCues[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// votesWord is a cheap first pass before claim.tally-phrases: every
+// pattern there names votes, or a vote "in favour" and "against".
+func votesWord(toks []text.Token) bool {
+	for _, t := range toks {
+		switch t.Norm {
+		case "vote", "votes", "favour", "favor":
 			return true
 		}
 	}

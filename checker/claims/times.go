@@ -33,6 +33,9 @@ func (a *article) extractTimes() {
 			continue
 		}
 		stext := a.doc.Slice(sent.Span)
+		if !mayHoldClock(stext) {
+			continue
+		}
 		for _, m := range a.lex.clockTimes.FindAll(stext) {
 			if raceTime(stext, m.Span) {
 				continue // "2:02:16", "1:58.2": a duration, not a time of day
@@ -183,4 +186,32 @@ func (a *article) timeZone(s string, i int) string {
 		return zone
 	}
 	return ""
+}
+
+// mayHoldClock is a cheap first pass before the clock-time patterns: a
+// digit followed by ":" or "." and a digit ("7:42", "21.40"), a digit
+// followed, after at most one space, by "a" or "p" ("10pm", "7 a.m."), or
+// one of the words for noon and midnight. A sentence with none of these
+// holds no clock time the patterns of claim.clock-times read.
+func mayHoldClock(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			continue
+		}
+		j := i + 1
+		if j+1 < len(s) && (s[j] == ':' || s[j] == '.') && s[j+1] >= '0' && s[j+1] <= '9' {
+			return true
+		}
+		if j < len(s) && s[j] == ' ' {
+			j++
+		}
+		if j < len(s) {
+			switch s[j] {
+			case 'a', 'A', 'p', 'P':
+				return true
+			}
+		}
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "noon") || strings.Contains(l, "midday") || strings.Contains(l, "midnight")
 }
