@@ -21,8 +21,12 @@ type lexicons struct {
 	countries, demonyms, pronouns       *ruleset.Rule
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
-	roleVerbs                           *ruleset.Rule   // claim.role-verbs: "chairs" gives the role "chair"
-	genericBodies                       map[string]bool // claim.role-generic-bodies
+	roleVerbs                           *ruleset.Rule // claim.role-verbs: "chairs" gives the role "chair"
+	// namingWords (claim.naming-verbs) are the verbs of a relative clause
+	// that give a post ("who was named its director"), and the words
+	// allowed before and after them, by job
+	namingWords   map[string]string
+	genericBodies map[string]bool // claim.role-generic-bodies
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
 	// (claim.change-prepositions, claim.time-prepositions) and time words
@@ -261,6 +265,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.qualifiers = get(p, "claim.number-qualifiers", table)
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
+	namingWords := get(p, "claim.naming-verbs", table)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
@@ -370,6 +375,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleFunctions, l.kin = foldedSet(roleFunctions.Terms), foldedSet(kin.Terms)
 	l.unnamedPeople = foldedSet(unnamedPeople.Terms)
 	l.rateNouns = foldedSet(rateNouns.Terms)
+	l.namingWords = foldedTable(namingWords.Entries)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)

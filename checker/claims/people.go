@@ -104,6 +104,11 @@ func (a *article) extractPeople() {
 				pm.name = text.Span{Start: toks[ns].Start, End: toks[ne-1].End}
 				pm.parts = nameParts(toks[ns:ne])
 				pm.key = a.linkName(pm.parts)
+			} else if owner := a.clauseOwner(toks, rp.lead, s); owner >= 0 {
+				if roles {
+					a.addClauseRole(a.people[owner], toks, rp)
+				}
+				continue
 			} else if !rp.capital || !rp.determiner || !a.event[s] {
 				continue // a role in passing ("the minister"), not a party to the event
 			}
@@ -151,6 +156,62 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 		a.people = append(a.people, pm)
 		a.emitPerson(pm, toks, titled, roleOnly, roles)
 	}
+}
+
+// ruleNamingVerbs is the rule of roles a relative clause gives with a
+// naming verb: "who has been named its founding director".
+const ruleNamingVerbs = "claim.naming-verbs"
+
+// clauseOwner returns the index in a.people of the person of sentence s a
+// relative clause gives the role starting at token lead: "Tomasz
+// Kowalczyk, professor of climate informatics, who has been named its
+// founding director". The clause follows a comma after the person's name
+// or after the role set beside it; -1 when the role is not so given.
+func (a *article) clauseOwner(toks []text.Token, lead, s int) int {
+	k := lead - 1
+	for k >= 0 && a.lex.namingWords[toks[k].Norm] == "after" {
+		k--
+	}
+	if k < 0 || a.lex.namingWords[toks[k].Norm] != "verb" {
+		return -1
+	}
+	for k--; k >= 0 && (a.lex.namingWords[toks[k].Norm] == "before" || a.lex.is(toks[k].Norm, gramAuxiliary)); k-- {
+	}
+	if k < 2 || !a.lex.is(toks[k].Norm, gramRelative) || toks[k-1].Norm != "," {
+		return -1
+	}
+	// The person whose name or set-off role ends last before the comma,
+	// with at most a short phrase between and no other comma ("professor
+	// of climate informatics in the School of GeoSciences, who").
+	comma := k - 1
+	for i := len(a.people) - 1; i >= 0 && a.people[i].sentence == s; i-- {
+		pm := a.people[i]
+		end := max(pm.name.End, pm.role.End)
+		if pm.key == "" || end > toks[comma].Start {
+			continue
+		}
+		between := 0
+		for j := comma - 1; j >= 0 && toks[j].Start >= end; j-- {
+			if toks[j].Norm == "," || between == 8 {
+				return -1
+			}
+			between++
+		}
+		return i
+	}
+	return -1
+}
+
+// addClauseRole adds the role a naming clause gives a person already
+// named in the sentence (claim.naming-verbs).
+func (a *article) addClauseRole(owner personMention, toks []text.Token, rp rolePhrase) {
+	role := text.Span{Start: toks[rp.first].Start, End: toks[rp.end-1].End}
+	key := a.roleKey(toks[rp.first:rp.end])
+	if key == "" {
+		return
+	}
+	a.add(Claim{Kind: KindRole, Slot: "role:" + owner.key, Span: role, Sentence: owner.sentence, Rule: ruleNamingVerbs,
+		Normalized: "role:" + key, Person: owner.key, Role: key, Side: rp.side, RoleText: a.doc.Slice(role)})
 }
 
 // mayHoldTitle is a cheap first pass: does any word start a role title?

@@ -338,7 +338,7 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	}
 	// "who heads Amberline" beside "chief executive": a relative clause's
 	// role is compared only with a role of the same title
-	if c.claims[i].Rule == ruleRoleVerbs || c.claims[j].Rule == ruleRoleVerbs {
+	if clauseRole(c.claims[i].Rule) || clauseRole(c.claims[j].Rule) {
 		shared := false
 		fb := c.fullTitlesIn(b)
 		for _, x := range c.fullTitlesIn(a) {
@@ -362,7 +362,7 @@ func (c *comparer) rolesRelated(i, j int) bool {
 			return true
 		}
 	}
-	if c.claims[i].Rule == ruleRoleVerbs || c.claims[j].Rule == ruleRoleVerbs {
+	if clauseRole(c.claims[i].Rule) || clauseRole(c.claims[j].Rule) {
 		return false
 	}
 	// "Mayor" and "chair of the regional transit board": a title of
@@ -382,6 +382,11 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	}
 	return true
 }
+
+// clauseRole reports whether a role claim's rule reads it from a relative
+// clause ("who chairs", "who was named"): such a role is compared only
+// with a role of the same title.
+func clauseRole(rule string) bool { return rule == ruleRoleVerbs || rule == ruleNamingVerbs }
 
 // onlyFunctions reports whether every title word of a role is one of
 // claim.role-functions.
