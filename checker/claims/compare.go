@@ -133,6 +133,9 @@ type comparer struct {
 	// running says whether a sentence dates the event on two days
 	// (runningEvent), worked out on first use
 	running *bool
+	// sentenceDays lists the day and weekday claims of each sentence, by
+	// article and sentence (snapshotDays), made on first use
+	sentenceDays map[[2]int][]int
 	// ofSlot indexes the claims by slot for claimsOfSlot, made on first use
 	ofSlot map[string][]int
 }

@@ -59,6 +59,7 @@ const (
 	confCalendar       = "conf.calendar"
 	confRunningEvent   = "conf.running-event"
 	confPlaceOtherVerb = "conf.place-other-verb"
+	confSnapshotDays   = "conf.snapshot-days"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -258,6 +259,9 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
 		return
 	}
+	if c.runningEvent() && c.snapshotDays(cf) {
+		as.add(confSnapshotDays, "each side's figure is told in a sentence of another day: counts of a running event taken on different days")
+	}
 	timed := c.allSides(cf, func(cl Claim) bool { return cl.Fact.Time != "" })
 	untimed := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Fact.Time != "" }) && !timed
 	if timed {
@@ -398,6 +402,66 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	if spoken > 0 && spoken < len(cf.Sides) {
 		as.add(confSpokenDate, "a side dates when someone spoke (\"officials said Thursday\"), the other the event")
 	}
+}
+
+// snapshotDays says whether the figures of a disagreement are told in
+// sentences dated to different days (weighed only for an event that runs
+// over days, runningEvent: where articles date one event differently the
+// figure sentences differ by that mistake, not by a day of counting): every side has a figure whose
+// sentence names a day (not a day of speaking), and no day of one side is
+// a day of another ("entered its second day on Tuesday, with 38 ships
+// waiting" against "61 vessels waiting at anchor on Thursday morning").
+// Days are told apart only when both are resolved dates or both bare
+// weekdays.
+func (c *comparer) snapshotDays(cf *Conflict) bool {
+	if c.sentenceDays == nil {
+		c.sentenceDays = map[[2]int][]int{}
+		for i, cl := range c.claims {
+			if cl.Kind == KindDate && !cl.spoken && (cl.Granularity == "day" || cl.Granularity == "weekday") {
+				k := [2]int{cl.Article, cl.Sentence}
+				c.sentenceDays[k] = append(c.sentenceDays[k], i)
+			}
+		}
+	}
+	daysOf := func(sd Side) []int {
+		var out []int
+		for _, i := range sd.Claims {
+			out = append(out, c.sentenceDays[[2]int{c.claims[i].Article, c.claims[i].Sentence}]...)
+		}
+		return out
+	}
+	sameDay := func(a, b Claim) bool {
+		switch {
+		case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
+			return a.Range.Intersects(b.Range)
+		case a.Granularity == "weekday" && b.Granularity == "weekday":
+			return a.Normalized == b.Normalized
+		}
+		if wa, ok := weekdayOf(a); ok {
+			if wb, ok := weekdayOf(b); ok {
+				return wa == wb
+			}
+		}
+		return true // days that cannot be told apart may be one
+	}
+	sides := make([][]int, len(cf.Sides))
+	for s, sd := range cf.Sides {
+		if sides[s] = daysOf(sd); len(sides[s]) == 0 {
+			return false
+		}
+	}
+	for s := range sides {
+		for t := s + 1; t < len(sides); t++ {
+			for _, i := range sides[s] {
+				for _, j := range sides[t] {
+					if sameDay(c.claims[i], c.claims[j]) {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // runningEvent says whether some sentence dates the main event on two

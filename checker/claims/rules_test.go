@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -42,6 +43,9 @@ type ruleCase struct {
 	// first disagreement; Absent must not be.
 	Reasons []string `yaml:"reasons"`
 	Absent  []string `yaml:"absent"`
+	// Of, when set, weighs the first disagreement of that kind ("number")
+	// for Reasons and Absent instead of the batch's first.
+	Of string `yaml:"of"`
 	// OneCluster puts every article in one rewrite cluster, as the rewrite
 	// stage does for a copy and its source.
 	OneCluster bool `yaml:"one_cluster"`
@@ -142,6 +146,9 @@ func runRuleCase(t *testing.T, x *Extractor, tc ruleCase) {
 		assert.Len(t, all, *tc.Disagreements, dump(batch, cs, cmp))
 	}
 	if len(tc.Reasons) > 0 || len(tc.Absent) > 0 {
+		if tc.Of != "" {
+			all = slices.DeleteFunc(all, func(cf Conflict) bool { return cf.Kind != tc.Of })
+		}
 		require.NotEmpty(t, all, dump(batch, cs, cmp))
 		var rules []string
 		for _, r := range all[0].Reasons {
