@@ -389,12 +389,14 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	}
 	// "Minister of Trade Ana Roux": a name written straight after the list
 	// ends it; three or more capitalised words closing the role leave their
-	// last two to the name.
+	// last two to the name. Not when the role is set off after a name
+	// already ("Anders J. Lindqvist, Chief Executive Officer of Harlaw
+	// Offshore Wind, said"): there the capitalised words name the body.
 	run := 0
 	for k := j - 1; k >= tj && a.isCap(toks[k]) && a.nameWord(toks[k]); k-- {
 		run++
 	}
-	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) {
+	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) && !a.namedBefore(toks, rp.lead) {
 		j -= 2
 	}
 	rp.end = j
@@ -402,6 +404,18 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		rp.side = a.sideWithin(toks[rp.first:rp.end])
 	}
 	return rp
+}
+
+// namedBefore reports whether a role starting at token lead follows a
+// name of two or more words and a comma: "Anders J. Lindqvist, Chief
+// Executive Officer of ...".
+func (a *article) namedBefore(toks []text.Token, lead int) bool {
+	b := lead - 1
+	if b < 1 || toks[b].Norm != "," {
+		return false
+	}
+	st := a.nameRunBack(toks, b)
+	return st >= 0 && b-st >= 2
 }
 
 // listEnd reads a list of role words from q ("Oceans, Fisheries and Ports")
