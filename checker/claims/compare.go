@@ -2,6 +2,7 @@ package claims
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -658,9 +659,17 @@ func (c *comparer) canonicalise() {
 	n := len(c.claims)
 	c.person, c.slot, c.key = make([]string, n), make([]string, n), make([]string, n)
 	c.words, c.content = make([][]string, n), make([][]string, n)
+	spelling := c.nameSpellings()
+	keyOf := func(cl Claim) string {
+		k := personKey(cl)
+		if one, ok := spelling[k]; ok {
+			return one
+		}
+		return k
+	}
 	full := map[string]bool{}
 	for _, cl := range c.claims {
-		if k := personKey(cl); strings.Contains(k, " ") {
+		if k := keyOf(cl); strings.Contains(k, " ") {
 			full[k] = true
 		}
 	}
@@ -694,7 +703,7 @@ func (c *comparer) canonicalise() {
 	sideOf := map[string]string{}
 	for i, cl := range c.claims {
 		c.slot[i], c.key[i] = cl.Slot, cl.Normalized
-		c.person[i] = link(personKey(cl))
+		c.person[i] = link(keyOf(cl))
 		if (cl.Kind == KindPerson || cl.Kind == KindRole) && c.person[i] != "" {
 			if cl.Role != "" && !contains(c.rolesOf[c.person[i]], cl.Role) {
 				c.rolesOf[c.person[i]] = append(c.rolesOf[c.person[i]], cl.Role)
@@ -759,6 +768,36 @@ func fullNamesByWord(full map[string]bool) map[string][]string {
 				seen = append(seen, w)
 				out[w] = append(out[w], f)
 			}
+		}
+	}
+	return out
+}
+
+// nameSpellings maps person keys that are one name spelt two ways to one
+// of them: keys equal once the letters of claim.name-spellings are read
+// alike ("katrin oberlaender" and "katrin oberländer", folded to
+// "oberlander"). Only spellings the batch holds both of are joined, so a
+// name is never changed on its own.
+func (c *comparer) nameSpellings() map[string]string {
+	groups := map[string][]string{}
+	for _, cl := range c.claims {
+		k := personKey(cl)
+		if k == "" {
+			continue
+		}
+		f := c.x.lex.respell(k)
+		if !slices.Contains(groups[f], k) {
+			groups[f] = append(groups[f], k)
+		}
+	}
+	out := map[string]string{}
+	for _, ks := range groups {
+		if len(ks) < 2 {
+			continue
+		}
+		slices.Sort(ks)
+		for _, k := range ks[1:] {
+			out[k] = ks[0]
 		}
 	}
 	return out

@@ -22,6 +22,10 @@ type lexicons struct {
 	scales, currencies, multipliers     *ruleset.Rule
 	qualifiers, roleSynonyms, grammar   *ruleset.Rule
 	roleVerbs                           *ruleset.Rule // claim.role-verbs: "chairs" gives the role "chair"
+	// spellings (claim.name-spellings) are letter groups a name may be
+	// spelt with in place of others ("ae" for "ä", folded "a"), longest
+	// first
+	spellings [][2]string
 	// namingWords (claim.naming-verbs) are the verbs of a relative clause
 	// that give a post ("who was named its director"), and the words
 	// allowed before and after them, by job
@@ -299,6 +303,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	windowWords := get(p, "claim.window-words", lexicon)
 	withinPhrases := get(p, "claim.within-phrases", lexicon)
 	nameParticles := get(p, "claim.name-particles", lexicon)
+	nameSpellings := get(p, "claim.name-spellings", table)
 	partWords := get(p, "claim.part-words", lexicon)
 	genericUnits := get(p, "claim.generic-units", lexicon)
 	inclusion := get(p, "claim.inclusion-words", lexicon)
@@ -391,6 +396,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	// longest first, so "on the eastern side of" wins over a shorter phrase
 	sort.SliceStable(l.withinPhrases, func(i, j int) bool { return len(l.withinPhrases[i]) > len(l.withinPhrases[j]) })
 	l.nameParticles = foldedSet(nameParticles.Terms)
+	l.spellings = sortedPairs(foldedTable(nameSpellings.Entries))
 	l.partWords = foldedSet(partWords.Terms)
 	l.genericUnits = foldedSet(genericUnits.Terms)
 	l.inclusion = foldedSet(inclusion.Terms)
@@ -641,4 +647,30 @@ func (l *lexicons) plural(w string) string {
 		return w + "es"
 	}
 	return w + "s"
+}
+
+// sortedPairs returns a table's entries as pairs, longer keys first and
+// then in order, so that replacing them is deterministic.
+func sortedPairs(m map[string]string) [][2]string {
+	out := make([][2]string, 0, len(m))
+	for k, v := range m {
+		out = append(out, [2]string{k, v})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i][0]) != len(out[j][0]) {
+			return len(out[i][0]) > len(out[j][0])
+		}
+		return out[i][0] < out[j][0]
+	})
+	return out
+}
+
+// respell writes a folded name with the letter groups of
+// claim.name-spellings replaced, so that spellings of one name compare
+// equal.
+func (l *lexicons) respell(name string) string {
+	for _, p := range l.spellings {
+		name = strings.ReplaceAll(name, p[0], p[1])
+	}
+	return name
 }
