@@ -118,6 +118,11 @@ func (e Expr) Relative() bool { return e.Unit != "" }
 // exprPatterns are the compiled expressions FindAll runs.
 type exprPatterns struct {
 	iso, monthDay, dayMonth, part, monthYear, month, year, weekday, relative, ago *refind.Finder
+	// weekdayAfter reads a full weekday name written after a date ("20
+	// Feb 2019, Thursday", "March 5 (Thursday)"); dateNext says another
+	// date starts after it, whose weekday it then is ("20 February,
+	// Thursday 21 February")
+	weekdayAfter, dateNext *regexp.Regexp
 	// cues is the cheap first pass: a pattern runs only on strings holding
 	// the words or figures it cannot match without.
 	cues                                        *cueScanner
@@ -170,6 +175,8 @@ func compileExprs(p *ruleset.Pack, months, weekdays *ruleset.Rule) (*exprPattern
 
 	wdPrefix := `(?:(?P<wd>` + wdAll + `)\.?,?\s+)?`
 	yearTail := `(?:\s*,?\s*(?P<year>\d{4})\b)?`
+	x.weekdayAfter = regexp.MustCompile(`^\s*,?\s*\(?(` + wdFull + `)\b\)?`)
+	x.dateNext = regexp.MustCompile(`^\s*,?\s*(?:\d|(?:` + month + `)\b)`)
 	x.monthDay = refind.New(regexp.MustCompile(wdPrefix + `(?:the\s+)?\b(?P<month>` + month + `)\b\.?\s*(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:\s*[-–]\s*(?P<last>\d{1,2})\b)?` + yearTail))
 	x.dayMonth = refind.New(regexp.MustCompile(wdPrefix + `(?:(?i:the)\s+)?\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>` + month + `)\b\.?` + yearTail))
 	x.part = refind.New(regexp.MustCompile(`(?:\b(?i:the)\s+)?\b(?P<part>(?i:` + parts + `))(?:\s+|-)(?:(?i:the\s+)?(?P<month>` + month + `)\b\.?` + yearTail + `|(?P<pyear>\d{4})\b)`))
@@ -309,6 +316,9 @@ func (r *Reader) findAll(s string, found cues) []Expr {
 		}
 		if wd := g("wd"); wd != "" {
 			e.Weekday, e.HasWeekday = r.Weekday(wd)
+		} else if m := x.weekdayAfter.FindStringSubmatchIndex(s[e.Span.End:]); m != nil && !x.dateNext.MatchString(s[e.Span.End+m[1]:]) {
+			e.Weekday, e.HasWeekday = r.Weekday(s[e.Span.End+m[2] : e.Span.End+m[3]])
+			e.Span.End += m[1]
 		}
 		return dayExists(e.Year, e.Month, e.Day) && (e.LastDay == 0 || dayExists(e.Year, e.Month, e.LastDay))
 	}

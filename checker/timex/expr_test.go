@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf8"
 
@@ -41,6 +42,8 @@ func TestFindAllAndResolve(t *testing.T) {
 		{"iso", "Dated 2026-01-29.", "2026-01-29", FormISO, Day, "2026-01-29", "2026-01-29", false},
 		{"weekday with date", "On Wednesday, January 28, 2026, they met.", "Wednesday, January 28, 2026", FormMonthDay, Day, "2026-01-28&weekday:wednesday", "2026-01-28&weekday:wednesday", false},
 		{"abbreviated weekday with date", "Wed., Jan. 28", "Wed., Jan. 28", FormMonthDay, Day, "2026-01-28&weekday:wednesday", "--01-28&weekday:wednesday", false},
+		{"weekday after date", "Officials said on 20 Feb 2019 Thursday.", "20 Feb 2019 Thursday", FormDayMonth, Day, "2019-02-20&weekday:thursday", "2019-02-20&weekday:thursday", false},
+		{"weekday after date in brackets", "The vote is on January 28 (Wednesday).", "January 28 (Wednesday)", FormMonthDay, Day, "2026-01-28&weekday:wednesday", "--01-28&weekday:wednesday", false},
 		{"day range", "talks on January 27-29 in Seoul", "January 27-29", FormMonthDay, Day, "2026-01-27/2026-01-29", "--01-27/--01-29", false},
 		{"weekday", "On Wednesday, the minister met them.", "Wednesday", FormWeekday, Weekday, "2026-01-28", "weekday:wednesday", false},
 		{"weekday same day", "On Thursday the minister signed.", "Thursday", FormWeekday, Weekday, "2026-01-29", "weekday:thursday", false},
@@ -116,6 +119,18 @@ func TestFindAllSeveral(t *testing.T) {
 		texts = append(texts, s[e.Span.Start:e.Span.End])
 	}
 	assert.Equal(t, []string{"Thursday", "March 3, 2025", "four years ago"}, texts)
+}
+
+// A weekday between two dates starts the second: it is not written after
+// the first.
+func TestWeekdayBetweenDates(t *testing.T) {
+	r := testReader(t)
+	s := "Talks ran on 27 January, Wednesday 28 January and Thursday."
+	var got []string
+	for _, e := range r.FindAll(s) {
+		got = append(got, fmt.Sprintf("%s %v %v", s[e.Span.Start:e.Span.End], e.HasWeekday, e.Weekday))
+	}
+	assert.Equal(t, []string{"27 January false Sunday", "Wednesday 28 January true Wednesday", "Thursday true Thursday"}, got)
 }
 
 func TestRangeRelations(t *testing.T) {
