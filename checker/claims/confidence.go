@@ -60,6 +60,7 @@ const (
 	confRunningEvent   = "conf.running-event"
 	confPlaceOtherVerb = "conf.place-other-verb"
 	confSnapshotDays   = "conf.snapshot-days"
+	confManyFigures    = "conf.many-figures"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -259,6 +260,9 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
 		return
 	}
+	if c.manyFigures(cf) {
+		as.add(confManyFigures, "an article gives several different figures of this kind: the slot holds more than one quantity")
+	}
 	if c.runningEvent() && c.snapshotDays(cf) {
 		as.add(confSnapshotDays, "each side's figure is told in a sentence of another day: counts of a running event taken on different days")
 	}
@@ -402,6 +406,40 @@ func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	if spoken > 0 && spoken < len(cf.Sides) {
 		as.add(confSpokenDate, "a side dates when someone spoke (\"officials said Thursday\"), the other the event")
 	}
+}
+
+// manyFigures says whether one article of a disagreement about figures
+// gives two or more figures of the slot that cannot be one value ("raised
+// standard deduction by Rs 10,000 to Rs 50,000 ... benefit up to Rs
+// 3,588" beside "raised the gratuity limit to Rs 30 lakh"): a budget, a
+// results statement or a rescue plan states many sums, and the slot
+// then holds several quantities, not one told two ways.
+//
+// Only sums are weighed so: counts of people or things that differ within
+// an article are mostly parts, earlier figures or tallies of other
+// groups, which the comparer reads apart already, and a toll told as
+// "70" beside "45 identified" still disagrees with "72".
+func (c *comparer) manyFigures(cf *Conflict) bool {
+	if !strings.HasPrefix(c.claims[cf.Sides[0].Claims[0]].Unit, "money:") {
+		return false
+	}
+	byArticle := map[int][]Claim{}
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			cl := c.claims[i]
+			byArticle[cl.Article] = append(byArticle[cl.Article], cl)
+		}
+	}
+	for _, cs := range byArticle {
+		for x := range cs {
+			for y := x + 1; y < len(cs); y++ {
+				if cs[x].High < cs[y].Low || cs[y].High < cs[x].Low {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // snapshotDays says whether the figures of a disagreement are told in

@@ -266,7 +266,12 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 				nr.currency, nr.first = c, i-2
 			}
 		}
-		if nr.currency == "" && (p.Kind == text.Symbol || p.End == t.Start) {
+		// a sign, a prefix written on ("US$5"), or a currency code or
+		// abbreviation set before with a space ("Rs 6,000", "KSh 418
+		// million", "CHF 20 million"): capitalised and short, never a
+		// word such as "dollars" before a figure of something else
+		code := p.Kind == text.Word && len(prefix) <= 3 && prefix[0] >= 'A' && prefix[0] <= 'Z'
+		if nr.currency == "" && (p.Kind == text.Symbol || p.End == t.Start || code) {
 			if c, ok := a.lex.currencies.Lookup(prefix); ok {
 				nr.currency, nr.first = c, i-1
 			}
