@@ -1026,6 +1026,30 @@ func (a *article) spokenDate(p *parsed, w int) bool {
 			return true
 		}
 	}
+	// "The inspectorate said on Wednesday it had opened an investigation
+	// into the cause of the fire": what the speaker tells is another act,
+	// the event only named deeper in it, so the date is the speaking's;
+	// "Vorland said on Tuesday it was recalling 1.2 million vehicles"
+	// tells the event itself. In the lead an announcement is the news
+	// ("Norvanta confirmed on Monday that an attacker had obtained ..."):
+	// its date is the story's (announces).
+	if a.announces(p, pred) {
+		return false
+	}
+	for _, k := range p.s.Children(pred) {
+		if p.rel(k) != "ccomp" || k < pred {
+			continue
+		}
+		if a.reportsEvent(p, k) {
+			return false
+		}
+		for _, j := range p.s.Children(k) {
+			if a.reportsEvent(p, j) {
+				return false
+			}
+		}
+		return true
+	}
 	return false
 }
 

@@ -559,7 +559,13 @@ func (a *article) roleKey(toks []text.Token) string {
 		if a.lex.genericBodies[w] {
 			continue // "the party's leader" is a leader
 		}
-		words = append(words, singular(w))
+		// a title in the plural names a group the body is made of ("the
+		// Front Range Mayors' Caucus", "the board of governors"), not a
+		// post of the person: it stays plural, and is no title
+		if one := singular(w); one == w || !a.lex.titleWords[one] {
+			w = one
+		}
+		words = append(words, w)
 	}
 	return a.lex.canonicalRole(words)
 }
