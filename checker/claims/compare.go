@@ -674,19 +674,28 @@ func (c *comparer) canonicalise() {
 		}
 	}
 	fullByWord := fullNamesByWord(full)
+	fullNames := sortedKeys(full)
 	link := func(k string) string {
 		if k == "" {
 			return k
 		}
 		if first, _, several := strings.Cut(k, " "); several {
-			// "von der leyen" stands for the one full name it ends
-			if !c.x.lex.nameParticles[first] {
-				return k
-			}
 			var found []string
-			for _, f := range fullByWord[first] {
-				if f != k && strings.HasSuffix(f, " "+k) {
-					found = append(found, f)
+			if c.x.lex.nameParticles[first] {
+				// "von der leyen" stands for the one full name it ends
+				for _, f := range fullByWord[first] {
+					if f != k && strings.HasSuffix(f, " "+k) {
+						found = append(found, f)
+					}
+				}
+			} else {
+				// "maarten de groot" for "maarten willem de groot": a
+				// name with a middle name left out stands for the one
+				// fuller name it fits
+				for _, f := range fullNames {
+					if sameNameShorter(k, f) {
+						found = append(found, f)
+					}
 				}
 			}
 			if len(found) == 1 {
