@@ -674,7 +674,6 @@ func (c *comparer) canonicalise() {
 		}
 	}
 	fullByWord := fullNamesByWord(full)
-	fullNames := sortedKeys(full)
 	link := func(k string) string {
 		if k == "" {
 			return k
@@ -692,7 +691,8 @@ func (c *comparer) canonicalise() {
 				// "maarten de groot" for "maarten willem de groot": a
 				// name with a middle name left out stands for the one
 				// fuller name it fits
-				for _, f := range fullNames {
+				// every fuller name it fits holds its last word
+				for _, f := range fullByWord[k[strings.LastIndexByte(k, ' ')+1:]] {
 					if sameNameShorter(k, f) {
 						found = append(found, f)
 					}
