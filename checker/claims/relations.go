@@ -843,28 +843,43 @@ func (c *comparer) clusterQuotes() {
 	}
 	// Each quote looks for partners through its rarest words only, and
 	// tries those that hold enough of them (see probeWords).
+	// A quote with meaning words probes twice: by all its content words
+	// and by its core (coreContent), as sameWords accepts either.
 	hits := make([]int, len(distinct))
-	stamp := make([]int, len(distinct)) // the quote whose probe last counted it
-	var found []int
+	stamp := make([]int, len(distinct))  // the probe that last counted it
+	chosen := make([]int, len(distinct)) // the quote that last chose it
+	probe := 0
+	var found, cands []int
 	for n, i := range distinct {
-		words, weights, need := c.probeWords(i, byWord)
-		found = found[:0]
-		for k, w := range words {
-			for _, m := range byWord[w] {
-				if m == n {
-					continue
+		cands = cands[:0]
+		core := c.coreContent(i)
+		for pass, content := range [][]string{c.content[i], core} {
+			if pass == 1 && len(core) == len(c.content[i]) {
+				break
+			}
+			words, weights, need := c.probeWords(content, byWord)
+			probe++
+			found = found[:0]
+			for k, w := range words {
+				for _, m := range byWord[w] {
+					if m == n {
+						continue
+					}
+					if stamp[m] != probe {
+						stamp[m], hits[m] = probe, 0
+						found = append(found, m)
+					}
+					hits[m] += weights[k]
 				}
-				if stamp[m] != n+1 {
-					stamp[m], hits[m] = n+1, 0
-					found = append(found, m)
+			}
+			for _, m := range found {
+				if hits[m] >= need && chosen[m] != n+1 {
+					chosen[m] = n + 1
+					cands = append(cands, m)
 				}
-				hits[m] += weights[k]
 			}
 		}
-		for _, m := range found {
-			if hits[m] < need {
-				continue
-			}
+		for _, m := range cands {
 			a, b := distinct[min(n, m)], distinct[max(n, m)]
 			if c.sameQuote(a, b) {
 				sets.Union(a, b)
@@ -919,8 +934,7 @@ func (c *comparer) clusterQuotes() {
 // being what is asked (probeMargin, or less when the probe takes every
 // word: then the weight of all words less the allowance). Both quotes of a
 // pair probe, so the smaller or shorter one finds the other.
-func (c *comparer) probeWords(i int, byWord map[string][]int) (words []string, weights []int, need int) {
-	content := c.content[i]
+func (c *comparer) probeWords(content []string, byWord map[string][]int) (words []string, weights []int, need int) {
 	if len(content) == 0 {
 		return nil, nil, 1
 	}
@@ -950,6 +964,25 @@ func (c *comparer) probeWords(i int, byWord map[string][]int) (words []string, w
 		}
 	}
 	return words, weights, weight - allowance
+}
+
+// coreContent returns the content words of quotation i that say what it
+// is about, its meaning words left out (claim.meaning-words: "nobody",
+// "never", "weeks"), when at least two remain: "We were fortunate that
+// nobody was seriously hurt" and "... that only a few people were
+// seriously hurt" are one quotation, told to mean two things
+// (conf.quote-meaning weighs that).
+func (c *comparer) coreContent(i int) []string {
+	var core []string
+	for _, w := range c.content[i] {
+		if !c.x.lex.meaningWords[w] {
+			core = append(core, w)
+		}
+	}
+	if len(core) < 2 {
+		return c.content[i]
+	}
+	return core
 }
 
 // probeMargin is how much more than its allowance a quote's probe words
@@ -1046,10 +1079,15 @@ const (
 // sameWords decides whether two quotations are one quotation, whoever
 // they are given to.
 func (c *comparer) sameWords(i, j int) bool {
-	ci, cj := c.content[i], c.content[j]
 	if containsSeq(c.words[i], c.words[j]) || containsSeq(c.words[j], c.words[i]) {
-		return len(ci) > 0 && len(cj) > 0
+		return len(c.content[i]) > 0 && len(c.content[j]) > 0
 	}
+	return c.sameContent(c.content[i], c.content[j], i, j) || c.sameContent(c.coreContent(i), c.coreContent(j), i, j)
+}
+
+// sameContent decides sameWords on the content words ci and cj of
+// quotations i and j.
+func (c *comparer) sameContent(ci, cj []string, i, j int) bool {
 	small, large, largeAt := ci, cj, j
 	if len(small) > len(large) {
 		small, large, largeAt = large, small, i
