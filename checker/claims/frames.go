@@ -736,6 +736,13 @@ func (a *article) manyOccasions(p *parsed, w int) bool {
 // (claim.time-prepositions other than "at").
 func (a *article) boundsTime(p *parsed, w int) bool {
 	prep := a.lex.timePreps[p.caseOf(w)]
+	// "shortly after 23:00", "just before midnight": close to the time
+	// named, not bounded by it (claim.near-time-words)
+	if prep == "after" || prep == "before" {
+		if k := p.s.Child(w, "case"); k > 0 && a.lex.nearTimeWords[p.lemma(k-1)] {
+			return false
+		}
+	}
 	return prep != "" && prep != "at"
 }
 

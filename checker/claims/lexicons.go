@@ -29,7 +29,10 @@ type lexicons struct {
 	// namingWords (claim.naming-verbs) are the verbs of a relative clause
 	// that give a post ("who was named its director"), and the words
 	// allowed before and after them, by job
-	namingWords   map[string]string
+	namingWords map[string]string
+	// nearTimeWords (claim.near-time-words) keep a time after "after" or
+	// "before" close to it: "shortly after 23:00"
+	nearTimeWords map[string]bool
 	genericBodies map[string]bool // claim.role-generic-bodies
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
@@ -270,6 +273,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleSynonyms = get(p, "claim.role-synonyms", table)
 	l.roleVerbs = get(p, "claim.role-verbs", table)
 	namingWords := get(p, "claim.naming-verbs", table)
+	nearTimeWords := get(p, "claim.near-time-words", lexicon)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
@@ -381,6 +385,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.unnamedPeople = foldedSet(unnamedPeople.Terms)
 	l.rateNouns = foldedSet(rateNouns.Terms)
 	l.namingWords = foldedTable(namingWords.Entries)
+	l.nearTimeWords = foldedSet(nearTimeWords.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)
