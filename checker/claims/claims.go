@@ -185,6 +185,11 @@ type Claim struct {
 	// attribution is, for a quotation, its words together with where its
 	// speaker is named close by: the evidence of who said it
 	attribution text.Span
+	// pastTask marks a role read from a relative clause in the past ("who
+	// led the investigation"; claim.role-verbs entries marked "past"): a
+	// task done, which tells who the person is and which titles go
+	// together, but is compared with no other role
+	pastTask bool
 	// holds is, for a place, the folded name of a place the article says
 	// lies within it ("Luxian, a county in Sichuan"), "" when none.
 	holds string

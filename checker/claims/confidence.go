@@ -60,6 +60,7 @@ const (
 	confRunningEvent   = "conf.running-event"
 	confPlaceOtherVerb = "conf.place-other-verb"
 	confSnapshotDays   = "conf.snapshot-days"
+	confDerivedSpeaker = "conf.derived-speaker"
 	confManyFigures    = "conf.many-figures"
 )
 
@@ -178,6 +179,9 @@ func (c *comparer) assess(cf *Conflict) {
 		as.add(confOneSource, "every side comes from one source and its copies: a rewrite changed it")
 	} else if (cf.Kind == KindRole || cf.Kind == KindPerson || cf.Kind == KindPlace) && c.derivedSide(cf) {
 		as.add(confDerivedSide, "a side stands only on copies or rewrites of articles on another side: the rewriting made the difference")
+		if strings.HasPrefix(cf.Slot, "speaker:") {
+			as.add(confDerivedSpeaker, "a copy gives the quotation to another speaker than its source: a rewriter swaps words, not names, so the copy's reworded attribution was misread")
+		}
 	}
 	best, who := 0, ""
 	for _, sd := range cf.Sides {

@@ -20,6 +20,9 @@ type personMention struct {
 	// byVerb marks a role read from a relative clause ("who chairs the
 	// finance committee"): claim.role-verbs
 	byVerb bool
+	// pastTask marks a role read from a verb in the past ("who led the
+	// investigation"): a task done, compared with no other role
+	pastTask bool
 }
 
 // rolePhrase is a role read around a title: its modifiers, the title, and
@@ -135,6 +138,7 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 		if !ok {
 			continue
 		}
+		title, past := strings.CutSuffix(title, " past")
 		ns := a.nameRunBack(toks, k-1)
 		if ns < 0 {
 			continue
@@ -152,7 +156,7 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 		words := append([]string{title}, strings.Fields(a.roleKey(toks[k+2:end]))...)
 		pm.roleKey = a.lex.canonicalRole(words)
 		pm.side = a.sideWithin(toks[k+2 : end])
-		pm.byVerb = true
+		pm.byVerb, pm.pastTask = true, past
 		a.people = append(a.people, pm)
 		a.emitPerson(pm, toks, titled, roleOnly, roles)
 	}
@@ -256,7 +260,7 @@ func (a *article) emitPerson(pm personMention, toks []text.Token, titled, roleOn
 			rule = ruleRoleVerbs
 		}
 		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: rule,
-			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText})
+			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText, pastTask: pm.pastTask})
 	}
 }
 
@@ -648,6 +652,12 @@ func (a *article) nameRunBack(toks []text.Token, b int) int {
 		}
 		if i < b && i >= 2 && middleInitialDot(toks, i-1) && a.nameWord(toks[i-2]) {
 			i-- // "Declan J. Moriarty": the initial's full stop
+			continue
+		}
+		// "Karim A. Tazi": an initial that is also a word ("A", "I") is
+		// passed over with its full stop when a name word comes before it
+		if i < b && i >= 3 && middleInitialDot(toks, i-1) && a.isCap(toks[i-2]) && a.nameWord(toks[i-3]) {
+			i -= 2
 			continue
 		}
 		// particles inside or before a name: "Ursula von der Leyen"

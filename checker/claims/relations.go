@@ -338,6 +338,9 @@ func (c *comparer) rolesRelated(i, j int) bool {
 	}
 	// "who heads Amberline" beside "chief executive": a relative clause's
 	// role is compared only with a role of the same title
+	if c.claims[i].pastTask || c.claims[j].pastTask {
+		return false // "who led the investigation": a task, not a post
+	}
 	if clauseRole(c.claims[i].Rule) || clauseRole(c.claims[j].Rule) {
 		shared := false
 		fb := c.fullTitlesIn(b)
