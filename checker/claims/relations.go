@@ -273,6 +273,12 @@ func (c *comparer) sameFigure(i, j int) bool {
 	if strings.HasPrefix(c.slot[i], "fact.") && a.Subject != "" && b.Subject != "" && a.Subject != b.Subject {
 		return false
 	}
+	// "a launch mass of 2,140 kg", "with a launch mass of 2,410
+	// kilograms": one named measure on both sides says what is counted,
+	// whatever verbs the sentences hang it on
+	if a.Measure != "" && a.Measure == b.Measure {
+		return true
+	}
 	if a.Predicate != "" && b.Predicate != "" && a.Predicate != b.Predicate && c.claims[i].Unit != "tally" {
 		// two verbs of the event ("killed", "died") may count one figure,
 		// and so may one of them and another verb ("gave her 52.4 per
