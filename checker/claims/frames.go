@@ -530,6 +530,37 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 			}
 		}
 	}
+	return a.openingTime(c, siblings)
+}
+
+// openingTime returns the time a sentence opens with, when it opens with
+// a clock time after a time preposition ("As of 11 a.m., the fire had
+// burned 3,100 acres and was 0 percent contained"; "By the Cal Fire update
+// at 6 p.m. it had burned ..."): such an adjunct dates every clause of the
+// sentence, coordinated ones too, which the tree may not show. "" when it
+// does not.
+func (a *article) openingTime(c *Claim, siblings []int) string {
+	sent := a.doc.Sentences[c.Sentence]
+	opening := strings.ToLower(a.doc.Text[sent.Start:min(sent.End, sent.Start+12)])
+	prep := ""
+	for phrase, how := range a.lex.timePreps {
+		if (how == "at" || how == "by") && strings.HasPrefix(opening, phrase+" ") && len(phrase) > len(prep) && phrase != "in" && phrase != "on" {
+			prep = phrase
+		}
+	}
+	if prep == "" {
+		return ""
+	}
+	for _, i := range siblings {
+		d := &a.claims[i]
+		if d.Kind != KindDate || d.Granularity != "time" || d.Span.Overlaps(c.Span) || d.Span.Start > c.Span.Start {
+			continue
+		}
+		// the time stands in the opening words, before any comma
+		if lead := a.doc.Text[sent.Start:d.Span.Start]; len(strings.Fields(lead)) <= 7 && !strings.Contains(lead, ",") {
+			return a.lex.timePreps[prep] + ":" + d.Normalized
+		}
+	}
 	return ""
 }
 
