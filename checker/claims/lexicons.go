@@ -33,6 +33,9 @@ type lexicons struct {
 	// nearTimeWords (claim.near-time-words) keep a time after "after" or
 	// "before" close to it: "shortly after 23:00"
 	nearTimeWords map[string]bool
+	// rangeOpeners (claim.range-openers) come before "A to B" read as a
+	// range ("a range of 3% to 3.25%")
+	rangeOpeners  map[string]bool
 	genericBodies map[string]bool // claim.role-generic-bodies
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
@@ -274,6 +277,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleVerbs = get(p, "claim.role-verbs", table)
 	namingWords := get(p, "claim.naming-verbs", table)
 	nearTimeWords := get(p, "claim.near-time-words", lexicon)
+	rangeOpeners := get(p, "claim.range-openers", lexicon)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
@@ -386,6 +390,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.rateNouns = foldedSet(rateNouns.Terms)
 	l.namingWords = foldedTable(namingWords.Entries)
 	l.nearTimeWords = foldedSet(nearTimeWords.Terms)
+	l.rangeOpeners = foldedSet(rangeOpeners.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)

@@ -84,10 +84,68 @@ func (a *article) extractNumbers() {
 					nr.state = a.countState(toks, nr)
 				}
 			}
+			if lo, first, ok := a.rangeStart(toks, nr); ok {
+				// the lower end was read on its own first: it is part of
+				// this range
+				if n := len(a.claims); n > 0 && a.claims[n-1].Kind == KindNumber && a.claims[n-1].Span.Start >= toks[first].Start {
+					a.claims = a.claims[:n-1]
+				}
+				nr.vague, nr.low, nr.high, nr.first = true, lo, nr.value, first
+			}
 			a.emitNumber(nr, toks, s)
 			i = nr.last
 		}
 	}
+}
+
+// rangeStart reads the lower end of a range written before the number nr:
+// "between 20 and 30 people", "a range of 3% to 3.25%", "at 2 to 3
+// million". It returns the lower end (in nr's scale when it has none of
+// its own) and the token the range starts at. "from 2 to 3" and "by 0.25
+// to 4.5" are changes, never ranges, so "to" is read only after a word of
+// claim.range-openers.
+func (a *article) rangeStart(toks []text.Token, nr numberRead) (float64, int, bool) {
+	j := nr.first - 1
+	if nr.vague || nr.qualifier != "" || j < 2 || nr.first != nr.last && toks[nr.first].Kind != text.Number {
+		return 0, 0, false
+	}
+	conn := toks[j].Norm
+	if conn != "and" && conn != "to" {
+		return 0, 0, false
+	}
+	k := j - 1
+	if nr.pct != "" && a.lex.percent.FullMatch(a.tokText(toks[k])) || nr.unit != "" && a.lex.unitWords[toks[k].Norm] && a.lex.unitSingular(toks[k].Norm) == nr.unit {
+		k-- // "3% to 3.25%", "20 km to 30 km"
+	}
+	if k < 1 || toks[k].Kind != text.Number || !plainNumber.MatchString(toks[k].Norm) || toks[nr.first].Kind != text.Number {
+		return 0, 0, false
+	}
+	opener := toks[k-1].Norm
+	if conn == "and" && opener != "between" || conn == "to" && !a.lex.rangeOpeners[opener] {
+		return 0, 0, false
+	}
+	if yearLike(toks[k].Norm) && yearLike(toks[nr.first].Norm) {
+		return 0, 0, false // "between 2018 and 2022": a span of years
+	}
+	lo := atof(strings.ReplaceAll(toks[k].Norm, ",", ""))
+	hi := atof(strings.ReplaceAll(toks[nr.first].Norm, ",", ""))
+	if hi > 0 && nr.value != hi {
+		lo *= nr.value / hi // "between 2 and 3 million"
+	}
+	if lo >= nr.value {
+		return 0, 0, false
+	}
+	first := k
+	if opener == "between" {
+		first = k - 1
+	}
+	return lo, first, true
+}
+
+// yearLike reports whether a number as written could be a year: four
+// digits from 1800 to 2199, no thousands comma.
+func yearLike(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "18") || strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20") || strings.HasPrefix(w, "21")) && plainNumber.MatchString(w)
 }
 
 // ruleMeasureValue is the rule of a bare figure read as the value of a
@@ -645,20 +703,23 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	case "approx":
 		lo, hi, prefix = math.Min(lo, nr.value*0.9), math.Max(hi, nr.value*1.1), "~"
 	}
-	shown := nr.value
-	if conv, ok := a.lex.unitConversions[unit]; ok && nr.currency == "" && nr.pct == "" && !nr.vague {
+	shown, low, high := nr.value, nr.low, nr.high
+	if nr.vague {
+		lo, hi = nr.low, nr.high
+	}
+	if conv, ok := a.lex.unitConversions[unit]; ok && nr.currency == "" && nr.pct == "" {
 		// "5,400 acres" is compared in hectares, with the slack a
 		// writer's rounded conversion needs
 		lo, hi = lo*conv.factor*(1-conversionSlack), hi*conv.factor*(1+conversionSlack)
 		shown, unit = roundSignificant(nr.value*conv.factor, 4), conv.unit
+		low, high = roundSignificant(nr.low*conv.factor, 4), roundSignificant(nr.high*conv.factor, 4)
 	}
 	value := prefix + strconv.FormatFloat(shown, 'f', -1, 64)
 	if nr.vague {
-		lo, hi = nr.low, nr.high
 		if nr.qualifier == "min" || nr.qualifier == "floor" {
 			hi = math.Inf(1)
 		}
-		value = strconv.FormatFloat(nr.low, 'f', -1, 64) + ".." + strconv.FormatFloat(nr.high, 'f', -1, 64)
+		value = strconv.FormatFloat(low, 'f', -1, 64) + ".." + strconv.FormatFloat(high, 'f', -1, 64)
 	}
 	if nr.whole > 0 {
 		value += " of " + strconv.FormatFloat(nr.whole, 'f', -1, 64)
