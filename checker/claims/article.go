@@ -211,9 +211,13 @@ func (a *article) extractDates() {
 		case a.in.HasPublished:
 			c.YearFrom = "published"
 		case (a.event[f.s] || a.lead[f.s]) && len(eventYears) > 0:
-			e, c.YearFrom = e.WithYear(commonest(eventYears)), "article"
+			if y, ok := yearFitting(e, eventYears); ok {
+				e, c.YearFrom = e.WithYear(y), "article"
+			}
 		case !a.event[f.s] && !a.lead[f.s] && len(allYears) > 0:
-			e, c.YearFrom = e.WithYear(commonest(allYears)), "article"
+			if y, ok := yearFitting(e, allYears); ok {
+				e, c.YearFrom = e.WithYear(y), "article"
+			}
 		}
 		var ref timex.Date
 		if a.in.HasPublished {
@@ -230,6 +234,34 @@ func (a *article) extractDates() {
 			a.claims[len(a.claims)-1].Frame = FrameEvent
 		}
 	}
+}
+
+// yearFitting returns the year of counts a date without its year takes:
+// the commonest, or for a date written with its weekday ("Monday, 19
+// October") the commonest in which that day falls on that weekday; none
+// when no year fits (the batch's years are tried later), so that a year
+// of some other happening the article names ("opened in 1978") never
+// makes a weekday look mis-paired.
+func yearFitting(e timex.Expr, counts map[int]int) (int, bool) {
+	if !e.HasWeekday || e.Day == 0 || e.Month == 0 {
+		return commonest(counts), true
+	}
+	years := make([]int, 0, len(counts))
+	for y := range counts {
+		years = append(years, y)
+	}
+	sort.Slice(years, func(i, j int) bool {
+		if counts[years[i]] != counts[years[j]] {
+			return counts[years[i]] > counts[years[j]]
+		}
+		return years[i] < years[j]
+	})
+	for _, y := range years {
+		if time.Date(y, time.Month(e.Month), e.Day, 0, 0, 0, 0, time.UTC).Weekday() == e.Weekday {
+			return y, true
+		}
+	}
+	return 0, false
 }
 
 // attachedElsewhere reports whether the date at sp in sentence s belongs

@@ -533,6 +533,13 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 	return a.openingTime(c, siblings)
 }
 
+// asOf reports whether the words right before sp are "as of" (or "as
+// at"): the time of a tally, not of a happening.
+func (a *article) asOf(sp text.Span) bool {
+	before := strings.ToLower(strings.TrimRight(a.doc.Text[max(0, sp.Start-8):sp.Start], " "))
+	return strings.HasSuffix(before, "as of") || strings.HasSuffix(before, "as at")
+}
+
 // openingTime returns the time a sentence opens with, when it opens with
 // a clock time after a time preposition ("As of 11 a.m., the fire had
 // burned 3,100 acres and was 0 percent contained"; "By the Cal Fire update
@@ -629,6 +636,12 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 				c.elsewhere = true // "another increase is likely in November"
 			}
 			c.elsewhere = c.elsewhere || a.manyOccasions(p, c.anchor) || a.offsetFromOther(p, c.Span)
+		}
+		// "as of 6 a.m. Monday, 61,300 people were sheltering": a time a
+		// count is given at, never when the event happened
+		if c.Kind == KindDate && c.Slot == "event.time" && a.asOf(c.Span) {
+			c.Slot = "time"
+			return
 		}
 		if c.Kind == KindDate && a.boundsTime(p, c.anchor) {
 			if c.Kind == KindDate {

@@ -560,8 +560,11 @@ func (a *article) roleKey(toks []text.Token) string {
 		// "the union's president", "the citizens' group": possessives and
 		// plurals compare as the bare noun.
 		w := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
-		if a.lex.genericBodies[w] {
-			continue // "the party's leader" is a leader
+		// "the party's leader" is a leader; a body noun closing a run of
+		// capitalised words is part of a name ("Lee Valley University
+		// Hospital", which "LVUH" abbreviates)
+		if a.lex.genericBodies[w] && !(a.isCap(t) && i > 0 && a.isCap(toks[i-1]) && !a.lex.titleWords[toks[i-1].Norm]) {
+			continue
 		}
 		// a title in the plural names a group the body is made of ("the
 		// Front Range Mayors' Caucus", "the board of governors"), not a
