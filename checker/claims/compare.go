@@ -101,7 +101,8 @@ type comparer struct {
 	// content words as a set, made on first use
 	words, content [][]string
 	contentSets    []map[string]bool
-	wordsSig       []string // exactJoin of words, made on first use
+	cores          [][]string // coreContent per claim, made on first use
+	wordsSig       []string   // exactJoin of words, made on first use
 	// roles known for each person, across the batch
 	rolesOf map[string][]string
 	// titlesTogether holds, per person, the pairs of title words that
@@ -690,8 +691,8 @@ func (c *comparer) canonicalise() {
 			} else {
 				// "maarten de groot" for "maarten willem de groot": a
 				// name with a middle name left out stands for the one
-				// fuller name it fits
-				// every fuller name it fits holds its last word
+				// fuller name it fits, and every such name holds its
+				// last word
 				for _, f := range fullByWord[k[strings.LastIndexByte(k, ' ')+1:]] {
 					if sameNameShorter(k, f) {
 						found = append(found, f)

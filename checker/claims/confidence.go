@@ -449,12 +449,12 @@ func (c *comparer) manyFigures(cf *Conflict) bool {
 // snapshotDays says whether the figures of a disagreement are told in
 // sentences dated to different days (weighed only for an event that runs
 // over days, runningEvent: where articles date one event differently the
-// figure sentences differ by that mistake, not by a day of counting): every side has a figure whose
-// sentence names a day (not a day of speaking), and no day of one side is
-// a day of another ("entered its second day on Tuesday, with 38 ships
-// waiting" against "61 vessels waiting at anchor on Thursday morning").
-// Days are told apart only when both are resolved dates or both bare
-// weekdays.
+// figure sentences differ by that mistake, not by a day of counting):
+// every side has a figure whose sentence names a day (not a day of
+// speaking), and no day of one side is a day of another ("entered its
+// second day on Tuesday, with 38 ships waiting" against "61 vessels
+// waiting at anchor on Thursday morning"). Days are told apart by
+// daysApart, else by their weekdays.
 func (c *comparer) snapshotDays(cf *Conflict) bool {
 	if c.sentenceDays == nil {
 		c.sentenceDays = map[[2]int][]int{}
@@ -473,11 +473,8 @@ func (c *comparer) snapshotDays(cf *Conflict) bool {
 		return out
 	}
 	sameDay := func(a, b Claim) bool {
-		switch {
-		case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
-			return a.Range.Intersects(b.Range)
-		case a.Granularity == "weekday" && b.Granularity == "weekday":
-			return a.Normalized == b.Normalized
+		if apart, known := daysApart(a, b); known {
+			return !apart
 		}
 		if wa, ok := weekdayOf(a); ok {
 			if wb, ok := weekdayOf(b); ok {
@@ -528,18 +525,27 @@ func (c *comparer) runningEvent() bool {
 	for _, cs := range days {
 		for x := range cs {
 			for y := x + 1; y < len(cs); y++ {
-				a, b := cs[x], cs[y]
-				switch {
-				case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
-					running = running || !a.Range.Intersects(b.Range)
-				case a.Granularity == "weekday" && b.Granularity == "weekday":
-					running = running || a.Normalized != b.Normalized
+				if apart, known := daysApart(cs[x], cs[y]); known {
+					running = running || apart
 				}
 			}
 		}
 	}
 	c.running = &running
 	return running
+}
+
+// daysApart tells two day claims apart where their writing allows: two
+// resolved dates by their ranges, two bare weekdays by name. known is
+// false for any other pair.
+func daysApart(a, b Claim) (apart, known bool) {
+	switch {
+	case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
+		return !a.Range.Intersects(b.Range), true
+	case a.Granularity == "weekday" && b.Granularity == "weekday":
+		return a.Normalized != b.Normalized, true
+	}
+	return false, false
 }
 
 // acrossMidnight says whether a one-day disagreement may be one night told

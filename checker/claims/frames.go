@@ -533,12 +533,20 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 	return a.openingTime(c, siblings)
 }
 
-// asOf reports whether the words right before sp are "as of" (or "as
-// at"): the time of a tally, not of a happening.
+// asOf reports whether a phrase of claim.tally-time-phrases ("as of")
+// stands right before sp: the time of a tally, not of a happening.
 func (a *article) asOf(sp text.Span) bool {
-	before := strings.ToLower(strings.TrimRight(a.doc.Text[max(0, sp.Start-8):sp.Start], " "))
-	return strings.HasSuffix(before, "as of") || strings.HasSuffix(before, "as at")
+	before := text.Fold(strings.TrimRight(a.doc.Text[max(0, sp.Start-16):sp.Start], " "))
+	for _, ph := range a.lex.tallyTimePhrases {
+		if strings.HasSuffix(before, ph) && (len(before) == len(ph) || !isLetter(before[len(before)-len(ph)-1])) {
+			return true
+		}
+	}
+	return false
 }
+
+// isLetter reports whether an ASCII byte is a letter.
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
 // openingTime returns the time a sentence opens with, when it opens with
 // a clock time after a time preposition ("As of 11 a.m., the fire had
@@ -548,15 +556,20 @@ func (a *article) asOf(sp text.Span) bool {
 // does not.
 func (a *article) openingTime(c *Claim, siblings []int) string {
 	sent := a.doc.Sentences[c.Sentence]
-	opening := strings.ToLower(a.doc.Text[sent.Start:min(sent.End, sent.Start+12)])
+	opening := text.Fold(a.doc.Text[sent.Start:min(sent.End, sent.Start+16)])
 	prep := ""
-	for phrase, how := range a.lex.timePreps {
-		if (how == "at" || how == "by") && strings.HasPrefix(opening, phrase+" ") && len(phrase) > len(prep) && phrase != "in" && phrase != "on" {
+	for _, phrase := range a.lex.openingTimePreps { // longest first
+		if strings.HasPrefix(opening, phrase+" ") {
 			prep = phrase
+			break
 		}
 	}
 	if prep == "" {
 		return ""
+	}
+	how := a.lex.timePreps[prep]
+	if how == "" {
+		how = "at"
 	}
 	for _, i := range siblings {
 		d := &a.claims[i]
@@ -565,7 +578,7 @@ func (a *article) openingTime(c *Claim, siblings []int) string {
 		}
 		// the time stands in the opening words, before any comma
 		if lead := a.doc.Text[sent.Start:d.Span.Start]; len(strings.Fields(lead)) <= 7 && !strings.Contains(lead, ",") {
-			return a.lex.timePreps[prep] + ":" + d.Normalized
+			return how + ":" + d.Normalized
 		}
 	}
 	return ""

@@ -33,6 +33,16 @@ type lexicons struct {
 	// nearTimeWords (claim.near-time-words) keep a time after "after" or
 	// "before" close to it: "shortly after 23:00"
 	nearTimeWords map[string]bool
+	// clockTimeWords (claim.clock-time-words) are word clock times
+	// ("noon"), and tallyPhraseCues (claim.tally-phrase-cues) the words
+	// of claim.tally-phrases: cheap first passes before those patterns
+	clockTimeWords  []string
+	tallyPhraseCues map[string]bool
+	// tallyTimePhrases (claim.tally-time-phrases: "as of") give the time a
+	// count was made at; openingTimePreps (claim.opening-time-prepositions)
+	// open a sentence whose time dates all its clauses; both folded,
+	// longest first
+	tallyTimePhrases, openingTimePreps []string
 	// rangeOpeners (claim.range-openers) come before "A to B" read as a
 	// range ("a range of 3% to 3.25%")
 	rangeOpeners  map[string]bool
@@ -277,6 +287,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.roleVerbs = get(p, "claim.role-verbs", table)
 	namingWords := get(p, "claim.naming-verbs", table)
 	nearTimeWords := get(p, "claim.near-time-words", lexicon)
+	clockTimeWords := get(p, "claim.clock-time-words", lexicon)
+	tallyPhraseCues := get(p, "claim.tally-phrase-cues", lexicon)
+	tallyTimePhrases := get(p, "claim.tally-time-phrases", lexicon)
+	openingTimePreps := get(p, "claim.opening-time-prepositions", lexicon)
 	rangeOpeners := get(p, "claim.range-openers", lexicon)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
@@ -390,6 +404,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.rateNouns = foldedSet(rateNouns.Terms)
 	l.namingWords = foldedTable(namingWords.Entries)
 	l.nearTimeWords = foldedSet(nearTimeWords.Terms)
+	l.clockTimeWords = foldedTerms(clockTimeWords.Terms)
+	l.tallyPhraseCues = foldedSet(tallyPhraseCues.Terms)
+	l.tallyTimePhrases = foldedTerms(tallyTimePhrases.Terms)
+	l.openingTimePreps = foldedTerms(openingTimePreps.Terms)
 	l.rangeOpeners = foldedSet(rangeOpeners.Terms)
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
@@ -683,4 +701,22 @@ func (l *lexicons) respell(name string) string {
 		name = strings.ReplaceAll(name, p[0], p[1])
 	}
 	return name
+}
+
+// foldedTerms returns a list's folded terms, longest first and then in
+// order, for matching the longest phrase first.
+func foldedTerms(terms []string) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		if t = text.Fold(strings.TrimSpace(t)); t != "" {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if len(out[i]) != len(out[j]) {
+			return len(out[i]) > len(out[j])
+		}
+		return out[i] < out[j]
+	})
+	return out
 }

@@ -982,15 +982,22 @@ func (c *comparer) probeWords(content []string, byWord map[string][]int) (words 
 // seriously hurt" are one quotation, told to mean two things
 // (conf.quote-meaning weighs that).
 func (c *comparer) coreContent(i int) []string {
-	var core []string
+	if c.cores == nil {
+		c.cores = make([][]string, len(c.claims))
+	}
+	if c.cores[i] != nil {
+		return c.cores[i]
+	}
+	core := []string{}
 	for _, w := range c.content[i] {
 		if !c.x.lex.meaningWords[w] {
 			core = append(core, w)
 		}
 	}
 	if len(core) < 2 {
-		return c.content[i]
+		core = append([]string{}, c.content[i]...)
 	}
+	c.cores[i] = core
 	return core
 }
 

@@ -32,7 +32,7 @@ func (a *article) extractTallies() {
 			}
 			a.addTally(s, toks[k].Span, hi, lo)
 		}
-		if a.lex.tallyPhrases == nil || !votesWord(toks) {
+		if a.lex.tallyPhrases == nil || !a.mayHoldTallyPhrase(toks) {
 			continue
 		}
 		// "by 31 votes to 12", "29 votes in favour and 14 against"
@@ -108,12 +108,12 @@ func (a *article) nearTallyCue(toks []text.Token, k int) bool {
 	return false
 }
 
-// votesWord is a cheap first pass before claim.tally-phrases: every
-// pattern there names votes, or a vote "in favour" and "against".
-func votesWord(toks []text.Token) bool {
+// mayHoldTallyPhrase is a cheap first pass before claim.tally-phrases:
+// does the sentence hold a word of claim.tally-phrase-cues ("votes",
+// "favour"), which every pattern there names?
+func (a *article) mayHoldTallyPhrase(toks []text.Token) bool {
 	for _, t := range toks {
-		switch t.Norm {
-		case "vote", "votes", "favour", "favor":
+		if a.lex.tallyPhraseCues[t.Norm] {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func (a *article) extractTimes() {
 			continue
 		}
 		stext := a.doc.Slice(sent.Span)
-		if !mayHoldClock(stext) {
+		if !mayHoldClock(stext, a.lex.clockTimeWords) {
 			continue
 		}
 		for _, m := range a.lex.clockTimes.FindAll(stext) {
@@ -191,9 +191,10 @@ func (a *article) timeZone(s string, i int) string {
 // mayHoldClock is a cheap first pass before the clock-time patterns: a
 // digit followed by ":" or "." and a digit ("7:42", "21.40"), a digit
 // followed, after at most one space, by "a" or "p" ("10pm", "7 a.m."), or
-// one of the words for noon and midnight. A sentence with none of these
-// holds no clock time the patterns of claim.clock-times read.
-func mayHoldClock(s string) bool {
+// one of words (claim.clock-time-words: "noon", "midnight"). A sentence
+// with none of these holds no clock time the patterns of
+// claim.clock-times read.
+func mayHoldClock(s string, words []string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			continue
@@ -213,5 +214,10 @@ func mayHoldClock(s string) bool {
 		}
 	}
 	l := strings.ToLower(s)
-	return strings.Contains(l, "noon") || strings.Contains(l, "midday") || strings.Contains(l, "midnight")
+	for _, w := range words {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
