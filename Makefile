@@ -7,7 +7,7 @@ GO       ?= go
 FUZZTIME ?= 10s
 PKGS     := ./...
 
-.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo eval eval-dev gazetteer train-nlp clean
+.PHONY: all build test test-e2e fmt-check vet unit bench bench-rewrite bench-check fuzz demo eval eval-dev eval-furniture fit-furniture gazetteer train-nlp clean
 
 all: build test
 
@@ -80,6 +80,18 @@ eval: build
 
 eval-dev: build
 	python3 scripts/eval.py --shared $(SHARED) --show $(SHARED)/evaldata/news-batches/dev fixtures/blind/dev
+
+# Furniture and off-topic, line by line, on the keyed batches (precision,
+# recall, false off-topic paragraphs per article, rankings).
+eval-furniture: build
+	python3 scripts/eval_furniture.py --shared $(SHARED) $(EVAL_SETS)
+
+# Refit the boilerplate line model (bp.line-model) on the batches it may
+# train on (fixtures/blind/dev, news-batches/dev) and rewrite its weights in
+# rules/en/boilerplate.yaml; then regenerate RULES.md and check the goldens.
+fit-furniture:
+	$(GO) test ./checker/score -run TestFitLineModel -count=1 -v -fit-line-model
+	$(GO) run ./cmd/crosscheck rules --format markdown > RULES.md
 
 # The README's first command: check the bundled seed batch.
 demo:

@@ -80,6 +80,7 @@ type boilerplateRules struct {
 	repeated    shapeRule       // a: min_articles, b: content_relevance
 	furniture   map[string]float64
 	content     map[string]bool
+	model       *lineModel // nil when bp.line-model is disabled
 }
 
 func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
@@ -105,6 +106,9 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 	}
 	// Every rule not read by id is a text rule.
 	byID := map[string]bool{ruleBPThreshold: true, ruleBPHTMLContext: true, ruleBPHTMLContent: true}
+	for _, id := range lineModelRuleIDs {
+		byID[id] = true
+	}
 	for _, sh := range shapes {
 		byID[sh.id] = true
 	}
@@ -153,6 +157,9 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 			b.furniture[text.Fold(word)] = w
 		}
 	}
+	if b.model, err = compileLineModel(p); err != nil {
+		return nil, err
+	}
 	htmlContent, err := optionalRule(p, ruleBPHTMLContent, ruleset.KindLexicon)
 	if err != nil {
 		return nil, err
@@ -192,6 +199,7 @@ func (b *boilerplateRules) local(in Input) *articleState {
 	}
 	b.textEvidence(st)
 	shapes := b.shapeEvidence(st, in.Title)
+	st.shapes = shapes
 	if len(in.Blocks) > 0 {
 		b.htmlEvidence(st, shapes)
 	}
@@ -736,6 +744,7 @@ func (b *boilerplateRules) finish(st *articleState, rel []topic.Relevance) ([]dr
 				message: fmt.Sprintf("line recurs in %d independent sources of the batch and its words are not the story's (support %.2f)", ri.articles, mean)})
 		}
 	}
+	b.modelEvidence(st, rel)
 	flags, strongest := st.flagSentences(b.threshold)
 	st.sentFlags, st.strongest = flags, strongest
 	paras := st.paragraphFlags(flags)
@@ -755,6 +764,30 @@ func (b *boilerplateRules) finish(st *articleState, rel []topic.Relevance) ([]dr
 		})
 	}
 	return drafts, paras, flags
+}
+
+// modelEvidence runs the line model on every paragraph but the headline
+// and adds its evidence where the probability reaches min_probability.
+func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance) {
+	if b.model == nil {
+		return
+	}
+	rows := b.model.lineFeatures(st.doc, st.shapes, st.prelim, st.repeated, rel)
+	if st.featureSink != nil {
+		st.featureSink(rows)
+	}
+	for pi, x := range rows {
+		// A paragraph the rules already mark needs no second reason.
+		if st.shapes[pi].title || st.prelim[pi] || st.doc.Paragraphs[pi].Sentences.Len() == 0 {
+			continue
+		}
+		p := b.model.probability(x)
+		if p < b.model.threshold(st.shapes[pi]) {
+			continue
+		}
+		st.add(evidence{rule: ruleBPLineModel, weight: min(p, b.model.maxEvidence), para: pi, sent: -1,
+			message: fmt.Sprintf("looks like page furniture (probability %.2f: %s)", p, b.model.explain(x))})
+	}
 }
 
 // evidenceCounts reports whether ev applies to at least one sentence that

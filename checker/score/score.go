@@ -145,11 +145,14 @@ type ArticleScores struct {
 // Scorer computes scores from a rule set. It is compiled once and safe for
 // concurrent use.
 type Scorer struct {
-	bp    *boilerplateRules
-	ot    offTopicRules
-	model *topic.Model
-	spec  *speculationRules
-	rel   *ruleset.Pack
+	bp *boilerplateRules
+	// lineSink, set only when the line model is being fitted, receives the
+	// model's features of every paragraph of article i.
+	lineSink func(i int, rows [][]float64)
+	ot       offTopicRules
+	model    *topic.Model
+	spec     *speculationRules
+	rel      *ruleset.Pack
 }
 
 // NewScorer compiles the scoring rules of set: the packs "boilerplate",
@@ -213,6 +216,9 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 	states := make([]*articleState, len(batch))
 	if err := workpool.Run(ctx, len(batch), workers, func(i int) {
 		states[i] = s.bp.local(batch[i])
+		if s.lineSink != nil {
+			states[i].featureSink = func(rows [][]float64) { s.lineSink(i, rows) }
+		}
 	}); err != nil {
 		return nil, err
 	}
@@ -251,6 +257,11 @@ type articleState struct {
 	repeatHash []uint32 // per paragraph: fnv32 of the key, which picks its shard
 	repeated   []bool   // per paragraph: the line recurs in other articles
 	prelim     []bool   // per paragraph: boilerplate on local evidence alone
+	shapes     []lineShape
+
+	// featureSink, when set (by the model's fitting only), receives the
+	// line model's features of every paragraph.
+	featureSink func(rows [][]float64)
 
 	repeatCount []repeatInfo // the repeated lines and how many articles hold each
 	sentFlags   []bool       // per sentence: boilerplate

@@ -231,7 +231,7 @@ func TestSeedGates(t *testing.T) {
 
 	r = runCLI(t, "", "check", "--fail-on", "speculation>0.5,reliability<0.5,rewrite", "fixtures/canada-korea-mou")
 	assert.Equal(t, exitGate, r.code)
-	assert.Contains(t, r.stderr, "gate failed: speculation>0.5: 003_830d61da78a87c22 (0.55), 004_284b1d540ec6d9e4 (0.52)")
+	assert.Contains(t, r.stderr, "gate failed: speculation>0.5: 003_830d61da78a87c22 (0.55), 004_284b1d540ec6d9e4 (0.53)")
 	assert.Contains(t, r.stderr, "gate failed: reliability<0.5: 000_5ac3630139ee311e")
 	assert.Contains(t, r.stderr, "gate failed: rewrite: 1 rewrite pairs: 000_5ac3630139ee311e rewrites 002_c518c56dac84cf69")
 
