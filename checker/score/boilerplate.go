@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"math"
 	"runtime"
 	"slices"
 	"sort"
@@ -785,7 +786,9 @@ func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance
 		if p < b.model.threshold(st.shapes[pi]) {
 			continue
 		}
-		st.add(evidence{rule: ruleBPLineModel, weight: min(p, b.model.maxEvidence), para: pi, sent: -1,
+		// Rounded: the evidence is reported, and three places are all
+		// the fitted weights can claim.
+		st.add(evidence{rule: ruleBPLineModel, weight: min(math.Round(p*1000)/1000, b.model.maxEvidence), para: pi, sent: -1,
 			message: fmt.Sprintf("looks like page furniture (probability %.2f: %s)", p, b.model.explain(x))})
 	}
 }

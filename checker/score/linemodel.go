@@ -80,7 +80,21 @@ type lineModel struct {
 	credit, date    map[string]bool
 	reader, release map[string]bool
 	firstPerson     map[string]bool
+	// lex maps each word of the word lists to the lists holding it, so
+	// that a paragraph's words are looked up once.
+	lex map[string]lexBits
 }
+
+// lexBits records which of the line model's word lists hold a word.
+type lexBits uint8
+
+const (
+	lexPrompt lexBits = 1 << iota
+	lexCredit
+	lexDate
+	lexReader
+	lexFirstPerson
+)
 
 func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
 	r, err := optionalRule(p, ruleBPLineModel, ruleset.KindTable)
@@ -145,7 +159,54 @@ func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
 		}
 		*l.dst = set
 	}
+	m.lex = map[string]lexBits{}
+	for _, l := range []struct {
+		set map[string]bool
+		bit lexBits
+	}{{m.prompt, lexPrompt}, {m.credit, lexCredit}, {m.date, lexDate}, {m.reader, lexReader}, {m.firstPerson, lexFirstPerson}} {
+		for w := range l.set {
+			m.lex[w] |= l.bit
+		}
+	}
 	return m, nil
+}
+
+// paragraphWords reads the words of paragraph pi once: how many there are,
+// how many start with a capital, whether every letter is upper case, the
+// first word's folded form and the word lists its words belong to.
+func (m *lineModel) paragraphWords(doc *text.Document, pi int) (words, caps int, upper bool, first string, bits lexBits) {
+	letters, uppers := 0, 0
+	r := doc.Paragraphs[pi].Sentences
+	for si := r.First; si < r.End; si++ {
+		for _, t := range doc.SentenceTokens(si) {
+			if t.Kind != text.Word {
+				continue
+			}
+			if words == 0 {
+				first = t.Norm
+			}
+			words++
+			bits |= m.lex[t.Norm]
+			w := doc.Text[t.Start:t.End]
+			c, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsUpper(c) {
+				caps++
+				if uppers == letters { // all upper so far: keep counting
+					for _, c := range w {
+						if unicode.IsLetter(c) {
+							letters++
+							if unicode.IsUpper(c) {
+								uppers++
+							}
+						}
+					}
+				}
+			} else {
+				letters++ // a lower-case word: the line is not all capitals
+			}
+		}
+	}
+	return words, caps, letters >= 4 && uppers == letters, first, bits
 }
 
 // lineModelRuleIDs are the rules the line model reads; the boilerplate
@@ -197,7 +258,7 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		set("no_end_punctuation", !sh.punctuated)
 		trimmed := strings.TrimSpace(line)
 		set("ends_with_colon", strings.HasSuffix(trimmed, ":"))
-		caps, words, upper := capitalisation(trimmed)
+		words, caps, upper, firstWord, bits := m.paragraphWords(doc, pi)
 		set("title_case", words >= 3 && float64(caps) >= 0.7*float64(words))
 		set("all_caps", upper)
 		set("label_colon", labelColon(trimmed))
@@ -205,15 +266,14 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		set("symbols_only", symbolsOnly(trimmed))
 		set("has_digits", strings.ContainsAny(trimmed, "0123456789"))
 		set("clock_time", hasClockTime(trimmed))
-		toks := foldedWords(trimmed)
 		// Month and weekday words are also words ("may", "sat"): they count
 		// beside a digit or in a very short line.
-		set("date_words", sh.words <= 15 && anyIn(toks, m.date) && (strings.ContainsAny(trimmed, "0123456789") || sh.words <= 4))
-		set("prompt_verb_first", len(toks) > 0 && m.prompt[toks[0]])
-		set("reader_words", anyIn(toks, m.reader))
-		set("credit_words", anyIn(toks, m.credit))
+		set("date_words", sh.words <= 15 && bits&lexDate != 0 && (strings.ContainsAny(trimmed, "0123456789") || sh.words <= 4))
+		set("prompt_verb_first", m.prompt[firstWord])
+		set("reader_words", bits&lexReader != 0)
+		set("credit_words", bits&lexCredit != 0)
 		set("email_or_url", strings.Contains(trimmed, "@") || strings.Contains(trimmed, "http") || strings.Contains(trimmed, "www."))
-		set("quoted", strings.ContainsAny(trimmed, "\"“”"))
+		set("quoted", strings.IndexByte(trimmed, '"') >= 0 || strings.Contains(trimmed, "“") || strings.Contains(trimmed, "”"))
 		set("is_a_definition", isADefinition(trimmed))
 		set("head_region", first >= 0 && pi < first)
 		set("tail_region", last >= 0 && pi > last)
@@ -260,7 +320,7 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		set("bullet_first", strings.ContainsRune("•·▪●■►-–—*", first))
 		set("ends_with_question", strings.HasSuffix(strings.TrimRight(trimmed, "\"”'’"), "?"))
 		set("starts_lower_case", unicode.IsLower(first))
-		set("first_person", anyIn(toks, m.firstPerson))
+		set("first_person", bits&lexFirstPerson != 0)
 		// A full sentence after the story's last long paragraph: a closing
 		// line of the story as often as a note to the reader.
 		set("tail_sentence", last >= 0 && pi > last && sh.punctuated && sh.words >= 9)
@@ -344,30 +404,6 @@ func (m *lineModel) isReleaseHeading(line string, sh lineShape) bool {
 		return true
 	}
 	return m.release[strings.Join(toks[:min(2, len(toks))], " ")] || m.release[toks[0]]
-}
-
-// capitalisation counts the words that start with a capital letter, the
-// words with a letter, and whether every letter is upper case.
-func capitalisation(s string) (caps, words int, upper bool) {
-	letters, uppers := 0, 0
-	for _, f := range strings.Fields(s) {
-		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(f, "\"'“‘([«"))
-		if unicode.IsLetter(r) {
-			words++
-			if unicode.IsUpper(r) {
-				caps++
-			}
-		}
-		for _, c := range f {
-			if unicode.IsLetter(c) {
-				letters++
-				if unicode.IsUpper(c) {
-					uppers++
-				}
-			}
-		}
-	}
-	return caps, words, letters >= 4 && uppers == letters
 }
 
 // labelColon reports a line that opens with a short label and a colon

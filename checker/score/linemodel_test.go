@@ -170,8 +170,4 @@ func TestLineShapeHelpers(t *testing.T) {
 	assert.False(t, hasClockTime("won 3-1 on Sunday"))
 	assert.True(t, isADefinition("Riverton Transit is the public operator of buses."))
 	assert.False(t, isADefinition("The plan is a good one, riders said."))
-	caps, words, upper := capitalisation("FOR IMMEDIATE RELEASE")
-	assert.Equal(t, 3, caps)
-	assert.Equal(t, 3, words)
-	assert.True(t, upper)
 }
