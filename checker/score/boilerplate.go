@@ -770,7 +770,7 @@ func (b *boilerplateRules) finish(st *articleState, rel []topic.Relevance) ([]dr
 // modelEvidence runs the line model on every paragraph but the headline
 // and adds its evidence where the probability reaches min_probability.
 func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance) {
-	if b.model == nil {
+	if b.model == nil || (len(st.blocks) > 0 && !b.model.html) {
 		return
 	}
 	rows := b.model.lineFeatures(st.doc, st.shapes, st.prelim, st.repeated, rel)

@@ -69,6 +69,7 @@ var lineFeatureIndex = func() map[string]int {
 type lineModel struct {
 	weights        []float64 // by lineFeatureNames index
 	maxEvidence    float64   // the rule's weight: the most evidence the model gives
+	html           bool      // run on HTML pages too (params.html 1)
 	minProbability float64
 	// minSentence is the probability a full sentence needs (sentence
 	// punctuation, sentenceWords words or more): story text has that
@@ -121,6 +122,9 @@ func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
 	}
 	if m.minProbability, err = requireParam(r, "min_probability"); err != nil {
 		return nil, err
+	}
+	if v, ok := r.Param("html"); ok {
+		m.html = v != 0
 	}
 	if m.minSentence, err = requireParam(r, "min_probability_sentence"); err != nil {
 		return nil, err
