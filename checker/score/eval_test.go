@@ -54,7 +54,7 @@ func evalScorer(t testing.TB) *Scorer {
 // evalPage is one page of a benchmark.
 type evalPage struct {
 	id   string
-	path string // the page's HTML, gzip-compressed
+	path string // the page's HTML, gzip-compressed when the name ends in ".gz"
 	// trafilatura-en: segments that must and must not be in the main text
 	with, without []string
 	// aeb-scrapinghub: the gold article body
@@ -108,6 +108,15 @@ func readGzip(path string) ([]byte, error) {
 	return io.ReadAll(zr)
 }
 
+// readPage reads a page's HTML: gunzipped when the file name ends in ".gz",
+// as scripts/peers/boilerpipe/Extract.java reads it, and as it is otherwise.
+func readPage(path string) ([]byte, error) {
+	if strings.HasSuffix(path, ".gz") {
+		return readGzip(path)
+	}
+	return os.ReadFile(path)
+}
+
 // extraction is what each method keeps of every page, by page id.
 type extraction map[string]string
 
@@ -121,7 +130,7 @@ func ourExtractions(t testing.TB, pages []evalPage) (all, noBoilerplate, noSpill
 	var mu sync.Mutex
 	err := workpool.Run(context.Background(), len(pages), 0, func(i int) {
 		p := pages[i]
-		data, err := readGzip(p.path)
+		data, err := readPage(p.path)
 		if err != nil {
 			t.Errorf("%s: %v", p.id, err)
 			return
