@@ -774,6 +774,7 @@ func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance
 		return
 	}
 	rows := b.model.lineFeatures(st.doc, st.shapes, st.prelim, st.repeated, rel)
+	st.modelRows = rows
 	if st.featureSink != nil {
 		st.featureSink(rows)
 	}

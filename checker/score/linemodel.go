@@ -53,7 +53,7 @@ var lineFeatureNames = []string{
 	"relevance_low", "relevance_mid", "relevance_high", "repeated",
 	"bullet_first", "ends_with_question", "starts_lower_case",
 	"first_person", "tail_sentence", "before_long", "after_long",
-	"between_long",
+	"between_long", "list_label",
 }
 
 // lineFeatureIndex maps a feature's name to its place in a row.
@@ -213,6 +213,17 @@ func (m *lineModel) paragraphWords(doc *text.Document, pi int) (words, caps int,
 	return words, caps, letters >= 4 && uppers == letters, first, bits
 }
 
+// otherStoryLine reports a paragraph that, by its place, links to another
+// story (otherStoryPlace) and does not speak to the reader (no prompt verb
+// first, no reader words). It is false when the line model did not run.
+func (b *boilerplateRules) otherStoryLine(st *articleState, pi int) bool {
+	if b.model == nil || st.modelRows == nil || !otherStoryPlace(st.modelRows[pi], st.prelim[pi]) {
+		return false
+	}
+	_, _, _, first, bits := b.model.paragraphWords(st.doc, pi)
+	return bits&lexReader == 0 && !b.model.prompt[first]
+}
+
 // lineModelRuleIDs are the rules the line model reads; the boilerplate
 // pack does not run them as text rules.
 var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPModelPrompt, ruleBPModelHeading, ruleBPModelCredit,
@@ -266,6 +277,9 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		set("title_case", words >= 3 && float64(caps) >= 0.7*float64(words))
 		set("all_caps", upper)
 		set("label_colon", labelColon(trimmed))
+		// "Also Read: …", "Related: …", "Most read: …": a label that
+		// introduces a link to another story.
+		set("list_label", labelColon(trimmed) && m.isListLabel(trimmed[:strings.IndexByte(trimmed, ':')]))
 		set("separators", containsMenuSeparator(trimmed) || strings.Contains(trimmed, " > ") || strings.Contains(trimmed, " / "))
 		set("symbols_only", symbolsOnly(trimmed))
 		set("has_digits", strings.ContainsAny(trimmed, "0123456789"))
@@ -393,6 +407,29 @@ func (m *lineModel) isListHeading(line string, sh lineShape) bool {
 		return false
 	}
 	return anyIn(foldedWords(line), m.heading)
+}
+
+func (m *lineModel) isListLabel(label string) bool {
+	for _, w := range foldedWords(label) {
+		if m.heading[w] || w == "read" || w == "watch" {
+			return true
+		}
+	}
+	return false
+}
+
+// otherStoryPlace reports a paragraph whose place or shape says it links
+// to another story: under a list heading, after a link label, in a run of
+// short lines after the story, or a headline-shaped line (four to fifteen
+// words, no sentence punctuation) below the page head whose words the
+// batch does not use and that no text rule took for this page's own
+// furniture (a credit line, a copyright line).
+func otherStoryPlace(x []float64, ruleFlagged bool) bool {
+	on := func(name string) bool { return x[lineFeatureIndex[name]] != 0 }
+	if on("under_list_heading") || on("list_label") || (on("in_short_run") && on("tail_region")) {
+		return true
+	}
+	return !ruleFlagged && on("relevance_low") && on("no_end_punctuation") && (on("words_4_8") || on("words_9_15")) && !on("head_region")
 }
 
 func (m *lineModel) isReleaseHeading(line string, sh lineShape) bool {

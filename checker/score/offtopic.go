@@ -18,8 +18,9 @@ import (
 // in off-topic paragraphs.
 
 const (
-	ruleOTParagraph = "ot.paragraph"
-	ruleOTStopwords = "ot.stopwords"
+	ruleOTParagraph  = "ot.paragraph"
+	ruleOTStopwords  = "ot.stopwords"
+	ruleOTOtherStory = "ot.other-story"
 )
 
 type offTopicRules struct {
@@ -30,6 +31,15 @@ type offTopicRules struct {
 	namelessMaxTerms           int     // ... and has at most this many content terms
 
 	weight float64
+
+	// ot.other-story: a line of page furniture that is another story's
+	// text (a headline in a "Related" list, a pasted teaser).
+	other struct {
+		configured bool
+		weight     float64
+		minTerms   int
+		maxSupport float64
+	}
 }
 
 func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
@@ -53,6 +63,19 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 		threshold: v["threshold"], thresholdSingle: v["threshold_single"], relative: v["relative"],
 		minTerms: int(v["min_terms"]), nameless: v["nameless_threshold"], namelessMaxTerms: int(v["nameless_max_terms"]), weight: r.Weight,
 	}
+	if o, err := optionalRule(p, ruleOTOtherStory, ruleset.KindWeight); err != nil {
+		return ot, nil, err
+	} else if o != nil {
+		mt, err := requireParam(o, "min_terms")
+		if err != nil {
+			return ot, nil, err
+		}
+		ms, err := requireParam(o, "max_support")
+		if err != nil {
+			return ot, nil, err
+		}
+		ot.other.configured, ot.other.weight, ot.other.minTerms, ot.other.maxSupport = true, o.Weight, int(mt), ms
+	}
 	var stop []string
 	sw, err := optionalRule(p, ruleOTStopwords, ruleset.KindLexicon)
 	if err != nil {
@@ -71,7 +94,9 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 }
 
 // judge returns the off-topic findings and the per-paragraph verdicts.
-func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplate []bool, single bool) ([]draft, []bool) {
+// linksOut reports a paragraph placed as a link to another story (see
+// otherStoryLine).
+func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplate []bool, single bool, linksOut func(int) bool) ([]draft, []bool) {
 	threshold := o.threshold
 	against := "the rest of the batch, the title and the lead"
 	if single {
@@ -89,6 +114,7 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 	typical := median(values)
 	limit := min(threshold, o.relative*typical)
 	flags := make([]bool, len(rel))
+	st.otRule = make([]string, len(rel))
 	var drafts []draft
 	for pi, r := range rel {
 		if r.Terms < o.minTerms || r.Value >= limit {
@@ -106,6 +132,7 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 			continue
 		}
 		flags[pi] = true
+		st.otRule[pi] = ruleOTParagraph
 		msg := fmt.Sprintf("paragraph shares little with %s: relevance %.2f, below %.2f (%d of %d content terms used elsewhere; the article's median paragraph scores %.2f)",
 			against, r.Value, limit, r.Terms-len(r.Unsupported), r.Terms, typical)
 		if len(r.Unsupported) > 0 {
@@ -118,6 +145,28 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 		drafts = append(drafts, draft{
 			Finding:   Finding{Kind: OffTopic, Rule: ruleOTParagraph, Message: msg, Span: st.doc.Paragraphs[pi].Span, Weight: clamp01(1 - r.Value)},
 			component: ruleOTParagraph,
+		})
+	}
+	if !o.other.configured {
+		return drafts, flags
+	}
+	// Furniture placed as a link to another story, whose words the story
+	// does not use, is that story's text: a headline in a list of links,
+	// a teaser. It is off-topic as well as furniture.
+	for pi, r := range rel {
+		if flags[pi] || !boilerplate[pi] || r.Terms < o.other.minTerms || r.Weight == 0 || !linksOut(pi) {
+			continue
+		}
+		support := r.Support / r.Weight
+		if support > o.other.maxSupport {
+			continue
+		}
+		flags[pi] = true
+		st.otRule[pi] = ruleOTOtherStory
+		drafts = append(drafts, draft{
+			Finding: Finding{Kind: OffTopic, Rule: ruleOTOtherStory, Span: st.doc.Paragraphs[pi].Span, Weight: o.other.weight,
+				Message: fmt.Sprintf("page furniture carrying another story's text: %d of %d content terms used elsewhere in the batch (support %.2f)", r.Terms-len(r.Unsupported), r.Terms, support)},
+			component: ruleOTOtherStory,
 		})
 	}
 	return drafts, flags
@@ -156,9 +205,25 @@ func (o offTopicRules) score(st *articleState, flags []bool, byComponent map[str
 		return sc
 	}
 	sc.Value = clamp01(float64(words) / float64(st.total))
-	sc.Components = []Component{{
-		Name: ruleOTParagraph, Weight: o.weight, Value: sc.Value,
-		Findings: byComponent[OffTopic+"\x00"+ruleOTParagraph],
-	}}
+	// Each rule's component holds the words of the paragraphs it flagged.
+	for _, rule := range []struct {
+		id     string
+		weight float64
+	}{{ruleOTOtherStory, o.other.weight}, {ruleOTParagraph, o.weight}} {
+		idx := byComponent[OffTopic+"\x00"+rule.id]
+		if len(idx) == 0 {
+			continue
+		}
+		n := 0
+		for pi, f := range flags {
+			if f && st.otRule[pi] == rule.id {
+				r := st.doc.Paragraphs[pi].Sentences
+				for si := r.First; si < r.End; si++ {
+					n += st.words[si]
+				}
+			}
+		}
+		sc.Components = append(sc.Components, Component{Name: rule.id, Weight: rule.weight, Value: clamp01(float64(n) / float64(st.total)), Findings: idx})
+	}
 	return sc
 }

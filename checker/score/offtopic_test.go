@@ -36,9 +36,47 @@ func TestNamelessAllowanceIsForShortParagraphs(t *testing.T) {
 			doc := text.Parse("One.\nTwo.\nThree.\nFour.\n")
 			st := &articleState{doc: doc}
 			rel := []topic.Relevance{story, story, story, tc.para}
-			_, flags := ot.judge(st, rel, make([]bool, 4), false)
+			_, flags := ot.judge(st, rel, make([]bool, 4), false, func(int) bool { return false })
 			assert.Equal(t, tc.flagged, flags[3])
 			assert.False(t, flags[0])
+		})
+	}
+}
+
+// TestOtherStoryFurniture is ot.other-story's own test data: a furniture
+// line whose words the batch does not use is another story's text, unless
+// it speaks to the reader or shares the story's words.
+func TestOtherStoryFurniture(t *testing.T) {
+	sc := newScorer(t)
+	ot := sc.ot
+	require.True(t, ot.other.configured)
+	unsupported := func(n int) []string { return strings.Fields(strings.Repeat("w ", n)) }
+	story := topic.Relevance{Value: 0.8, Terms: 20, Weight: 20, Support: 16}
+	tests := []struct {
+		name      string
+		para      topic.Relevance
+		furniture bool
+		linksOut  bool
+		flagged   bool
+	}{
+		{"another story's headline in a list", topic.Relevance{Value: 0.5, Terms: 5, Weight: 6, Support: 0, Unsupported: unsupported(5)}, true, true, true},
+		{"furniture of this page (a byline, a contact)", topic.Relevance{Value: 0.5, Terms: 4, Weight: 4, Support: 0, Unsupported: unsupported(4)}, true, false, false},
+		{"a line of the story in a list", topic.Relevance{Value: 0.9, Terms: 4, Weight: 4, Support: 4}, true, true, false},
+		{"not furniture", topic.Relevance{Value: 0.5, Terms: 4, Weight: 4, Support: 0, Unsupported: unsupported(4)}, false, true, false},
+		{"too few terms", topic.Relevance{Value: 0.5, Terms: 2, Weight: 2, Support: 0, Unsupported: unsupported(2)}, true, true, false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := text.Parse("One.\nTwo.\nThree.\nFour.\n")
+			st := &articleState{doc: doc}
+			rel := []topic.Relevance{story, story, story, tc.para}
+			bp := []bool{false, false, false, tc.furniture}
+			drafts, flags := ot.judge(st, rel, bp, false, func(int) bool { return tc.linksOut })
+			assert.Equal(t, tc.flagged, flags[3])
+			if tc.flagged {
+				require.NotEmpty(t, drafts)
+				assert.Equal(t, ruleOTOtherStory, drafts[len(drafts)-1].Rule)
+			}
 		})
 	}
 }

@@ -258,6 +258,8 @@ type articleState struct {
 	repeated   []bool   // per paragraph: the line recurs in other articles
 	prelim     []bool   // per paragraph: boilerplate on local evidence alone
 	shapes     []lineShape
+	otRule     []string    // per paragraph: the off-topic rule that flagged it, or ""
+	modelRows  [][]float64 // per paragraph: the line model's features, when it ran
 
 	// featureSink, when set (by the model's fitting only), receives the
 	// line model's features of every paragraph.
@@ -306,7 +308,7 @@ func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) Ar
 	var drafts []draft
 	bpDrafts, bpParas, bpSents := s.bp.finish(st, rel)
 	drafts = append(drafts, bpDrafts...)
-	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single)
+	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single, func(pi int) bool { return s.bp.otherStoryLine(st, pi) })
 	drafts = append(drafts, otDrafts...)
 	specDrafts, specDensity := s.spec.find(st.doc, excludedParagraphs(bpParas, otParas), bpSents)
 	drafts = append(drafts, specDrafts...)
