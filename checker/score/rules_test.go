@@ -191,6 +191,13 @@ func TestSpeculationCues(t *testing.T) {
 		{"critical minerals are not opinion", "The plant processes critical minerals and key metals.", map[string]float64{}},
 		{"World War I", "The bridge was built after World War I by the province.", map[string]float64{}},
 		{"political will", "The project lacked political will for a decade.", map[string]float64{}},
+		{"perception is no hedge", "Residents could be seen cleaning mud from their homes.", map[string]float64{}},
+		{"hearing is no hedge", "Neighbours could hear the blast across the river.", map[string]float64{}},
+		{"a failure is a fact", "Rescuers could not reach two villages until Tuesday.", map[string]float64{}},
+		{"natural disaster is a kind of event", "The flood was the region's worst natural disaster in a decade.", map[string]float64{}},
+		{"disaster relief is a service", "The disaster relief agency opened two shelters.", map[string]float64{}},
+		{"an ability to come is still a hedge", "The plan could be delayed by a year.", map[string]float64{"spec.hedge": w("spec.hedge")}},
+		{"could see foresees", "The industry could see a revival next year.", map[string]float64{"spec.hedge": w("spec.hedge")}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
