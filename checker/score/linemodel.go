@@ -53,7 +53,7 @@ var lineFeatureNames = []string{
 	"relevance_low", "relevance_mid", "relevance_high", "repeated",
 	"bullet_first", "ends_with_question", "starts_lower_case",
 	"first_person", "tail_sentence", "before_long", "after_long",
-	"between_long", "list_label",
+	"between_long", "list_label", "cut_short",
 }
 
 // lineFeatureIndex maps a feature's name to its place in a row.
@@ -74,8 +74,12 @@ type lineModel struct {
 	// minSentence is the probability a full sentence needs (sentence
 	// punctuation, sentenceWords words or more): story text has that
 	// shape, so a false flag costs more there.
-	minSentence     float64
-	sentenceWords   int
+	minSentence   float64
+	sentenceWords int
+	// longLine is the length from which a line counts as a sentence even
+	// without sentence punctuation: a story paragraph the scraper cut
+	// short, not a menu entry or a headline.
+	longLine        int
 	longWords       int // a paragraph this long and punctuated is story text
 	prompt, heading map[string]bool
 	credit, date    map[string]bool
@@ -134,6 +138,11 @@ func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
 		return nil, err
 	}
 	m.sentenceWords = int(sw)
+	ll, err := requireParam(r, "sentence_words_unpunctuated")
+	if err != nil {
+		return nil, err
+	}
+	m.longLine = int(ll)
 	lw, err := requireParam(r, "long_words")
 	if err != nil {
 		return nil, err
@@ -348,15 +357,18 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		set("before_long", long(pi+1))
 		set("after_long", long(pi-1))
 		set("between_long", long(pi-1) && long(pi+1))
+		// A line that stops after a lone letter ("… had sympathy for S") is
+		// a story paragraph the copy cut short, not furniture.
+		set("cut_short", endsWithLoneLetter(trimmed))
 		rows[pi] = x
 	}
 	return rows
 }
 
 // threshold is the probability a paragraph of shape sh needs to be
-// flagged.
+// flagged: a sentence, or a line as long as one, needs more.
 func (m *lineModel) threshold(sh lineShape) float64 {
-	if sh.punctuated && sh.words >= m.sentenceWords {
+	if (sh.punctuated && sh.words >= m.sentenceWords) || sh.words >= m.longLine {
 		return max(m.minProbability, m.minSentence)
 	}
 	return m.minProbability
@@ -487,6 +499,18 @@ func hasClockTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// endsWithLoneLetter reports a line whose last word is one letter other
+// than "a" or "I", with no punctuation after it.
+func endsWithLoneLetter(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	last := f[len(f)-1]
+	r, n := utf8.DecodeRuneInString(last)
+	return n == len(last) && unicode.IsLetter(r) && r != 'a' && r != 'I' && (len(f) > 1 || unicode.IsUpper(r))
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -251,7 +251,7 @@ func writeLineModel(path string, w []float64, batches, rows, pos int) error {
 	var b strings.Builder
 	b.WriteString(begin + " (make fit-furniture rewrites this block)\n")
 	b.WriteString("  - id: bp.line-model\n    kind: table\n    weight: 0.95\n")
-	fmt.Fprintf(&b, "    description: 'Line model: logistic weights of the paragraph features, fitted on %d keyed batches (%d paragraphs, %d of them furniture). A paragraph whose probability reaches min_probability (min_probability_sentence for a sentence of sentence_words words or more) gets that probability, up to the weight, as evidence.'\n", batches, rows, pos)
+	fmt.Fprintf(&b, "    description: 'Line model: logistic weights of the paragraph features, fitted on %d keyed batches (%d paragraphs, %d of them furniture). A paragraph whose probability reaches min_probability (min_probability_sentence for a sentence of sentence_words words or more, or any line of sentence_words_unpunctuated) gets that probability, up to the weight, as evidence.'\n", batches, rows, pos)
 	// The thresholds are chosen, not fitted: keep the pack's.
 	b.WriteString("    params:\n")
 	params := ruleset.MustDefault().Rule(ruleBPLineModel).Params

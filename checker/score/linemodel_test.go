@@ -137,7 +137,7 @@ rules:
     entries: {%s}
 `, params, entries)
 	}
-	good := "min_probability: 0.5, min_probability_sentence: 0.8, sentence_words: 4, long_words: 15"
+	good := "min_probability: 0.5, min_probability_sentence: 0.8, sentence_words: 4, sentence_words_unpunctuated: 16, long_words: 15"
 	cases := []struct {
 		name, pack, want string
 	}{
@@ -163,6 +163,10 @@ func TestLineShapeHelpers(t *testing.T) {
 	assert.True(t, labelColon("Also Read: Harbour tunnel reopens"))
 	assert.False(t, labelColon(`At 10:30 the council met`))
 	assert.False(t, labelColon(`"We are ready": the mayor`))
+	assert.True(t, endsWithLoneLetter("However, he had sympathy for S"))
+	assert.True(t, endsWithLoneLetter("T"))
+	assert.False(t, endsWithLoneLetter("It was a"))
+	assert.False(t, endsWithLoneLetter("Plan B."))
 	assert.True(t, symbolsOnly("###"))
 	assert.True(t, symbolsOnly("-30-"))
 	assert.False(t, symbolsOnly("ENDS"))
