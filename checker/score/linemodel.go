@@ -53,7 +53,7 @@ var lineFeatureNames = []string{
 	"relevance_low", "relevance_mid", "relevance_high", "repeated",
 	"bullet_first", "ends_with_question", "starts_lower_case",
 	"first_person", "tail_sentence", "before_long", "after_long",
-	"between_long", "list_label", "cut_short",
+	"between_long", "list_label", "cut_short", "release_heading",
 }
 
 // lineFeatureIndex maps a feature's name to its place in a row.
@@ -245,17 +245,6 @@ var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPModelPrompt, ruleBPModelH
 func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim, repeated []bool, rel []topic.Relevance) [][]float64 {
 	n := len(doc.Paragraphs)
 	rows := make([][]float64, n)
-	// The story runs from the first to the last long, punctuated paragraph;
-	// what lies before is the page head, what follows the tail.
-	first, last := -1, -1
-	for pi, sh := range shapes {
-		if sh.punctuated && sh.words >= m.longWords {
-			if first < 0 {
-				first = pi
-			}
-			last = pi
-		}
-	}
 	short := func(pi int) bool { return shapes[pi].short && shapes[pi].words <= 12 }
 	headings := make([]bool, n)
 	releaseHeads := make([]bool, n)
@@ -263,6 +252,21 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		line := doc.Slice(doc.Paragraphs[pi].Span)
 		headings[pi] = m.isListHeading(line, shapes[pi])
 		releaseHeads[pi] = m.isReleaseHeading(line, shapes[pi])
+	}
+	// The story runs from the first to the last long, punctuated paragraph
+	// before any closing section of a press release ("About Acme", "Media
+	// contact:"); what lies before is the page head, what follows the tail.
+	first, last, section := -1, -1, -1
+	for pi, sh := range shapes {
+		if first >= 0 && releaseHeads[pi] && section < 0 {
+			section = pi
+		}
+		if sh.punctuated && sh.words >= m.longWords && section < 0 {
+			if first < 0 {
+				first = pi
+			}
+			last = pi
+		}
 	}
 	underList, underRelease := -1, -1 // the latest heading above, while its section runs
 	for pi := range doc.Paragraphs {
@@ -332,7 +336,9 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		} else if underRelease >= 0 && pi <= first {
 			underRelease = -1
 		}
-		set("under_release_heading", underRelease >= 0 && underRelease < pi && (last < 0 || pi > last || sh.words < m.longWords*2))
+		// A release's closing sections run to the end of the page.
+		set("under_release_heading", underRelease >= 0 && underRelease < pi && (section >= 0 && pi > section || sh.words < m.longWords*2))
+		set("release_heading", releaseHeads[pi])
 		set("neighbour_flagged", (pi > 0 && prelim[pi-1]) || (pi+1 < n && prelim[pi+1]))
 		// How much of the paragraph's words the rest of the batch (or, alone,
 		// the rest of the article) uses: other stories' headlines share few.
@@ -448,15 +454,36 @@ func (m *lineModel) isReleaseHeading(line string, sh lineShape) bool {
 	if sh.words == 0 || sh.words > 8 {
 		return false
 	}
-	toks := foldedWords(line)
+	trimmed := strings.TrimSpace(line)
+	toks := foldedWords(trimmed)
 	if len(toks) == 0 {
 		return false
 	}
-	// "About Acme Corp", "About the company": a heading that opens with about.
+	// "About Acme Corp", "About the company": a title-case heading that
+	// opens with about.
 	if toks[0] == "about" && !sh.punctuated {
-		return true
+		caps := 0
+		for _, f := range strings.Fields(trimmed) {
+			if r, _ := utf8.DecodeRuneInString(f); unicode.IsUpper(r) {
+				caps++
+			}
+		}
+		return caps*2 >= len(strings.Fields(trimmed))
 	}
-	return m.release[strings.Join(toks[:min(2, len(toks))], " ")] || m.release[toks[0]]
+	// A listed heading is the whole line ("Forward-looking statements"),
+	// or opens a line that ends with a colon ("Media contact:") or writes
+	// it in capitals ("SOURCE Acme Corp").
+	for k := min(len(toks), 4); k >= 1; k-- {
+		if !m.release[strings.Join(toks[:k], " ")] {
+			continue
+		}
+		if k == len(toks) || strings.HasSuffix(trimmed, ":") {
+			return true
+		}
+		first := strings.Fields(trimmed)[0]
+		return strings.ToUpper(first) == first && strings.ToLower(first) != first
+	}
+	return false
 }
 
 // labelColon reports a line that opens with a short label and a colon

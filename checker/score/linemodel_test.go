@@ -86,6 +86,8 @@ func TestLineModelRules(t *testing.T) {
 			line: "Jane Roe, Riverton Transit", feature: "under_release_heading", flagged: true},
 		{rule: "bp.model-release-headings", extra: []string{"About Riverton Transit", "Riverton Transit is the public operator of buses and trams in the Riverton region, carrying 40 million passengers a year."},
 			line: "Riverton Transit is the public operator", feature: "is_a_definition", flagged: true},
+		{rule: "bp.model-release-headings", extra: []string{"Forward-looking statements", "This release contains statements about the plan's future costs that involve risks and uncertainties beyond the operator's control."},
+			line: "Forward-looking statements", feature: "release_heading", flagged: true},
 		{rule: "bp.model-first-person-words", extra: []string{"In my view, the plan is the best news riders have had in years."},
 			line: "In my view, the plan is the best news riders have had in years.", feature: "first_person", flagged: false},
 		{rule: "bp.line-model", extra: []string{"About Riverton Transit", "Riverton Transit runs the buses and trams of the region.", "###"},
@@ -156,6 +158,27 @@ rules:
 			assert.Contains(t, err.Error(), c.want)
 			assert.Contains(t, err.Error(), "model.yaml")
 		})
+	}
+}
+
+// TestReleaseHeadings: a release heading is the whole line, a line ending
+// in a colon or a capitalised opening; a story sentence that opens with one
+// of its words is not.
+func TestReleaseHeadings(t *testing.T) {
+	m, err := compileLineModel(ruleset.MustDefault().Pack("boilerplate"))
+	require.NoError(t, err)
+	for line, want := range map[string]bool{
+		"Forward-looking statements":         true,
+		"Media contact:":                     true,
+		"SOURCE Norvale Airlines Inc.":       true,
+		"About Riverton Transit":             true,
+		"Source of the fire remains unknown": false,
+		"About half the riders agreed":       false,
+		"Contact tracing began on Monday":    false,
+	} {
+		words := len(strings.Fields(line))
+		sh := lineShape{words: words, punctuated: endsLikeSentence(line)}
+		assert.Equal(t, want, m.isReleaseHeading(line, sh), line)
 	}
 }
 
