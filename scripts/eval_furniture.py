@@ -7,8 +7,8 @@ The news-batches scorer (../shared/evaldata/news-batches/score.py, imported wher
 boilerplate-line recall only. A pipeline also needs to know how often a line of the story is cut, so
 this script scores every non-blank line of every article:
 
-- a line is flagged when a boilerplate finding's span, or a metadata field read from the text (byline,
-  dateline, date; not the headline), overlaps it;
+- a line is flagged when a boilerplate finding's span overlaps it, or a metadata field read from the
+  text (byline, dateline, date; not the headline) covers at least half of it;
 - a key line (truth.json `boilerplate_lines`) is found when it is flagged, as the scorer counts it;
 - precision is flagged key lines over flagged lines, leaving out lines of pasted stories and other
   stories' headlines (`off_topic_paragraph_starts`: furniture or off-topic, either is fair) and the
@@ -97,8 +97,13 @@ def score_batch(sc, report, truth, batch, pooled, show):
         for s, e in spans((f for f in a.get("findings", []) or [] if f.get("kind") == "boilerplate"), base):
             flagged.update(overlapping(lines, s, e))
         title_lines = set()
+        # Metadata flags a line it covers at least half of (a byline line),
+        # not a story line that opens with a dateline.
         for s, e in spans((i for i in a.get("inferred", []) or [] if i.get("field") != "title"), base):
-            flagged.update(overlapping(lines, s, e))
+            for i in overlapping(lines, s, e):
+                ls, le, _ = lines[i]
+                if 2 * (min(e, le) - max(s, ls)) >= le - ls:
+                    flagged.add(i)
         for s, e in spans((i for i in a.get("inferred", []) or [] if i.get("field") == "title"), base):
             title_lines.update(overlapping(lines, s, e))
         offtopic = set()
