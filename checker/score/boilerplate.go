@@ -82,6 +82,7 @@ type boilerplateRules struct {
 	furniture   map[string]float64
 	content     map[string]bool
 	model       *lineModel // nil when bp.line-model is disabled
+	modelHTML   *lineModel // for HTML pages; nil when bp.line-model-html is disabled
 }
 
 func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
@@ -158,7 +159,10 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 			b.furniture[text.Fold(word)] = w
 		}
 	}
-	if b.model, err = compileLineModel(p); err != nil {
+	if b.model, err = compileLineModel(p, ruleBPLineModel); err != nil {
+		return nil, err
+	}
+	if b.modelHTML, err = compileLineModel(p, ruleBPLineModelHTML); err != nil {
 		return nil, err
 	}
 	htmlContent, err := optionalRule(p, ruleBPHTMLContent, ruleset.KindLexicon)
@@ -381,6 +385,9 @@ func (b *boilerplateRules) htmlEvidence(st *articleState, shapes []lineShape) {
 	doc := st.doc
 	contextCache := map[string]furnitureHit{}
 	linkRatio := make([]float64, len(doc.Paragraphs))
+	st.linkRatio = linkRatio
+	st.htmlFurniture = make([]bool, len(doc.Paragraphs))
+	st.outsideMain = make([]bool, len(doc.Paragraphs))
 	localWeight := make([]float64, len(doc.Paragraphs)) // evidence so far, combined
 	for pi := range doc.Paragraphs {
 		bi := st.paraBlock[pi]
@@ -400,6 +407,7 @@ func (b *boilerplateRules) htmlEvidence(st *articleState, shapes []lineShape) {
 				hit = b.furnitureOf(blk.Context)
 				contextCache[blk.Context] = hit
 			}
+			st.htmlFurniture[pi] = hit.weight > 0
 			if hit.weight > 0 && !shapes[pi].title {
 				st.add(evidence{rule: ruleBPHTMLContext, weight: hit.weight, para: pi, sent: -1,
 					message: fmt.Sprintf("inside page furniture: <%s> marked %q", hit.element, hit.word)})
@@ -440,6 +448,7 @@ func (b *boilerplateRules) htmlEvidence(st *articleState, shapes []lineShape) {
 	}
 	for pi, sh := range shapes {
 		if (pi < first || pi > last) && !sh.title && sh.words > 0 {
+			st.outsideMain[pi] = true
 			where := "before"
 			if pi > last {
 				where = "after"
@@ -770,10 +779,14 @@ func (b *boilerplateRules) finish(st *articleState, rel []topic.Relevance) ([]dr
 // modelEvidence runs the line model on every paragraph but the headline
 // and adds its evidence where the probability reaches min_probability.
 func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance) {
-	if b.model == nil || (len(st.blocks) > 0 && !b.model.html) {
+	model := b.model
+	if len(st.blocks) > 0 {
+		model = b.modelHTML // fitted on pages, with the HTML hints as features
+	}
+	if model == nil {
 		return
 	}
-	rows := b.model.lineFeatures(st.doc, st.shapes, st.prelim, st.repeated, rel)
+	rows := model.lineFeatures(st, rel)
 	st.modelRows = rows
 	if st.featureSink != nil {
 		st.featureSink(rows)
@@ -783,14 +796,14 @@ func (b *boilerplateRules) modelEvidence(st *articleState, rel []topic.Relevance
 		if st.shapes[pi].title || st.prelim[pi] || st.doc.Paragraphs[pi].Sentences.Len() == 0 {
 			continue
 		}
-		p := b.model.probability(x)
-		if p < b.model.threshold(st.shapes[pi]) {
+		p := model.probability(x)
+		if p < model.threshold(st.shapes[pi]) {
 			continue
 		}
 		// Rounded: the evidence is reported, and three places are all
 		// the fitted weights can claim.
-		st.add(evidence{rule: ruleBPLineModel, weight: min(math.Round(p*1000)/1000, b.model.maxEvidence), para: pi, sent: -1,
-			message: fmt.Sprintf("looks like page furniture (probability %.2f: %s)", p, b.model.explain(x))})
+		st.add(evidence{rule: model.id, weight: min(math.Round(p*1000)/1000, model.maxEvidence), para: pi, sent: -1,
+			message: fmt.Sprintf("looks like page furniture (probability %.2f: %s)", p, model.explain(x))})
 	}
 }
 

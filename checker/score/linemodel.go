@@ -29,14 +29,15 @@ import (
 
 // Ids of the line model's rules.
 const (
-	ruleBPLineModel    = "bp.line-model"
-	ruleBPModelPrompt  = "bp.model-prompt-verbs"
-	ruleBPModelHeading = "bp.model-list-headings"
-	ruleBPModelCredit  = "bp.model-credit-words"
-	ruleBPModelDate    = "bp.model-date-words"
-	ruleBPModelReader  = "bp.model-reader-words"
-	ruleBPModelRelease = "bp.model-release-headings"
-	ruleBPModelFirst   = "bp.model-first-person-words"
+	ruleBPLineModel     = "bp.line-model"
+	ruleBPLineModelHTML = "bp.line-model-html"
+	ruleBPModelPrompt   = "bp.model-prompt-verbs"
+	ruleBPModelHeading  = "bp.model-list-headings"
+	ruleBPModelCredit   = "bp.model-credit-words"
+	ruleBPModelDate     = "bp.model-date-words"
+	ruleBPModelReader   = "bp.model-reader-words"
+	ruleBPModelRelease  = "bp.model-release-headings"
+	ruleBPModelFirst    = "bp.model-first-person-words"
 )
 
 // lineFeatureNames lists the model's features in a fixed order; the
@@ -54,6 +55,7 @@ var lineFeatureNames = []string{
 	"bullet_first", "ends_with_question", "starts_lower_case",
 	"first_person", "tail_sentence", "before_long", "after_long",
 	"between_long", "list_label", "cut_short", "release_heading",
+	"link_dense", "link_some", "html_furniture", "outside_main",
 }
 
 // lineFeatureIndex maps a feature's name to its place in a row.
@@ -67,9 +69,9 @@ var lineFeatureIndex = func() map[string]int {
 
 // lineModel is the compiled bp.line-model rule.
 type lineModel struct {
+	id             string    // the rule: bp.line-model or bp.line-model-html
 	weights        []float64 // by lineFeatureNames index
 	maxEvidence    float64   // the rule's weight: the most evidence the model gives
-	html           bool      // run on HTML pages too (params.html 1)
 	minProbability float64
 	// minSentence is the probability a full sentence needs (sentence
 	// punctuation, sentenceWords words or more): story text has that
@@ -101,15 +103,15 @@ const (
 	lexFirstPerson
 )
 
-func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
-	r, err := optionalRule(p, ruleBPLineModel, ruleset.KindTable)
+func compileLineModel(p *ruleset.Pack, id string) (*lineModel, error) {
+	r, err := optionalRule(p, id, ruleset.KindTable)
 	if err != nil || r == nil {
 		return nil, err
 	}
 	if r.Scope != "" {
 		return nil, fmt.Errorf("%s: rule %q: scope %q: the line model judges paragraphs and takes no scope", r.Source, r.ID, r.Scope)
 	}
-	m := &lineModel{weights: make([]float64, len(lineFeatureNames)), maxEvidence: r.Weight}
+	m := &lineModel{id: id, weights: make([]float64, len(lineFeatureNames)), maxEvidence: r.Weight}
 	if !(m.maxEvidence > 0 && m.maxEvidence <= 1) {
 		return nil, fmt.Errorf("%s: rule %q: weight %v: want a number in (0,1]", r.Source, r.ID, r.Weight)
 	}
@@ -126,9 +128,6 @@ func compileLineModel(p *ruleset.Pack) (*lineModel, error) {
 	}
 	if m.minProbability, err = requireParam(r, "min_probability"); err != nil {
 		return nil, err
-	}
-	if v, ok := r.Param("html"); ok {
-		m.html = v != 0
 	}
 	if m.minSentence, err = requireParam(r, "min_probability_sentence"); err != nil {
 		return nil, err
@@ -226,23 +225,28 @@ func (m *lineModel) paragraphWords(doc *text.Document, pi int) (words, caps int,
 // story (otherStoryPlace) and does not speak to the reader (no prompt verb
 // first, no reader words). It is false when the line model did not run.
 func (b *boilerplateRules) otherStoryLine(st *articleState, pi int) bool {
-	if b.model == nil || st.modelRows == nil || !otherStoryPlace(st.modelRows[pi], st.prelim[pi]) {
+	m := b.model
+	if len(st.blocks) > 0 {
+		m = b.modelHTML
+	}
+	if m == nil || st.modelRows == nil || !otherStoryPlace(st.modelRows[pi], st.prelim[pi]) {
 		return false
 	}
-	_, _, _, first, bits := b.model.paragraphWords(st.doc, pi)
-	return bits&lexReader == 0 && !b.model.prompt[first]
+	_, _, _, first, bits := m.paragraphWords(st.doc, pi)
+	return bits&lexReader == 0 && !m.prompt[first]
 }
 
 // lineModelRuleIDs are the rules the line model reads; the boilerplate
 // pack does not run them as text rules.
-var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPModelPrompt, ruleBPModelHeading, ruleBPModelCredit,
+var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPLineModelHTML, ruleBPModelPrompt, ruleBPModelHeading, ruleBPModelCredit,
 	ruleBPModelDate, ruleBPModelReader, ruleBPModelRelease, ruleBPModelFirst}
 
 // lineFeatures computes the model's features for every paragraph of an
 // article: one row per paragraph, indexed like lineFeatureNames. prelim
 // marks the paragraphs the rules already take for furniture, rel is the
 // topic model's judgement, repeated the lines held by other sources.
-func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim, repeated []bool, rel []topic.Relevance) [][]float64 {
+func (m *lineModel) lineFeatures(st *articleState, rel []topic.Relevance) [][]float64 {
+	doc, shapes, prelim, repeated := st.doc, st.shapes, st.prelim, st.repeated
 	n := len(doc.Paragraphs)
 	rows := make([][]float64, n)
 	short := func(pi int) bool { return shapes[pi].short && shapes[pi].words <= 12 }
@@ -339,6 +343,12 @@ func (m *lineModel) lineFeatures(doc *text.Document, shapes []lineShape, prelim,
 		// A release's closing sections run to the end of the page.
 		set("under_release_heading", underRelease >= 0 && underRelease < pi && (section >= 0 && pi > section || sh.words < m.longWords*2))
 		set("release_heading", releaseHeads[pi])
+		if st.linkRatio != nil { // HTML hints
+			set("link_dense", st.linkRatio[pi] >= 0.5)
+			set("link_some", st.linkRatio[pi] >= 0.2 && st.linkRatio[pi] < 0.5)
+			set("html_furniture", st.htmlFurniture[pi])
+			set("outside_main", st.outsideMain[pi])
+		}
 		set("neighbour_flagged", (pi > 0 && prelim[pi-1]) || (pi+1 < n && prelim[pi+1]))
 		// How much of the paragraph's words the rest of the batch (or, alone,
 		// the rest of the article) uses: other stories' headlines share few.

@@ -216,6 +216,14 @@ func TestFitLineModel(t *testing.T) {
 	}
 	t.Logf("%d batches, %d paragraphs, %d furniture", len(dirs), len(rows), pos)
 	w := fitLogistic(rows, 1e-3, 3000)
+	logFit(t, rows, w, pos)
+	require.NoError(t, writeLineModel(filepath.Join("..", "..", "rules", "en", "boilerplate.yaml"), ruleBPLineModel,
+		fmt.Sprintf("%d keyed batches (%d paragraphs, %d of them furniture)", len(dirs), len(rows), pos), w))
+}
+
+// logFit logs the fitted model's precision and recall on its own training
+// rows at a few thresholds.
+func logFit(t *testing.T, rows []trainingRow, w []float64, pos int) {
 	for _, th := range []float64{0.4, 0.5, 0.6, 0.7, 0.8} {
 		tp, fp := 0, 0
 		for _, r := range rows {
@@ -233,28 +241,101 @@ func TestFitLineModel(t *testing.T) {
 		}
 		t.Logf("training set, model alone, p >= %.1f: precision %.3f recall %.3f", th, float64(tp)/float64(max(1, tp+fp)), float64(tp)/float64(max(1, pos)))
 	}
-	require.NoError(t, writeLineModel(filepath.Join("..", "..", "rules", "en", "boilerplate.yaml"), w, len(dirs), len(rows), pos))
+}
+
+var fitLineModelHTML = flag.Bool("fit-line-model-html", false, "fit bp.line-model-html on aeb-scrapinghub and rewrite its weights in rules/en/boilerplate.yaml")
+
+// TestFitLineModelHTML fits the model for HTML pages on aeb-scrapinghub
+// (MIT; the pages are read in place, only the fitted weights are kept):
+// each page goes through the HTML loader and is scored alone; a paragraph
+// most of whose 4-token shingles are in the gold article body is content,
+// one with almost none is furniture, the rest are left out. trafilatura-en
+// and L3S-GN1 stay held out.
+func TestFitLineModelHTML(t *testing.T) {
+	if !*fitLineModelHTML {
+		t.Skip("run with -fit-line-model-html")
+	}
+	pages := loadAEB(t)
+	set := ruleset.MustDefault()
+	var rows []trainingRow
+	for _, p := range pages {
+		data, err := readPage(p.path)
+		require.NoError(t, err)
+		l, err := ingest.NewLoader(ingest.Options{})
+		require.NoError(t, err)
+		a, err := l.ParseArticle("page", p.path, ingest.FormatHTML, data)
+		if err != nil {
+			continue
+		}
+		doc := text.Parse(a.Text)
+		sc, err := NewScorer(set)
+		require.NoError(t, err)
+		var feats [][]float64
+		sc.lineSink = func(_ int, r [][]float64) { feats = r }
+		_, err = sc.ScoreBatch(context.Background(), []Input{{ID: p.id, Doc: doc, Title: a.Title, Blocks: a.Blocks}}, 1)
+		require.NoError(t, err)
+		if feats == nil {
+			continue
+		}
+		gold := shingles(p.gold)
+		for pi, para := range doc.Paragraphs {
+			sh := shingles(doc.Slice(para.Span))
+			if len(sh) == 0 {
+				continue
+			}
+			in := 0
+			for k := range sh {
+				if gold[k] > 0 {
+					in++
+				}
+			}
+			share := float64(in) / float64(len(sh))
+			switch {
+			case share >= 0.6:
+				rows = append(rows, trainingRow{x: feats[pi], label: 0, weight: 1})
+			case share <= 0.1:
+				rows = append(rows, trainingRow{x: feats[pi], label: 1, weight: 1})
+			}
+		}
+	}
+	pos := 0
+	for _, r := range rows {
+		pos += int(r.label)
+	}
+	t.Logf("%d pages, %d paragraphs, %d furniture", len(pages), len(rows), pos)
+	// Pages hold far more furniture paragraphs than story ones; the story's
+	// weigh as much in total, so that cutting story text costs what it
+	// should.
+	for k := range rows {
+		if rows[k].label == 0 {
+			rows[k].weight = float64(pos) / float64(max(1, len(rows)-pos))
+		}
+	}
+	w := fitLogistic(rows, 1e-3, 3000)
+	logFit(t, rows, w, pos)
+	require.NoError(t, writeLineModel(filepath.Join("..", "..", "rules", "en", "boilerplate.yaml"), ruleBPLineModelHTML,
+		fmt.Sprintf("the %d pages of aeb-scrapinghub (%d paragraphs, %d of them furniture; trafilatura-en and L3S-GN1 held out)", len(pages), len(rows), pos), w))
 }
 
 // writeLineModel rewrites the fitted block of the boilerplate pack.
-func writeLineModel(path string, w []float64, batches, rows, pos int) error {
+func writeLineModel(path, id, what string, w []float64) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
 	}
-	const begin, end = "  # BEGIN fitted line model", "  # END fitted line model"
+	begin, end := "  # BEGIN fitted "+id, "  # END fitted "+id
 	s := string(data)
 	i, j := strings.Index(s, begin), strings.Index(s, end)
 	if i < 0 || j < i {
-		return fmt.Errorf("%s: the fitted block's markers are missing", path)
+		return fmt.Errorf("%s: the markers of the fitted block %s are missing", path, id)
 	}
 	var b strings.Builder
 	b.WriteString(begin + " (make fit-furniture rewrites this block)\n")
-	b.WriteString("  - id: bp.line-model\n    kind: table\n    weight: 0.95\n")
-	fmt.Fprintf(&b, "    description: 'Line model: logistic weights of the paragraph features, fitted on %d keyed batches (%d paragraphs, %d of them furniture). A paragraph whose probability reaches min_probability (min_probability_sentence for a sentence of sentence_words words or more, or any line of sentence_words_unpunctuated) gets that probability, up to the weight, as evidence.'\n", batches, rows, pos)
+	fmt.Fprintf(&b, "  - id: %s\n    kind: table\n    weight: 0.95\n", id)
+	fmt.Fprintf(&b, "    description: 'Line model: logistic weights of the paragraph features, fitted on %s. A paragraph whose probability reaches min_probability (min_probability_sentence for a sentence of sentence_words words or more, or any line of sentence_words_unpunctuated) gets that probability, up to the weight, as evidence.'\n", what)
 	// The thresholds are chosen, not fitted: keep the pack's.
 	b.WriteString("    params:\n")
-	params := ruleset.MustDefault().Rule(ruleBPLineModel).Params
+	params := ruleset.MustDefault().Rule(id).Params
 	for _, name := range slices.Sorted(maps.Keys(params)) {
 		fmt.Fprintf(&b, "      %s: %s\n", name, strconv.FormatFloat(params[name], 'g', -1, 64))
 	}

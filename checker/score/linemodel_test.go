@@ -10,7 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/crosscheck-news/crosscheck/checker/ingest"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
+	"github.com/crosscheck-news/crosscheck/checker/text"
 )
 
 // articleWith builds a small article: a headline, two story paragraphs,
@@ -165,7 +167,7 @@ rules:
 // in a colon or a capitalised opening; a story sentence that opens with one
 // of its words is not.
 func TestReleaseHeadings(t *testing.T) {
-	m, err := compileLineModel(ruleset.MustDefault().Pack("boilerplate"))
+	m, err := compileLineModel(ruleset.MustDefault().Pack("boilerplate"), ruleBPLineModel)
 	require.NoError(t, err)
 	for line, want := range map[string]bool{
 		"Forward-looking statements":         true,
@@ -197,4 +199,35 @@ func TestLineShapeHelpers(t *testing.T) {
 	assert.False(t, hasClockTime("won 3-1 on Sunday"))
 	assert.True(t, isADefinition("Riverton Transit is the public operator of buses."))
 	assert.False(t, isADefinition("The plan is a good one, riders said."))
+}
+
+// TestLineModelHTMLFeatures: on an HTML page the HTML model runs, with the
+// page's hints as features.
+func TestLineModelHTMLFeatures(t *testing.T) {
+	l, err := ingest.NewLoader(ingest.Options{})
+	require.NoError(t, err)
+	a, err := l.ParseArticle("page", "page.html", ingest.FormatHTML, []byte(testPage))
+	require.NoError(t, err)
+	in := Input{ID: a.ID, Doc: text.Parse(a.Text), Title: a.Title, Blocks: a.Blocks}
+	sc := newScorer(t)
+	require.NotNil(t, sc.bp.modelHTML)
+	var rows [][]float64
+	sc.lineSink = func(_ int, r [][]float64) { rows = r }
+	scoreAll(t, sc, []Input{in})
+	require.Len(t, rows, len(in.Doc.Paragraphs))
+	on := func(pi int, name string) bool { return rows[pi][lineFeatureIndex[name]] != 0 }
+	seen := map[string]bool{}
+	for pi, p := range in.Doc.Paragraphs {
+		switch s := in.Doc.Slice(p.Span); {
+		case strings.Contains(s, "Local bakery wins"):
+			seen["link"] = true
+			assert.True(t, on(pi, "link_dense"), s)
+			assert.True(t, on(pi, "html_furniture"), s)
+		case strings.HasPrefix(s, "The city council voted"):
+			seen["story"] = true
+			assert.False(t, on(pi, "link_dense"), s)
+			assert.False(t, on(pi, "outside_main"), s)
+		}
+	}
+	assert.True(t, seen["link"] && seen["story"])
 }

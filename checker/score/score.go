@@ -258,8 +258,12 @@ type articleState struct {
 	repeated   []bool   // per paragraph: the line recurs in other articles
 	prelim     []bool   // per paragraph: boilerplate on local evidence alone
 	shapes     []lineShape
-	otRule     []string    // per paragraph: the off-topic rule that flagged it, or ""
-	modelRows  [][]float64 // per paragraph: the line model's features, when it ran
+	otRule     []string // per paragraph: the off-topic rule that flagged it, or ""
+	// HTML hints per paragraph, for the line model (nil for text input).
+	linkRatio     []float64   // share of the block's text inside links
+	htmlFurniture []bool      // an ancestor's tag, id or class names furniture
+	outsideMain   []bool      // before or after the page's main run of text
+	modelRows     [][]float64 // per paragraph: the line model's features, when it ran
 
 	// featureSink, when set (by the model's fitting only), receives the
 	// line model's features of every paragraph.
