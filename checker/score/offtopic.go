@@ -21,6 +21,7 @@ const (
 	ruleOTParagraph  = "ot.paragraph"
 	ruleOTStopwords  = "ot.stopwords"
 	ruleOTOtherStory = "ot.other-story"
+	ruleOTArticle    = "ot.article"
 )
 
 type offTopicRules struct {
@@ -31,6 +32,15 @@ type offTopicRules struct {
 	namelessMaxTerms           int     // ... and has at most this many content terms
 
 	weight float64
+
+	// ot.article: a whole article about another story than the batch's.
+	article struct {
+		configured  bool
+		weight      float64
+		maxSupport  float64
+		relative    float64
+		minArticles int
+	}
 
 	// ot.other-story: a line of page furniture that is another story's
 	// text (a headline in a "Related" list, a pasted teaser).
@@ -75,6 +85,18 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 			return ot, nil, err
 		}
 		ot.other.configured, ot.other.weight, ot.other.minTerms, ot.other.maxSupport = true, o.Weight, int(mt), ms
+	}
+	if a, err := optionalRule(p, ruleOTArticle, ruleset.KindWeight); err != nil {
+		return ot, nil, err
+	} else if a != nil {
+		vals := map[string]float64{}
+		for _, n := range []string{"max_support", "relative", "min_articles"} {
+			if vals[n], err = requireParam(a, n); err != nil {
+				return ot, nil, err
+			}
+		}
+		ot.article.configured, ot.article.weight = true, a.Weight
+		ot.article.maxSupport, ot.article.relative, ot.article.minArticles = vals["max_support"], vals["relative"], int(vals["min_articles"])
 	}
 	var stop []string
 	sw, err := optionalRule(p, ruleOTStopwords, ruleset.KindLexicon)
@@ -147,6 +169,22 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 			component: ruleOTParagraph,
 		})
 	}
+	if st.elsewhere != nil {
+		// The whole article is another story: every paragraph of it that is
+		// not furniture and has a content term is off-topic.
+		for pi, r := range rel {
+			if flags[pi] || boilerplate[pi] || r.Terms == 0 {
+				continue
+			}
+			flags[pi] = true
+			st.otRule[pi] = ruleOTArticle
+			drafts = append(drafts, draft{
+				Finding: Finding{Kind: OffTopic, Rule: ruleOTArticle, Span: st.doc.Paragraphs[pi].Span, Weight: o.article.weight,
+					Message: fmt.Sprintf("the whole article is about another story: the rest of the batch uses %.0f%% of its content terms, against a median of %.0f%% for the other articles", 100*st.elsewhere.support, 100*st.elsewhere.median)},
+				component: ruleOTArticle,
+			})
+		}
+	}
 	if !o.other.configured {
 		return drafts, flags
 	}
@@ -170,6 +208,59 @@ func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplat
 		})
 	}
 	return drafts, flags
+}
+
+// elsewhere records why a whole article was judged to be about another
+// story.
+type elsewhere struct {
+	support, median float64
+}
+
+// batchSupport is the share of an article's content terms, by weight, that
+// the other articles of the batch use, over the paragraphs that are not
+// furniture on local evidence.
+func batchSupport(st *articleState, rel []topic.Relevance) (float64, bool) {
+	support, weight := 0.0, 0.0
+	for pi, r := range rel {
+		if st.prelim[pi] || st.repeated[pi] {
+			continue
+		}
+		support += r.BatchSupport
+		weight += r.Weight
+	}
+	if weight == 0 {
+		return 0, false
+	}
+	return support / weight, true
+}
+
+// markElsewhere marks the articles that are wholly about another story: in
+// a batch of at least min_articles, an article whose batch support is at
+// most max_support and below relative times the median of the others'.
+func (o offTopicRules) markElsewhere(states []*articleState, relevance [][]topic.Relevance) {
+	if !o.article.configured || len(states) < max(3, o.article.minArticles) {
+		return
+	}
+	support := make([]float64, len(states))
+	ok := make([]bool, len(states))
+	for i, st := range states {
+		support[i], ok[i] = batchSupport(st, relevance[i])
+	}
+	for i, st := range states {
+		if !ok[i] || support[i] > o.article.maxSupport {
+			continue
+		}
+		var others []float64
+		for j := range states {
+			if j != i && ok[j] {
+				others = append(others, support[j])
+			}
+		}
+		m := median(others)
+		if len(others) >= 2 && support[i] < o.article.relative*m {
+			st.elsewhere = &elsewhere{support: support[i], median: m}
+		}
+	}
 }
 
 // median returns the median of xs, or 1 when xs is empty (no limit).
@@ -209,7 +300,7 @@ func (o offTopicRules) score(st *articleState, flags []bool, byComponent map[str
 	for _, rule := range []struct {
 		id     string
 		weight float64
-	}{{ruleOTOtherStory, o.other.weight}, {ruleOTParagraph, o.weight}} {
+	}{{ruleOTArticle, o.article.weight}, {ruleOTOtherStory, o.other.weight}, {ruleOTParagraph, o.weight}} {
 		idx := byComponent[OffTopic+"\x00"+rule.id]
 		if len(idx) == 0 {
 			continue

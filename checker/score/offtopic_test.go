@@ -1,6 +1,7 @@
 package score
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -79,4 +80,36 @@ func TestOtherStoryFurniture(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestWholeArticleElsewhere is ot.article's own test data: in a batch of
+// reports on one story, an article about another story is off-topic as a
+// whole; a batch of two, or one where every article tells the story, has
+// none.
+func TestWholeArticleElsewhere(t *testing.T) {
+	sc := newScorer(t)
+	story := []string{
+		"The city council voted 9-2 on Tuesday to approve a transit plan that adds three bus routes to the downtown core.\n\nTransit officials said the new routes would start in September and cost $4 million a year.\n",
+		"Councillors approved the downtown transit plan on Tuesday, adding three bus routes through the core.\n\nThe routes will start running in September, transit officials said, at a cost of about $4 million a year.\n",
+		"A plan adding three downtown bus routes won council approval on Tuesday after a 9-2 vote.\n\nTransit officials expect the routes to cost $4 million a year once they start in September.\n",
+	}
+	other := "A Kenyan runner broke the Berlin Marathon course record on Sunday, finishing in two hours and one minute.\n\nThe winner pulled away from the pack after thirty kilometres and crossed the line to a standing crowd.\n"
+	elsewhere := func(texts ...string) []bool {
+		var ins []Input
+		for i, tx := range texts {
+			ins = append(ins, inputOf(fmt.Sprintf("a%d", i), tx))
+		}
+		out := make([]bool, len(ins))
+		for i, res := range scoreAll(t, sc, ins) {
+			for _, f := range res.Findings {
+				if f.Rule == ruleOTArticle {
+					out[i] = true
+				}
+			}
+		}
+		return out
+	}
+	assert.Equal(t, []bool{false, false, false, true}, elsewhere(append(append([]string{}, story...), other)...))
+	assert.Equal(t, []bool{false, false, false}, elsewhere(story...))
+	assert.Equal(t, []bool{false, false}, elsewhere(story[0], other), "two articles: no majority to be off")
 }

@@ -235,6 +235,7 @@ func (s *Scorer) ScoreBatch(ctx context.Context, batch []Input, workers int) ([]
 		return nil, err
 	}
 
+	s.ot.markElsewhere(states, relevance)
 	out := make([]ArticleScores, len(batch))
 	single := len(batch) == 1
 	if err := workpool.Run(ctx, len(batch), workers, func(i int) {
@@ -264,6 +265,10 @@ type articleState struct {
 	htmlFurniture []bool      // an ancestor's tag, id or class names furniture
 	outsideMain   []bool      // before or after the page's main run of text
 	modelRows     [][]float64 // per paragraph: the line model's features, when it ran
+	// elsewhere is set when the whole article is about another story than
+	// the batch's (ot.article): its own batch support and the median of
+	// the other articles'.
+	elsewhere *elsewhere
 
 	// featureSink, when set (by the model's fitting only), receives the
 	// line model's features of every paragraph.

@@ -78,6 +78,10 @@ type Relevance struct {
 	// Support is the summed weighted support of those terms (at most
 	// Weight).
 	Support float64
+	// BatchSupport is the part of Support that comes from the other
+	// articles of the batch alone, not from the article's own title, lead
+	// or paragraphs: how far the paragraph is about the batch's story.
+	BatchSupport float64
 	// Unsupported lists, in order of first use, the paragraph's terms that
 	// no context uses at all.
 	Unsupported []string
@@ -465,6 +469,7 @@ func (m *Model) judgeArticle(am *articleModel, counts [][]int32, others int) []R
 				}
 				s = min(1, float64(otherArticles)/need)
 			}
+			batch := s
 			if am.lead[n]-leadSelf > 0 {
 				s = 1
 			}
@@ -483,6 +488,7 @@ func (m *Model) judgeArticle(am *articleModel, counts [][]int32, others int) []R
 			}
 			r.Weight += w
 			r.Support += w * s
+			r.BatchSupport += w * batch
 		}
 		r.Value = (r.Support + p.Prior*p.PriorTerms) / (r.Weight + p.PriorTerms)
 		if r.Weight == 0 && p.PriorTerms == 0 {
