@@ -90,7 +90,44 @@ func extractHTML(src string) htmlPage {
 	ex.walk(doc)
 	ex.flush()
 	page.text, page.blocks = ex.out.String(), ex.blocks
+	if strings.TrimSpace(page.text) == "" {
+		// A <title> or <textarea> left open holds the rest of the page as
+		// its text, as the HTML standard reads it; close it where the next
+		// tag begins and read the page again, rather than lose it.
+		if fixed, ok := closeOpenRawText(src); ok {
+			if again := extractHTML(fixed); strings.TrimSpace(again.text) != "" {
+				return again
+			}
+		}
+	}
 	return page
+}
+
+// closeOpenRawText finds the first <title> or <textarea> with no closing
+// tag and inserts one before the first tag after it. It reports false when
+// there is none to close.
+func closeOpenRawText(src string) (string, bool) {
+	lower := strings.ToLower(src)
+	for _, name := range []string{"title", "textarea"} {
+		open := strings.Index(lower, "<"+name)
+		if open < 0 {
+			continue
+		}
+		start := strings.IndexByte(lower[open:], '>')
+		if start < 0 {
+			continue
+		}
+		start += open + 1
+		if strings.Contains(lower[start:], "</"+name) {
+			continue
+		}
+		for i := start; i+1 < len(lower); i++ {
+			if lower[i] == '<' && (lower[i+1] == '/' || lower[i+1] >= 'a' && lower[i+1] <= 'z') {
+				return src[:i] + "</" + name + ">" + src[i:], true
+			}
+		}
+	}
+	return src, false
 }
 
 func (ex *extractor) walk(n *html.Node) {

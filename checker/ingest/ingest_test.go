@@ -295,3 +295,15 @@ func TestJSONDocument(t *testing.T) {
 	require.Len(t, errs, 1)
 	assert.Equal(t, p+"[1]", errs[0].Input)
 }
+
+// TestUnclosedTitleKeepsThePage: a <title> left open swallows the page as
+// the HTML standard reads it; the loader closes it and keeps the text.
+func TestUnclosedTitleKeepsThePage(t *testing.T) {
+	page := "<html><head><title>Council approves plan - City Courier<meta charset=utf-8></head><body><p>The city council voted 9-2 on Tuesday to approve the transit plan.</p></body></html>"
+	a, err := newLoader(t, 0).ParseArticle("x", "x.html", FormatHTML, []byte(page))
+	require.NoError(t, err)
+	assert.Contains(t, a.Text, "The city council voted 9-2 on Tuesday")
+	// A page with nothing after its open title is still empty.
+	_, err = newLoader(t, 0).ParseArticle("x", "x.html", FormatHTML, []byte("<html><head><title>Only a title"))
+	require.Error(t, err)
+}
