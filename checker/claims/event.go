@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,10 @@ type articleLemmas struct {
 	events [][]mention
 	refs   [][]string
 	lede   []bool
+	// otherYear marks sentences that name a year and not the article's
+	// publication year: what they tell happened on another occasion ("until
+	// his arrest on Sept. 14, 2022" in a report of 2026).
+	otherYear []bool
 }
 
 // articleLemmas reads one article's event words, references and dates;
@@ -52,7 +57,7 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 		return articleLemmas{}
 	}
 	n := len(doc.Sentences)
-	al := articleLemmas{events: make([][]mention, n), lede: make([]bool, n)}
+	al := articleLemmas{events: make([][]mention, n), lede: make([]bool, n), otherYear: make([]bool, n)}
 	content := 0
 	for p := range doc.Paragraphs {
 		if in.skipped(p) {
@@ -65,6 +70,9 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 		for s := r.First; s < r.End; s++ {
 			al.lede[s] = content < ledeParagraphs
 			toks := doc.SentenceTokens(s)
+			if in.HasPublished {
+				al.otherYear[s] = namesOnlyOtherYears(toks, in.Published.Year)
+			}
 			for k, t := range toks {
 				if t.Kind != text.Word || inQuote(quoted, t.Span) {
 					continue
@@ -258,7 +266,7 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 				if m.weak {
 					w = 1
 				}
-				if al.lede[s] {
+				if al.lede[s] && !al.otherYear[s] {
 					w *= 2
 					inLede[m.event] = true
 				}
@@ -580,6 +588,26 @@ func (x *Extractor) happeningOf(batch []Input, als []articleLemmas, ev Event) st
 		}
 	}
 	return best
+}
+
+// namesOnlyOtherYears reports a sentence that writes a year (a number from
+// 1900 to 2100 standing alone) and never the year given.
+func namesOnlyOtherYears(toks []text.Token, year int) bool {
+	other := false
+	for _, t := range toks {
+		if t.Kind != text.Number || len(t.Norm) != 4 {
+			continue
+		}
+		y, err := strconv.Atoi(t.Norm)
+		if err != nil || y < 1900 || y > 2100 {
+			continue
+		}
+		if y == year {
+			return false
+		}
+		other = true
+	}
+	return other
 }
 
 // inferVerb finds the event of a batch whose articles share no listed event
