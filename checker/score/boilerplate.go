@@ -53,6 +53,7 @@ const (
 	ruleBPHTMLContent   = "bp.html-content"
 	ruleBPOutsideMain   = "bp.outside-main"
 	ruleBPRepeatedLine  = "bp.repeated-line"
+	ruleBPTimestamp     = "bp.timestamp-line"
 )
 
 // textRule is a lexicon or pattern rule run on sentences or paragraphs.
@@ -79,6 +80,7 @@ type boilerplateRules struct {
 	linkDense   shapeRule       // a: ratio_from, b: ratio_full
 	outsideMain shapeRule       // a: min_words
 	repeated    shapeRule       // a: min_articles, b: content_relevance
+	timestamp   shapeRule       // a line that is only a date or a time
 	furniture   map[string]float64
 	content     map[string]bool
 	model       *lineModel // nil when bp.line-model is disabled
@@ -105,6 +107,7 @@ func compileBoilerplate(p *ruleset.Pack) (*boilerplateRules, error) {
 		{ruleBPLinkDense, &b.linkDense, []string{"ratio_from", "ratio_full"}},
 		{ruleBPOutsideMain, &b.outsideMain, []string{"min_words"}},
 		{ruleBPRepeatedLine, &b.repeated, []string{"min_articles", "content_relevance"}},
+		{ruleBPTimestamp, &b.timestamp, nil},
 	}
 	// Every rule not read by id is a text rule.
 	byID := map[string]bool{ruleBPThreshold: true, ruleBPHTMLContext: true, ruleBPHTMLContent: true}
@@ -205,6 +208,14 @@ func (b *boilerplateRules) local(in Input) *articleState {
 	b.textEvidence(st)
 	shapes := b.shapeEvidence(st, in.Title)
 	st.shapes = shapes
+	if b.timestamp.configured && b.model != nil {
+		for pi := range doc.Paragraphs {
+			if !shapes[pi].title && b.model.isTimestamp(doc, pi) {
+				st.add(evidence{rule: ruleBPTimestamp, weight: b.timestamp.weight, para: pi, sent: -1,
+					message: "a line that is only a date or a time"})
+			}
+		}
+	}
 	if len(in.Blocks) > 0 {
 		b.htmlEvidence(st, shapes)
 	}

@@ -38,6 +38,7 @@ const (
 	ruleBPModelReader   = "bp.model-reader-words"
 	ruleBPModelRelease  = "bp.model-release-headings"
 	ruleBPModelFirst    = "bp.model-first-person-words"
+	ruleBPModelGlue     = "bp.model-timestamp-words"
 )
 
 // lineFeatureNames lists the model's features in a fixed order; the
@@ -56,6 +57,7 @@ var lineFeatureNames = []string{
 	"first_person", "tail_sentence", "before_long", "after_long",
 	"between_long", "list_label", "cut_short", "release_heading",
 	"link_dense", "link_some", "html_furniture", "outside_main",
+	"timestamp_only",
 }
 
 // lineFeatureIndex maps a feature's name to its place in a row.
@@ -87,6 +89,7 @@ type lineModel struct {
 	credit, date    map[string]bool
 	reader, release map[string]bool
 	firstPerson     map[string]bool
+	timestampGlue   map[string]bool
 	// lex maps each word of the word lists to the lists holding it, so
 	// that a paragraph's words are looked up once.
 	lex map[string]lexBits
@@ -153,7 +156,7 @@ func compileLineModel(p *ruleset.Pack, id string) (*lineModel, error) {
 	}{
 		{ruleBPModelPrompt, &m.prompt}, {ruleBPModelHeading, &m.heading}, {ruleBPModelCredit, &m.credit},
 		{ruleBPModelDate, &m.date}, {ruleBPModelReader, &m.reader}, {ruleBPModelRelease, &m.release},
-		{ruleBPModelFirst, &m.firstPerson},
+		{ruleBPModelFirst, &m.firstPerson}, {ruleBPModelGlue, &m.timestampGlue},
 	}
 	for _, l := range lex {
 		lr, err := optionalRule(p, l.id, ruleset.KindLexicon)
@@ -239,7 +242,7 @@ func (b *boilerplateRules) otherStoryLine(st *articleState, pi int) bool {
 // lineModelRuleIDs are the rules the line model reads; the boilerplate
 // pack does not run them as text rules.
 var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPLineModelHTML, ruleBPModelPrompt, ruleBPModelHeading, ruleBPModelCredit,
-	ruleBPModelDate, ruleBPModelReader, ruleBPModelRelease, ruleBPModelFirst}
+	ruleBPModelDate, ruleBPModelReader, ruleBPModelRelease, ruleBPModelFirst, ruleBPModelGlue}
 
 // lineFeatures computes the model's features for every paragraph of an
 // article: one row per paragraph, indexed like lineFeatureNames. prelim
@@ -376,6 +379,7 @@ func (m *lineModel) lineFeatures(st *articleState, rel []topic.Relevance) [][]fl
 		// A line that stops after a lone letter ("… had sympathy for S") is
 		// a story paragraph the copy cut short, not furniture.
 		set("cut_short", endsWithLoneLetter(trimmed))
+		set("timestamp_only", m.isTimestamp(doc, pi))
 		rows[pi] = x
 	}
 	return rows
@@ -536,6 +540,30 @@ func hasClockTime(s string) bool {
 		}
 	}
 	return false
+}
+
+// isTimestamp reports a paragraph made only of a date or a time and the
+// words around them ("9:20 a.m.", "Tuesday, August 18, 2026 4:05 PM",
+// "Updated: Jul 14, 2026, 12:05 PM IST", "Sat., June 6, 2026 | 5 min read"):
+// every word is a date word or a timestamp word, and it holds a number.
+func (m *lineModel) isTimestamp(doc *text.Document, pi int) bool {
+	numbers, words := 0, 0
+	r := doc.Paragraphs[pi].Sentences
+	for si := r.First; si < r.End; si++ {
+		for _, t := range doc.SentenceTokens(si) {
+			switch t.Kind {
+			case text.Number:
+				numbers++
+			case text.Word:
+				words++
+				w := strings.Trim(t.Norm, ".")
+				if !m.date[w] && !m.timestampGlue[w] && w != "a.m" && w != "p.m" {
+					return false
+				}
+			}
+		}
+	}
+	return numbers > 0 && numbers+words <= 16
 }
 
 // endsWithLoneLetter reports a line whose last word is one letter other
