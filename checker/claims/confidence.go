@@ -286,18 +286,6 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	}
 }
 
-// allSidesAll reports whether every claim on every side satisfies ok.
-func (c *comparer) allSidesAll(cf *Conflict, ok func(Claim) bool) bool {
-	for _, sd := range cf.Sides {
-		for _, i := range sd.Claims {
-			if !ok(c.claims[i]) {
-				return false
-			}
-		}
-	}
-	return true
-}
-
 // oneSource reports whether every side of a disagreement comes from one
 // rewrite cluster: an article and its copies or rewrites disagree.
 func (c *comparer) oneSource(cf *Conflict) bool {
