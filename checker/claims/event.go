@@ -43,10 +43,6 @@ type articleLemmas struct {
 	events [][]mention
 	refs   [][]string
 	lede   []bool
-	// otherYear marks sentences that name a year and not the article's
-	// publication year: what they tell happened on another occasion ("until
-	// his arrest on Sept. 14, 2022" in a report of 2026).
-	otherYear []bool
 }
 
 // articleLemmas reads one article's event words, references and dates;
@@ -57,7 +53,7 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 		return articleLemmas{}
 	}
 	n := len(doc.Sentences)
-	al := articleLemmas{events: make([][]mention, n), lede: make([]bool, n), otherYear: make([]bool, n)}
+	al := articleLemmas{events: make([][]mention, n), lede: make([]bool, n)}
 	content := 0
 	for p := range doc.Paragraphs {
 		if in.skipped(p) {
@@ -70,9 +66,6 @@ func (x *Extractor) articleLemmas(in Input) articleLemmas {
 		for s := r.First; s < r.End; s++ {
 			al.lede[s] = content < ledeParagraphs
 			toks := doc.SentenceTokens(s)
-			if in.HasPublished {
-				al.otherYear[s] = namesOnlyOtherYears(toks, in.Published.Year)
-			}
 			for k, t := range toks {
 				if t.Kind != text.Word || inQuote(quoted, t.Span) {
 					continue
@@ -251,11 +244,25 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 	ledeArts := map[string]int{} // articles mentioning each event in their lede
 	pastArts := map[string]int{} // articles writing a past form of each event
 	docs := 0
-	for _, al := range als {
+	// A lede sentence that names a year and not the article's tells another
+	// occasion ("until his arrest on Sept. 14, 2022" in a report of 2026).
+	// The article's year is its publication year or, without one, the
+	// latest year of a full date in the batch's ledes.
+	fallbackYear := -1
+	for i, al := range als {
 		if al.events == nil {
 			continue
 		}
 		docs++
+		year := 0
+		if batch[i].HasPublished {
+			year = batch[i].Published.Year
+		} else {
+			if fallbackYear < 0 {
+				fallbackYear = x.latestLedeYear(batch, als)
+			}
+			year = fallbackYear
+		}
 		best := map[string]int{}
 		inLede, past := map[string]bool{}, map[string]bool{}
 		for s, ms := range al.events {
@@ -266,7 +273,7 @@ func (x *Extractor) mainEvent(batch []Input, als []articleLemmas) Event {
 				if m.weak {
 					w = 1
 				}
-				if al.lede[s] && !al.otherYear[s] {
+				if al.lede[s] && !(year > 0 && namesOnlyOtherYears(batch[i].Doc.SentenceTokens(s), year)) {
 					w *= 2
 					inLede[m.event] = true
 				}

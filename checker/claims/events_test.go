@@ -296,7 +296,9 @@ func TestFixtureBatches(t *testing.T) {
 		// background; prosecutor vs judge. The blog's "nine years" against
 		// seven stands in no event sentence and is not found.
 		{dir: "bribery-sentencing", verb: "sentence", label: "Sentencing day", pasted: []pasted{{4, "Ferry sailings"}},
-			conflicts: []fixtureConflict{{KindDate, [][]int{{0}, {1, 2, 3, 4, 5}}}, {KindRole, [][]int{{0}, {1, 2, 3, 4}}}}},
+			// The blog (5) gives no sentencing day: its "arrested in mid-September
+			// 2022" names another year than the batch's and is no event date.
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0}, {1, 2, 3, 4}}}, {KindRole, [][]int{{0}, {1, 2, 3, 4}}}}},
 		// The lead sentences date the disclosure ("disclosed on March 3,
 		// 2026 that", "confirmed on Monday that"); the rewrite's reworded
 		// quote. Not found: 4.2 vs 2.4 million users and the announcer
