@@ -212,6 +212,11 @@ func TestExplain(t *testing.T) {
 	require.Equal(t, exitOK, r.code)
 	assert.Contains(t, r.stdout, "meta.copyright-outlet (pattern rule in pack metadata, defined at rules/en/metadata.yaml:")
 	assert.Contains(t, r.stdout, "pattern: ")
+	// A rule with parameters shows them, so a user can see every number
+	// the rule applies.
+	r = runCLI(t, "", "explain", "bp.nav-run")
+	require.Equal(t, exitOK, r.code)
+	assert.Contains(t, r.stdout, "params: max_words 6, min_run 3")
 	r = runCLI(t, "", "explain", "no.such-rule")
 	assert.Equal(t, exitUsage, r.code)
 	assert.Contains(t, r.stderr, `no rule "no.such-rule"`)

@@ -122,6 +122,18 @@ func explainRule(w io.Writer, r *ruleset.Rule) {
 	if r.Weight != 0 {
 		fmt.Fprintf(w, "  weight: %g\n", r.Weight)
 	}
+	if len(r.Params) > 0 {
+		names := make([]string, 0, len(r.Params))
+		for k := range r.Params {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		parts := make([]string, len(names))
+		for i, k := range names {
+			parts[i] = fmt.Sprintf("%s %g", k, r.Params[k])
+		}
+		fmt.Fprintf(w, "  params: %s\n", strings.Join(parts, ", "))
+	}
 	if r.Scope != "" {
 		fmt.Fprintf(w, "  scope: %s\n", r.Scope)
 	}
