@@ -1,6 +1,7 @@
 package score
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"maps"
@@ -208,9 +209,13 @@ func (b *boilerplateRules) local(in Input) *articleState {
 	b.textEvidence(st)
 	shapes := b.shapeEvidence(st, in.Title)
 	st.shapes = shapes
-	if b.timestamp.configured && b.model != nil {
+	// Timestamp lines are read with the line model's word lists, which both
+	// models share; the flags serve the rule here and a feature later.
+	if words := cmp.Or(b.model, b.modelHTML); words != nil {
+		st.timestamp = make([]bool, len(doc.Paragraphs))
 		for pi := range doc.Paragraphs {
-			if !shapes[pi].title && b.model.isTimestamp(doc, pi) {
+			st.timestamp[pi] = words.isTimestamp(doc, pi)
+			if b.timestamp.configured && b.model != nil && st.timestamp[pi] && !shapes[pi].title {
 				st.add(evidence{rule: ruleBPTimestamp, weight: b.timestamp.weight, para: pi, sent: -1,
 					message: "a line that is only a date or a time"})
 			}

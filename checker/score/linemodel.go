@@ -39,6 +39,7 @@ const (
 	ruleBPModelRelease  = "bp.model-release-headings"
 	ruleBPModelFirst    = "bp.model-first-person-words"
 	ruleBPModelGlue     = "bp.model-timestamp-words"
+	ruleBPModelLink     = "bp.model-link-verbs"
 )
 
 // lineFeatureNames lists the model's features in a fixed order; the
@@ -90,6 +91,7 @@ type lineModel struct {
 	reader, release map[string]bool
 	firstPerson     map[string]bool
 	timestampGlue   map[string]bool
+	linkVerbs       map[string]bool
 	// lex maps each word of the word lists to the lists holding it, so
 	// that a paragraph's words are looked up once.
 	lex map[string]lexBits
@@ -156,7 +158,7 @@ func compileLineModel(p *ruleset.Pack, id string) (*lineModel, error) {
 	}{
 		{ruleBPModelPrompt, &m.prompt}, {ruleBPModelHeading, &m.heading}, {ruleBPModelCredit, &m.credit},
 		{ruleBPModelDate, &m.date}, {ruleBPModelReader, &m.reader}, {ruleBPModelRelease, &m.release},
-		{ruleBPModelFirst, &m.firstPerson}, {ruleBPModelGlue, &m.timestampGlue},
+		{ruleBPModelFirst, &m.firstPerson}, {ruleBPModelGlue, &m.timestampGlue}, {ruleBPModelLink, &m.linkVerbs},
 	}
 	for _, l := range lex {
 		lr, err := optionalRule(p, l.id, ruleset.KindLexicon)
@@ -224,25 +226,10 @@ func (m *lineModel) paragraphWords(doc *text.Document, pi int) (words, caps int,
 	return words, caps, letters >= 4 && uppers == letters, first, bits
 }
 
-// otherStoryLine reports a paragraph that, by its place, links to another
-// story (otherStoryPlace) and does not speak to the reader (no prompt verb
-// first, no reader words). It is false when the line model did not run.
-func (b *boilerplateRules) otherStoryLine(st *articleState, pi int) bool {
-	m := b.model
-	if len(st.blocks) > 0 {
-		m = b.modelHTML
-	}
-	if m == nil || st.modelRows == nil || !otherStoryPlace(st.modelRows[pi], st.prelim[pi]) {
-		return false
-	}
-	_, _, _, first, bits := m.paragraphWords(st.doc, pi)
-	return bits&lexReader == 0 && !m.prompt[first]
-}
-
 // lineModelRuleIDs are the rules the line model reads; the boilerplate
 // pack does not run them as text rules.
 var lineModelRuleIDs = []string{ruleBPLineModel, ruleBPLineModelHTML, ruleBPModelPrompt, ruleBPModelHeading, ruleBPModelCredit,
-	ruleBPModelDate, ruleBPModelReader, ruleBPModelRelease, ruleBPModelFirst, ruleBPModelGlue}
+	ruleBPModelDate, ruleBPModelReader, ruleBPModelRelease, ruleBPModelFirst, ruleBPModelGlue, ruleBPModelLink}
 
 // lineFeatures computes the model's features for every paragraph of an
 // article: one row per paragraph, indexed like lineFeatureNames. prelim
@@ -253,6 +240,22 @@ func (m *lineModel) lineFeatures(st *articleState, rel []topic.Relevance) [][]fl
 	n := len(doc.Paragraphs)
 	rows := make([][]float64, n)
 	short := func(pi int) bool { return shapes[pi].short && shapes[pi].words <= 12 }
+	// runs[pi] is the length of the run of short lines holding pi (0 for a
+	// line that is not short), found in one pass each way.
+	runs := make([]int, n)
+	for pi := 0; pi < n; pi++ {
+		if short(pi) {
+			runs[pi] = 1
+			if pi > 0 {
+				runs[pi] += runs[pi-1]
+			}
+		}
+	}
+	for pi := n - 2; pi >= 0; pi-- {
+		if runs[pi] > 0 && runs[pi+1] > 0 {
+			runs[pi] = runs[pi+1]
+		}
+	}
 	headings := make([]bool, n)
 	releaseHeads := make([]bool, n)
 	for pi := range doc.Paragraphs {
@@ -316,18 +319,7 @@ func (m *lineModel) lineFeatures(st *articleState, rel []topic.Relevance) [][]fl
 		set("head_region", first >= 0 && pi < first)
 		set("tail_region", last >= 0 && pi > last)
 		// A run of at least three short lines: a menu or a list of links.
-		run := 0
-		if short(pi) {
-			lo, hi := pi, pi
-			for lo > 0 && short(lo-1) {
-				lo--
-			}
-			for hi+1 < n && short(hi+1) {
-				hi++
-			}
-			run = hi - lo + 1
-		}
-		set("in_short_run", run >= 3)
+		set("in_short_run", runs[pi] >= 3)
 		// A list heading ("Related", "More from World") governs the short
 		// lines under it; a release heading ("About Acme", "Media contact")
 		// governs its section up to the next long story paragraph.
@@ -379,7 +371,7 @@ func (m *lineModel) lineFeatures(st *articleState, rel []topic.Relevance) [][]fl
 		// A line that stops after a lone letter ("… had sympathy for S") is
 		// a story paragraph the copy cut short, not furniture.
 		set("cut_short", endsWithLoneLetter(trimmed))
-		set("timestamp_only", m.isTimestamp(doc, pi))
+		set("timestamp_only", st.timestamp != nil && st.timestamp[pi])
 		rows[pi] = x
 	}
 	return rows
@@ -443,21 +435,26 @@ func (m *lineModel) isListHeading(line string, sh lineShape) bool {
 
 func (m *lineModel) isListLabel(label string) bool {
 	for _, w := range foldedWords(label) {
-		if m.heading[w] || w == "read" || w == "watch" {
+		if m.heading[w] || m.linkVerbs[w] {
 			return true
 		}
 	}
 	return false
 }
 
-// otherStoryPlace reports a paragraph whose place or shape says it links
-// to another story: under a list heading, after a link label, in a run of
-// short lines after the story, or a headline-shaped line (four to fifteen
-// words, no sentence punctuation) below the page head whose words the
-// batch does not use and that no text rule took for this page's own
-// furniture (a credit line, a copyright line).
+// otherStoryPlace reports a paragraph, with line-model features x, whose
+// place or shape says it links to another story and that does not speak to
+// the reader (no prompt verb first, no reader words): under a list heading,
+// after a link label, in a run of short lines after the story, or a
+// headline-shaped line (four to fifteen words, no sentence punctuation)
+// below the page head whose words the batch does not use and that no text
+// rule took for this page's own furniture (a credit line, a copyright
+// line).
 func otherStoryPlace(x []float64, ruleFlagged bool) bool {
 	on := func(name string) bool { return x[lineFeatureIndex[name]] != 0 }
+	if on("reader_words") || on("prompt_verb_first") {
+		return false
+	}
 	if on("under_list_heading") || on("list_label") || (on("in_short_run") && on("tail_region")) {
 		return true
 	}
@@ -514,8 +511,8 @@ func labelColon(s string) bool {
 	return len(strings.Fields(label)) <= 3
 }
 
-// symbolsOnly reports a line with no letters or digits ("###", "-30-" is
-// not: it has digits; "* * *").
+// symbolsOnly reports a line of symbols, with no letter and at most two
+// digits ("###", "* * *", "-30-").
 func symbolsOnly(s string) bool {
 	if s == "" {
 		return false

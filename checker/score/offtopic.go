@@ -117,7 +117,7 @@ func compileOffTopic(p *ruleset.Pack) (offTopicRules, *topic.Model, error) {
 
 // judge returns the off-topic findings and the per-paragraph verdicts.
 // linksOut reports a paragraph placed as a link to another story (see
-// otherStoryLine).
+// otherStoryPlace).
 func (o offTopicRules) judge(st *articleState, rel []topic.Relevance, boilerplate []bool, single bool, linksOut func(int) bool) ([]draft, []bool) {
 	threshold := o.threshold
 	against := "the rest of the batch, the title and the lead"
@@ -222,7 +222,7 @@ type elsewhere struct {
 func batchSupport(st *articleState, rel []topic.Relevance) (float64, bool) {
 	support, weight := 0.0, 0.0
 	for pi, r := range rel {
-		if st.prelim[pi] || st.repeated[pi] {
+		if st.outOfContext(pi) {
 			continue
 		}
 		support += r.BatchSupport

@@ -260,6 +260,7 @@ type articleState struct {
 	prelim     []bool   // per paragraph: boilerplate on local evidence alone
 	shapes     []lineShape
 	otRule     []string // per paragraph: the off-topic rule that flagged it, or ""
+	timestamp  []bool   // per paragraph: only a date or a time (nil without a line model)
 	// HTML hints per paragraph, for the line model (nil for text input).
 	linkRatio     []float64   // share of the block's text inside links
 	htmlFurniture []bool      // an ancestor's tag, id or class names furniture
@@ -301,9 +302,15 @@ func sourceIndex(batch []Input) []int {
 func (st *articleState) contextExcluded() []bool {
 	out := make([]bool, len(st.doc.Paragraphs))
 	for i := range out {
-		out[i] = st.prelim[i] || st.repeated[i]
+		out[i] = st.outOfContext(i)
 	}
 	return out
+}
+
+// outOfContext reports a paragraph no context may draw on: furniture on
+// local evidence, or a line repeated across the batch.
+func (st *articleState) outOfContext(pi int) bool {
+	return st.prelim[pi] || st.repeated[pi]
 }
 
 // draft is a finding before the findings are sorted; component names the
@@ -317,7 +324,7 @@ func (s *Scorer) finish(st *articleState, rel []topic.Relevance, single bool) Ar
 	var drafts []draft
 	bpDrafts, bpParas, bpSents := s.bp.finish(st, rel)
 	drafts = append(drafts, bpDrafts...)
-	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single, func(pi int) bool { return s.bp.otherStoryLine(st, pi) })
+	otDrafts, otParas := s.ot.judge(st, rel, bpParas, single, func(pi int) bool { return st.modelRows != nil && otherStoryPlace(st.modelRows[pi], st.prelim[pi]) })
 	drafts = append(drafts, otDrafts...)
 	specDrafts, specDensity := s.spec.find(st.doc, excludedParagraphs(bpParas, otParas), bpSents)
 	drafts = append(drafts, specDrafts...)
