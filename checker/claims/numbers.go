@@ -25,6 +25,9 @@ type numberRead struct {
 	first, last   int // token range read, inclusive
 	value         float64
 	half          float64 // half the rounding step
+	// step is the place of the last digit written: 0.1 for "21.5", 100 for
+	// "18,400", 0 when no digits were read.
+	step          float64
 	currency, pct string
 	unit          string
 	qualifier     string
@@ -191,7 +194,7 @@ func (a *article) readMeasureValue(toks []text.Token, i int) (numberRead, bool) 
 		if unit, ok := a.lex.measureNouns[singular(toks[k].Norm)]; ok {
 			digits := strings.ReplaceAll(a.tokText(t), ",", "")
 			nr.value = atof(digits)
-			nr.half = roundingHalf(digits, nr.value, false)
+			nr.half, nr.step = roundingHalf(digits, nr.value, false), writtenStep(digits)
 			nr.unit, nr.measureNoun = unit, true
 			return nr, nr.value >= 1
 		}
@@ -257,7 +260,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 			case startsWithDigit(num) && plainNumber.MatchString(num):
 				digits := strings.ReplaceAll(num, ",", "")
 				nr.value, nr.unit = atof(digits), u
-				nr.half = roundingHalf(digits, nr.value, false)
+				nr.half, nr.step = roundingHalf(digits, nr.value, false), writtenStep(digits)
 				nr.qualifier, nr.first = a.qualifierBefore(toks, i)
 				return nr, true
 			case a.lex.numberWordValues[num] != "" && atof(a.lex.numberWordValues[num]) >= 1:
@@ -396,7 +399,7 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 		}
 	}
 	nr.value = n * scale
-	nr.half = roundingHalf(digits, n, scale != 1) * scale
+	nr.half, nr.step = roundingHalf(digits, n, scale != 1)*scale, writtenStep(digits)*scale
 	q, first := a.qualifierBefore(toks, nr.first)
 	if q != "" {
 		nr.qualifier, nr.first = q, first
@@ -482,7 +485,7 @@ func (a *article) readElliptical(toks []text.Token, i int, counted string) (numb
 	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
 		digits := strings.ReplaceAll(a.tokText(t), ",", "")
 		nr.value = atof(digits)
-		nr.half = roundingHalf(digits, nr.value, false)
+		nr.half, nr.step = roundingHalf(digits, nr.value, false), writtenStep(digits)
 		if i > 0 && toks[i-1].Kind == text.Symbol {
 			return nr, false // "$40"
 		}
@@ -623,6 +626,38 @@ func roundingHalf(digits string, n float64, scaled bool) float64 {
 	return math.Pow(10, float64(tz)) / 4
 }
 
+// approxShare is how far "about" may stray from its figure, as a share of
+// it, and approxSteps how far in steps of the figure's last written digit:
+// the nearer of the two holds. "About 1,200" may be 1,184, but "about 21.5
+// metres", written to a tenth, is not 22.5.
+const (
+	approxShare = 0.1
+	approxSteps = 5
+)
+
+// approxSlack is the slack "about" gives value, written to step.
+func approxSlack(value, step float64) float64 {
+	slack := math.Abs(value) * approxShare
+	if step > 0 && step*approxSteps < slack {
+		slack = step * approxSteps
+	}
+	return slack
+}
+
+// writtenStep is the place value of the last digit written in digits
+// that is not a trailing zero of a whole number: 0.1 for "21.5", 100 for
+// "18,400" (commas removed), 1 for "7".
+func writtenStep(digits string) float64 {
+	if i := strings.IndexByte(digits, '.'); i >= 0 {
+		return math.Pow(10, -float64(len(digits)-i-1))
+	}
+	tz := 0
+	for j := len(digits) - 1; j > 0 && digits[j] == '0'; j-- {
+		tz++
+	}
+	return math.Pow(10, float64(tz))
+}
+
 func (a *article) wordNumber(w string) (float64, bool) {
 	if n, err := strconv.Atoi(w); err == nil {
 		return float64(n), true
@@ -664,7 +699,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	// "75 basis points" are 0.75 percentage points: a point unit read after
 	// "basis" is a hundredth
 	if unit == "point" && nr.last > 0 && toks[nr.last-1].Norm == "basis" {
-		nr.value, nr.half = nr.value/100, nr.half/100
+		nr.value, nr.half, nr.step = nr.value/100, nr.half/100, nr.step/100
 	}
 	if g, ok := a.lex.unitGroups.Lookup(unit); ok {
 		// A group may carry a state: "deaths" are "people dead".
@@ -701,7 +736,8 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 	case "max":
 		lo, hi, prefix = math.Inf(-1), nr.value, "<="
 	case "approx":
-		lo, hi, prefix = math.Min(lo, nr.value*0.9), math.Max(hi, nr.value*1.1), "~"
+		slack := approxSlack(nr.value, nr.step)
+		lo, hi, prefix = math.Min(lo, nr.value-slack), math.Max(hi, nr.value+slack), "~"
 	}
 	shown, low, high := nr.value, nr.low, nr.high
 	if nr.vague {

@@ -119,3 +119,41 @@ func TestNumberForms(t *testing.T) {
 		})
 	}
 }
+
+// TestApproximateFigureSlack checks how far "about" stretches a figure:
+// a tenth of it, but no more than five steps of its last written digit, so
+// a figure written to a tenth or to the unit stays near what it says.
+func TestApproximateFigureSlack(t *testing.T) {
+	x := testExtractor(t)
+	tests := []struct {
+		sentence  string
+		low, high float64
+	}{
+		{"The river was expected to peak at about 21.5 metres.", 21, 22},
+		{"About 1,200 people were evacuated.", 1080, 1320},
+		{"About 18,400 litres leaked.", 17900, 18900},
+		{"About 92,000 patients were affected.", 87000, 97000},
+		{"About 20 people were hurt.", 18, 22},
+		{"Exactly 21.5 metres of water stood in the street.", 21.45, 21.55},
+	}
+	for _, tc := range tests {
+		t.Run(tc.sentence, func(t *testing.T) {
+			in := newInput("a_1", timex.Date{}, tc.sentence)
+			var got []Claim
+			for _, c := range x.Extract(in, Event{}) {
+				if c.Kind == KindNumber {
+					got = append(got, c)
+				}
+			}
+			require.Len(t, got, 1)
+			assert.InDelta(t, tc.low, got[0].Low, 1e-9)
+			assert.InDelta(t, tc.high, got[0].High, 1e-9)
+		})
+	}
+}
+
+func TestWrittenStep(t *testing.T) {
+	for digits, want := range map[string]float64{"21.5": 0.1, "18400": 100, "7": 1, "92000": 1000, "3.25": 0.01, "0": 1} {
+		assert.InDelta(t, want, writtenStep(digits), 1e-12, digits)
+	}
+}
