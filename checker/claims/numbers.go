@@ -22,9 +22,9 @@ var (
 
 // numberRead is a number being read, with what surrounds it.
 type numberRead struct {
-	first, last   int // token range read, inclusive
-	value         float64
-	half          float64 // half the rounding step
+	first, last int // token range read, inclusive
+	value       float64
+	half        float64 // half the rounding step
 	// step is the place of the last digit written: 0.1 for "21.5", 100 for
 	// "18,400", 0 when no digits were read.
 	step          float64
