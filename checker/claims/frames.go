@@ -622,6 +622,13 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			return
 		}
 		if c.Kind == KindPlace && c.Slot == "place" {
+			if site := a.siteOf(p, c.anchor); site != "" && c.Fact.Modality == "" {
+				// "the Brenntal Chemie plant in Pratteln": where the site is,
+				// whatever the clause around it tells
+				c.Fact.Subject, c.Fact.Predicate = site, siteVerb
+				c.Slot = factPlaceSlotPrefix + siteVerb
+				return
+			}
 			c.Slot = a.factPlaceSlot(c)
 			return
 		}
@@ -768,6 +775,41 @@ func (a *article) factPlaceSlot(c *Claim) string {
 		return c.Slot
 	}
 	return factPlaceSlotPrefix + pred
+}
+
+// siteVerb stands for the verb of a place that locates a site
+// (claim.site-nouns): "the plant in Pratteln" reads as "the plant is
+// sited in Pratteln".
+const siteVerb = "site"
+
+// siteOf returns the site that the place headed by word w locates: the
+// noun of claim.site-nouns that "in" or "at" attaches it to, with its
+// compounds and its owner ("rijnhaven energy refinery" for "Rijnhaven
+// Energy's refinery in Pernis"); "" when the place locates no site.
+func (a *article) siteOf(p *parsed, w int) string {
+	if w < 0 {
+		return ""
+	}
+	// The word list is trusted over the tagger, which may take a rare noun
+	// for a verb ("at a municipal sports gymnasium in Itabirito").
+	n := p.head(w)
+	if n < 0 || !(nlp.RelIs(p.rel(w), "nmod") || nlp.RelIs(p.rel(w), "obl")) || p.upos(n) == "PROPN" ||
+		!a.lex.siteNouns[p.lemma(n)] && !a.lex.siteNouns[singular(text.Fold(p.s.Words[n].Text))] {
+		return ""
+	}
+	if strings.HasSuffix(p.s.Words[n].XPOS, "S") {
+		return "" // "schools in El Ejido" are many sites, not one
+	}
+	if c := p.caseOf(w); c != "in" && c != "at" {
+		return ""
+	}
+	site := p.phrase(n)
+	for _, k := range p.s.Children(n) {
+		if nlp.RelIs(p.rel(k), "nmod:poss") && p.upos(k) == "PROPN" {
+			site = p.phrase(k) + " " + site
+		}
+	}
+	return site
 }
 
 // manyOccasions says whether the date headed by word w dates one of

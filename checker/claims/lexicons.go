@@ -103,6 +103,9 @@ type lexicons struct {
 	basedSuffixes  map[string]string
 	// seatVerbs (claim.seat-verbs) say where a thing lastingly is
 	seatVerbs map[string]bool
+	// siteNouns (claim.site-nouns) name fixed sites, whose place is where
+	// they are
+	siteNouns map[string]bool
 	// windowPreps and windowUnits (claim.window-prepositions,
 	// claim.window-units) mark "in 24 hours" as a window, not a figure
 	windowPreps, windowUnits, windowWords map[string]bool
@@ -320,6 +323,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	placeCuesKnown := get(p, "claim.place-cues-known", lexicon)
 	basedSuffixes := get(p, "claim.based-suffixes", table)
 	seatVerbs := get(p, "claim.seat-verbs", lexicon)
+	siteNouns := get(p, "claim.site-nouns", lexicon)
 	windowPreps := get(p, "claim.window-prepositions", lexicon)
 	windowUnits := get(p, "claim.window-units", lexicon)
 	windowWords := get(p, "claim.window-words", lexicon)
@@ -417,6 +421,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.meaningWords = foldedSet(meaningWords.Terms)
 	l.placeCuesKnown, l.basedSuffixes = foldedSet(placeCuesKnown.Terms), foldedTable(basedSuffixes.Entries)
 	l.seatVerbs = foldedSet(seatVerbs.Terms)
+	l.siteNouns = foldedSet(siteNouns.Terms)
 	l.windowPreps, l.windowUnits, l.windowWords = foldedSet(windowPreps.Terms), foldedSet(windowUnits.Terms), foldedSet(windowWords.Terms)
 	for _, t := range withinPhrases.Terms {
 		l.withinPhrases = append(l.withinPhrases, strings.Fields(text.Fold(t)))

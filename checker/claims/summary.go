@@ -122,6 +122,8 @@ func (c *comparer) slotLabel(cf Conflict) string {
 			side = strings.TrimPrefix(cf.Slot, prefix)
 		}
 		return capitalise(c.ev.Agent) + " for " + side
+	case strings.HasPrefix(cf.Slot, factPlaceSlotPrefix) || strings.HasPrefix(cf.Slot, factDateSlotPrefix):
+		return c.factLabel(cf)
 	case cf.Kind == KindRole:
 		name := ""
 		for _, sd := range cf.Sides {
@@ -318,4 +320,40 @@ func (c *comparer) writtenWords(i int) (norm, written []string) {
 		}
 	}
 	return norm, written
+}
+
+// factLabel names a background fact's slot from its verb and the subject
+// its sides most often give: "Seat of norisan semiconductor", "Site of the
+// brenntal chemie plant", "Date of build: meltemi star".
+func (c *comparer) factLabel(cf Conflict) string {
+	count := map[string]int{}
+	subject := ""
+	for _, sd := range cf.Sides {
+		for _, i := range sd.Claims {
+			s := c.claims[i].Fact.Subject
+			if s == "" {
+				continue
+			}
+			count[s]++
+			if n := count[s]; n > count[subject] || n == count[subject] && len(s) > len(subject) {
+				subject = s
+			}
+		}
+	}
+	if verb, ok := strings.CutPrefix(cf.Slot, factPlaceSlotPrefix); ok {
+		switch {
+		case verb == siteVerb && subject != "":
+			return "Site of the " + subject
+		case verb == "base" && subject != "":
+			return "Seat of " + subject
+		case subject != "":
+			return "Place of " + verb + ": " + subject
+		}
+		return "Place of " + verb
+	}
+	verb := strings.TrimPrefix(cf.Slot, factDateSlotPrefix)
+	if subject != "" {
+		return "Date of " + verb + ": " + subject
+	}
+	return "Date of " + verb
 }
