@@ -190,6 +190,10 @@ type Claim struct {
 	// task done, which tells who the person is and which titles go
 	// together, but is compared with no other role
 	pastTask bool
+	// posts are the role's posts when it joins several with "and", each
+	// with a title ("mayor and chair of the commission"), in the form of
+	// Role; nil otherwise.
+	posts []string
 	// holds is, for a place, the folded name of a place the article says
 	// lies within it ("Luxian, a county in Sichuan"), "" when none.
 	holds string

@@ -215,7 +215,52 @@ func (a *article) addClauseRole(owner personMention, toks []text.Token, rp roleP
 		return
 	}
 	a.add(Claim{Kind: KindRole, Slot: "role:" + owner.key, Span: role, Sentence: owner.sentence, Rule: ruleNamingVerbs,
-		Normalized: "role:" + key, Person: owner.key, Role: key, Side: rp.side, RoleText: a.doc.Slice(role)})
+		Normalized: "role:" + key, Person: owner.key, Role: key, Side: rp.side, RoleText: a.doc.Slice(role),
+		posts: a.rolePosts(toks, role)})
+}
+
+// rolePosts splits the role written in span sp of toks into its posts
+// when it joins several with "and" and each holds a title word ("mayor
+// and chair of the Douro Bridges Commission"), each in the form of
+// roleKey; nil for one post ("Minister of Trade and Industry").
+func (a *article) rolePosts(toks []text.Token, sp text.Span) []string {
+	var parts [][]text.Token
+	start := -1
+	for i, t := range toks {
+		if t.Start < sp.Start || t.End > sp.End {
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+		if t.Norm == "and" {
+			parts = append(parts, toks[start:i])
+			start = i + 1
+		}
+	}
+	if len(parts) == 0 || start < 0 {
+		return nil
+	}
+	if end := sp.End; start < len(toks) {
+		last := start
+		for last < len(toks) && toks[last].End <= end {
+			last++
+		}
+		parts = append(parts, toks[start:last])
+	}
+	var posts []string
+	for _, part := range parts {
+		titled := false
+		for _, t := range part {
+			titled = titled || t.Kind == text.Word && a.lex.titleWords[singular(t.Norm)]
+		}
+		key := a.roleKey(part)
+		if !titled || key == "" {
+			return nil
+		}
+		posts = append(posts, key)
+	}
+	return posts
 }
 
 // mayHoldTitle is a cheap first pass: does any word start a role title?
@@ -260,7 +305,8 @@ func (a *article) emitPerson(pm personMention, toks []text.Token, titled, roleOn
 			rule = ruleRoleVerbs
 		}
 		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: rule,
-			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText, pastTask: pm.pastTask})
+			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText, pastTask: pm.pastTask,
+			posts: a.rolePosts(toks, pm.role)})
 	}
 }
 

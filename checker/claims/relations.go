@@ -128,7 +128,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 	case kind == KindRole:
 		rel.comparable, rel.byKey = true, false
 		rel.sig = func(i int) sig { return sig{key: c.key[i], role: c.claims[i].Role} }
-		rel.compatible = func(i, j int) bool { return c.rolesFit(c.claims[i].Role, c.claims[j].Role) }
+		rel.compatible = func(i, j int) bool { return c.rolesFit(c.claims[i].Role, c.claims[j].Role) || c.postsFit(i, j) }
 		rel.within = func(i, j int) bool { return roleWithin(c.claims[i].Role, c.claims[j].Role) }
 		rel.related = func(i, j int) bool { return c.rolesRelated(i, j) }
 	case kind == KindNumber && (strings.HasPrefix(slot, "event.") || strings.HasPrefix(slot, "fact.")):
@@ -294,6 +294,20 @@ func (c *comparer) sameFigure(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// postsFit reports whether one of the posts of role claim i fits role
+// claim j's role, or the other way round: "mayor and chair of the Douro
+// Bridges Commission" fits "Porto mayor".
+func (c *comparer) postsFit(i, j int) bool {
+	for _, pair := range [][2]int{{i, j}, {j, i}} {
+		for _, post := range c.claims[pair[0]].posts {
+			if c.rolesFit(post, c.claims[pair[1]].Role) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameSubject reports whether two frame subjects can name one thing: they
