@@ -790,18 +790,30 @@ func (a *article) siteOf(p *parsed, w int) string {
 	if w < 0 {
 		return ""
 	}
-	// The word list is trusted over the tagger, which may take a rare noun
-	// for a verb ("at a municipal sports gymnasium in Itabirito").
-	n := p.head(w)
-	if n < 0 || !(nlp.RelIs(p.rel(w), "nmod") || nlp.RelIs(p.rel(w), "obl")) || p.upos(n) == "PROPN" ||
-		!a.lex.siteNouns[p.lemma(n)] && !a.lex.siteNouns[singular(text.Fold(p.s.Words[n].Text))] {
-		return ""
-	}
-	if strings.HasSuffix(p.s.Words[n].XPOS, "S") {
-		return "" // "schools in El Ejido" are many sites, not one
-	}
 	if c := p.caseOf(w); c != "in" && c != "at" {
 		return ""
+	}
+	// The word list is trusted over the tagger, which may take a rare noun
+	// for a verb ("at a municipal sports gymnasium in Itabirito"). A
+	// site's name ends in its noun ("Ardmore University Hospital", headed
+	// by "Ardmore" or "University"); and the words are trusted over the
+	// tree, which may hang "in Clondalkin" on a verb when the name comes
+	// right before it.
+	n := -1
+	if h := p.head(w); h >= 0 && (nlp.RelIs(p.rel(w), "nmod") || nlp.RelIs(p.rel(w), "obl")) && a.isSiteWord(p, a.nameEnd(p, h)) {
+		n = h
+	} else if k := p.s.Child(w, "case"); k > 0 && a.isSiteWord(p, k-1) && !p.s.Dominates(k-1, w) {
+		n = k - 1
+		// the head of the name the noun ends
+		for n >= 0 && (nlp.RelIs(p.rel(n), "flat") || nlp.RelIs(p.rel(n), "compound")) && p.head(n) >= 0 && p.head(n) < k {
+			n = p.head(n)
+		}
+	}
+	if n < 0 {
+		return ""
+	}
+	if end := a.nameEnd(p, n); strings.HasSuffix(p.s.Words[end].XPOS, "S") {
+		return "" // "schools in El Ejido" are many sites, not one
 	}
 	site := p.phrase(n)
 	for _, k := range p.s.Children(n) {
@@ -810,6 +822,23 @@ func (a *article) siteOf(p *parsed, w int) string {
 		}
 	}
 	return site
+}
+
+// isSiteWord reports whether word n is a noun of claim.site-nouns.
+func (a *article) isSiteWord(p *parsed, n int) bool {
+	return n >= 0 && (a.lex.siteNouns[p.lemma(n)] || a.lex.siteNouns[singular(text.Fold(p.s.Words[n].Text))])
+}
+
+// nameEnd returns the last word of the name or compound headed by word
+// n: n itself, or its last "flat" or "compound" child after it.
+func (a *article) nameEnd(p *parsed, n int) int {
+	end := n
+	for _, k := range p.s.Children(n) {
+		if k > end && (nlp.RelIs(p.rel(k), "flat") || nlp.RelIs(p.rel(k), "compound")) {
+			end = k
+		}
+	}
+	return end
 }
 
 // manyOccasions says whether the date headed by word w dates one of

@@ -330,7 +330,7 @@ func (c *comparer) factLabel(cf Conflict) string {
 	subject := ""
 	for _, sd := range cf.Sides {
 		for _, i := range sd.Claims {
-			s := c.claims[i].Fact.Subject
+			s := strings.TrimSuffix(strings.TrimSuffix(c.claims[i].Fact.Subject, "'s"), "’s")
 			if s == "" {
 				continue
 			}
