@@ -71,7 +71,11 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			if clockZone(a) != clockZone(b) {
 				return true // read on different clocks (claim.time-zones)
 			}
-			return a.Low <= b.High && b.Low <= a.High
+			// The slacks must overlap, not just touch: "7 a.m." and "8 a.m."
+			// each allow half an hour, and meet only at 7:30. A time
+			// written exactly may stand on the other's edge.
+			lo, hi := max(a.Low, b.Low), min(a.High, b.High)
+			return lo < hi || lo == hi && (a.Low == a.High || b.Low == b.High)
 		}
 		rel.within = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
