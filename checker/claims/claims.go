@@ -151,6 +151,10 @@ type Claim struct {
 	// quantity that differ are two different counts, though each allows
 	// the other.
 	Floor bool
+	// ceiling marks a figure given as a cap ("up to 72 turbines":
+	// claim.number-qualifiers "max"): two caps of one quantity that differ
+	// are two different limits, though each allows the other.
+	ceiling bool
 	// strict marks a bound that leaves out its own number (strictAbove,
 	// strictBelow): see strictlyApart.
 	strict uint8

@@ -382,7 +382,7 @@ type sig struct {
 	when                           timex.Range
 	resolved                       bool
 	low, high                      float64
-	floor                          bool
+	floor, ceiling                 bool
 }
 
 // sigGroup is the claims of a slot that share one sig.

@@ -724,7 +724,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 		return // "€6.2 billion ($7.2 billion)": the same sum in another currency
 	}
 	lo, hi := nr.value-nr.half, nr.value+nr.half
-	prefix, floor := "", false
+	prefix, floor, ceiling := "", false, false
 	switch nr.qualifier {
 	case "min":
 		lo, hi, prefix = nr.value, math.Inf(1), ">"
@@ -735,6 +735,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 		floor = true
 	case "max":
 		lo, hi, prefix = math.Inf(-1), nr.value, "<="
+		ceiling = true
 	case "approx":
 		slack := approxSlack(nr.value, nr.step)
 		lo, hi, prefix = math.Min(lo, nr.value-slack), math.Max(hi, nr.value+slack), "~"
@@ -774,7 +775,7 @@ func (a *article) emitNumber(nr numberRead, toks []text.Token, s int) {
 		rule = ruleMeasureValue
 	}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: rule,
-		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole, Floor: floor && !nr.vague,
+		Normalized: unit + ":" + value, Low: lo, High: hi, Unit: unit, Whole: nr.whole, Floor: floor && !nr.vague, ceiling: ceiling && !nr.vague,
 		strict:  strictness(nr),
 		mayJoin: !a.event[s] && !a.otherTime[s] && len(a.al.events[s]) > 0})
 }

@@ -140,12 +140,15 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.related = func(i, j int) bool { return c.sameFigure(i, j) }
 		rel.sig = func(i int) sig {
 			cl := c.claims[i]
-			return sig{key: c.key[i], unit: cl.Unit, low: cl.Low, high: cl.High, words: figureSig(cl), floor: cl.Floor}
+			return sig{key: c.key[i], unit: cl.Unit, low: cl.Low, high: cl.High, words: figureSig(cl), floor: cl.Floor, ceiling: cl.ceiling}
 		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
 			if a.Floor && b.Floor && a.Low != b.Low {
 				return false // "at least 69" and "at least 70": two counts
+			}
+			if a.ceiling && b.ceiling && a.High != b.High {
+				return false // "up to 72 turbines" and "up to 80": two caps
 			}
 			if strictlyApart(a, b) {
 				return false // "nearly 25 years", "more than 25 years"
