@@ -401,7 +401,7 @@ func (a *article) referenceOf(p *parsed, w int, unit string) string {
 			}
 			r := p.rel(k)
 			if (nlp.RelIs(r, "nmod") || nlp.RelIs(r, "obl")) && p.upos(k) == "PROPN" {
-				if c := p.caseOf(k); c == "of" || c == "from" {
+				if c := p.caseOf(k); c == "of" || a.lex.referencePreps[c] {
 					return p.phrase(k)
 				}
 			}
@@ -425,7 +425,8 @@ func (a *article) referenceOf(p *parsed, w int, unit string) string {
 // referenceAfter reads a reference point from the words after the figure's
 // noun n, for trees that hang it elsewhere: "20 km north of Valm", "60 km
 // from the capital" (claim.direction-words, then "of" or "from", then the
-// place). The place is a run of capitalised words or one noun.
+// place; claim.reference-prepositions may follow the noun at once: "40 km
+// off Peterhead"). The place is a run of capitalised words or one noun.
 func (a *article) referenceAfter(p *parsed, n int) string {
 	k := n + 1
 	for k < len(p.s.Words) && a.lex.directionWords[text.Fold(p.s.Words[k].Text)] {
@@ -434,7 +435,7 @@ func (a *article) referenceAfter(p *parsed, n int) string {
 	if k >= len(p.s.Words) {
 		return ""
 	}
-	if c := text.Fold(p.s.Words[k].Text); c != "from" && !(c == "of" && k > n+1) {
+	if c := text.Fold(p.s.Words[k].Text); !a.lex.referencePreps[c] && !(c == "of" && k > n+1) {
 		return "" // "of" only after a direction: "10 km of road" names no point
 	}
 	k++

@@ -86,6 +86,10 @@ type lexicons struct {
 	// directionWords (claim.direction-words) stand between a distance and
 	// its reference point: "20 km north of Valm"
 	directionWords map[string]bool
+	// referencePreps (claim.reference-prepositions) introduce the point a
+	// distance is measured from ("60 km from the capital", "40 km off
+	// Peterhead")
+	referencePreps map[string]bool
 	// ordinalWords (claim.ordinal-words: "second" → "2") and ordinalNouns
 	// (claim.ordinal-nouns: "player" → "person") read ranks
 	ordinalWords, ordinalNouns map[string]string
@@ -315,6 +319,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	relativePronouns := get(p, "claim.relative-pronouns", lexicon)
 	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
 	directionWords := get(p, "claim.direction-words", lexicon)
+	referencePreps := get(p, "claim.reference-prepositions", lexicon)
 	ordinalWords := get(p, "claim.ordinal-words", table)
 	ordinalNouns := get(p, "claim.ordinal-nouns", table)
 	measureNouns := get(p, "claim.measure-nouns", table)
@@ -416,6 +421,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.relativePronouns = foldedSet(relativePronouns.Terms)
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)
+	l.referencePreps = foldedSet(referencePreps.Terms)
 	l.ordinalWords, l.ordinalNouns = foldedTable(ordinalWords.Entries), foldedTable(ordinalNouns.Entries)
 	l.measureNouns, l.measureLinks = foldedTable(measureNouns.Entries), foldedSet(measureLinks.Terms)
 	l.meaningWords = foldedSet(meaningWords.Terms)
