@@ -720,6 +720,8 @@ func (c *comparer) assessFact(cf *Conflict, as *assessment) {
 		verb = strings.TrimPrefix(cf.Slot, factDateSlotPrefix)
 	case strings.HasPrefix(cf.Slot, factPlaceSlotPrefix):
 		verb = strings.TrimPrefix(cf.Slot, factPlaceSlotPrefix)
+	case strings.HasPrefix(cf.Slot, factTimeSlotPrefix):
+		verb = strings.TrimPrefix(cf.Slot, factTimeSlotPrefix)
 	default:
 		return
 	}

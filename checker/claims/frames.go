@@ -622,6 +622,10 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			c.Slot = a.factDateSlot(c)
 			return
 		}
+		if c.Kind == KindDate && c.Slot == "time" {
+			c.Slot = a.factTimeSlot(c, p)
+			return
+		}
 		if c.Kind == KindPlace && c.Slot == "place" {
 			if site := a.siteOf(p, c.anchor); site != "" && c.Fact.Modality == "" {
 				// "the Brenntal Chemie plant in Pratteln": where the site is,
@@ -746,6 +750,27 @@ func (a *article) factDateSlot(c *Claim) string {
 		return c.Slot
 	}
 	return factDateSlotPrefix + a.factVerb(f.Predicate)
+}
+
+// factTimeSlotPrefix starts the slot of a background clock time that says
+// when a named thing did something ("fact.time:detect").
+const factTimeSlotPrefix = "fact.time:"
+
+// factTimeSlot returns the slot of a clock time outside the event's
+// sentences: "fact.time:" and its verb when its frame names both the verb
+// and its subject ("the leak was detected at 4:40 a.m."), so that two
+// articles' times of one happening meet; else the plain, uncompared
+// "time". A time a count is given at ("as of 7 p.m."), one that bounds
+// ("by 9 p.m.") and one that is expected, possible or denied stay plain.
+func (a *article) factTimeSlot(c *Claim, p *parsed) string {
+	f := c.Fact
+	if f.Predicate == "" || f.Subject == "" || f.Modality != "" || c.anchor < 0 {
+		return c.Slot
+	}
+	if a.asOf(c.Span) || a.boundsTime(p, c.anchor) {
+		return c.Slot
+	}
+	return factTimeSlotPrefix + a.factVerb(f.Predicate)
 }
 
 // factVerb is a background fact's verb as claim.predicate-synonyms unify

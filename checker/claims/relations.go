@@ -62,10 +62,16 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			return a.Range.Within(b.Range)
 		}
 		rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
-	case slot == "event.time":
-		// clock times of the event, each with the slack its hedge allows
+	case slot == "event.time" || strings.HasPrefix(slot, factTimeSlotPrefix):
+		// clock times of the event, each with the slack its hedge allows;
+		// a background time of one verb is compared when the subjects agree
 		rel.comparable, rel.byKey = true, false
-		rel.sig = func(i int) sig { return sig{key: c.key[i], low: c.claims[i].Low, high: c.claims[i].High} }
+		if strings.HasPrefix(slot, factTimeSlotPrefix) {
+			rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
+		}
+		rel.sig = func(i int) sig {
+			return sig{key: c.key[i], low: c.claims[i].Low, high: c.claims[i].High, words: c.claims[i].Fact.Subject}
+		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.claims[i], c.claims[j]
 			if clockZone(a) != clockZone(b) {

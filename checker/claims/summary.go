@@ -122,7 +122,8 @@ func (c *comparer) slotLabel(cf Conflict) string {
 			side = strings.TrimPrefix(cf.Slot, prefix)
 		}
 		return capitalise(c.ev.Agent) + " for " + side
-	case strings.HasPrefix(cf.Slot, factPlaceSlotPrefix) || strings.HasPrefix(cf.Slot, factDateSlotPrefix):
+	case strings.HasPrefix(cf.Slot, factPlaceSlotPrefix) || strings.HasPrefix(cf.Slot, factDateSlotPrefix) ||
+		strings.HasPrefix(cf.Slot, factTimeSlotPrefix):
 		return c.factLabel(cf)
 	case cf.Kind == KindRole:
 		name := ""
@@ -350,6 +351,12 @@ func (c *comparer) factLabel(cf Conflict) string {
 			return "Place of " + verb + ": " + subject
 		}
 		return "Place of " + verb
+	}
+	if verb, ok := strings.CutPrefix(cf.Slot, factTimeSlotPrefix); ok {
+		if subject != "" {
+			return "Time of " + verb + ": " + subject
+		}
+		return "Time of " + verb
 	}
 	verb := strings.TrimPrefix(cf.Slot, factDateSlotPrefix)
 	if subject != "" {
