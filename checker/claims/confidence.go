@@ -62,6 +62,7 @@ const (
 	confSnapshotDays   = "conf.snapshot-days"
 	confDerivedSpeaker = "conf.derived-speaker"
 	confManyFigures    = "conf.many-figures"
+	confFramedFact     = "conf.framed-fact"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -726,6 +727,7 @@ func (c *comparer) assessFact(cf *Conflict, as *assessment) {
 		return
 	}
 	as.add(confPredicate, fmt.Sprintf("every side's value is of the same verb: %q", verb))
+	as.add(confFramedFact, "a background fact framed by its verb and its subject, compared only when both agree")
 	subjects := map[string]bool{}
 	for _, sd := range cf.Sides {
 		for _, i := range sd.Claims {
