@@ -106,7 +106,14 @@ func clockMinute(s string, g map[string]text.Span) (minute, slack int, ok bool) 
 			return 0, 0, false
 		}
 	}
-	if ampm := get("ampm"); ampm != "" {
+	ampm := get("ampm")
+	switch get("daypart") {
+	case "morning":
+		ampm = "a"
+	case "afternoon", "evening":
+		ampm = "p"
+	}
+	if ampm != "" {
 		if h == 12 {
 			h = 0
 		}
