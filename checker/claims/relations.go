@@ -196,7 +196,13 @@ func (c *comparer) placeRelation(i, j int) places.Relation {
 		// share its name with a village the data does not hold ("signed
 		// in Belmont" and "signed in France"), so only well-known places
 		// are taken to lie apart.
-		if mayNest(la, lb) || !wellKnown(la) || !wellKnown(lb) {
+		// A name read another way may lie within the other ("Marietta"
+		// read in Ohio lies in Ohio's "Washington County", though the
+		// likeliest readings of both lie apart): the places nest.
+		if n := nesting(la, lb); n != places.Unknown {
+			return n
+		}
+		if !wellKnown(la) || !wellKnown(lb) {
 			return places.Unknown
 		}
 	}
@@ -217,9 +223,9 @@ func wellKnown(readings []places.Place) bool {
 	return best.Kind == places.Country || best.Kind == places.Region || best.Population >= wellKnownPopulation
 }
 
-// mayNest reports whether some reading of one name is, contains or lies
-// within some reading of the other.
-func mayNest(as, bs []places.Place) bool {
+// nesting says how some reading of as and some reading of bs nest: Same,
+// AContainsB or BContainsA; Unknown when no readings nest.
+func nesting(as, bs []places.Place) places.Relation {
 	within := func(inner, outer places.Place) bool {
 		for _, w := range inner.Within {
 			if w.ID == outer.ID {
@@ -230,12 +236,17 @@ func mayNest(as, bs []places.Place) bool {
 	}
 	for _, x := range as {
 		for _, y := range bs {
-			if x.ID == y.ID || within(x, y) || within(y, x) {
-				return true
+			switch {
+			case x.ID == y.ID:
+				return places.Same
+			case within(y, x):
+				return places.AContainsB
+			case within(x, y):
+				return places.BContainsA
 			}
 		}
 	}
-	return false
+	return places.Unknown
 }
 
 // sameFigure says whether two figures of one slot can contradict each
