@@ -683,6 +683,11 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 			}
 		}
 	case KindNumber:
+		// "employs 140 people" counts workers, as "its 210 employees" does
+		if u, ok := a.lex.countVerbs[c.Fact.Predicate]; ok && c.Unit == "people" {
+			c.Unit, c.Normalized = u, u+strings.TrimPrefix(c.Normalized, "people")
+			c.Slot = strings.Replace(c.Slot, "number:people", "number:"+u, 1)
+		}
 		c.Slot = a.numberSlot(c)
 		// "Officials now say nine people have died": in a batch about a
 		// disaster, a toll of its dead, hurt or missing told in a

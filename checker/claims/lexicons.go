@@ -90,6 +90,9 @@ type lexicons struct {
 	// distance is measured from ("60 km from the capital", "40 km off
 	// Peterhead")
 	referencePreps map[string]bool
+	// countVerbs (claim.count-verbs) say what a count of "people" on them
+	// counts ("employs 140 people": workers)
+	countVerbs map[string]string
 	// ordinalWords (claim.ordinal-words: "second" → "2") and ordinalNouns
 	// (claim.ordinal-nouns: "player" → "person") read ranks
 	ordinalWords, ordinalNouns map[string]string
@@ -320,6 +323,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	predicateSynonyms := get(p, "claim.predicate-synonyms", table)
 	directionWords := get(p, "claim.direction-words", lexicon)
 	referencePreps := get(p, "claim.reference-prepositions", lexicon)
+	countVerbs := get(p, "claim.count-verbs", table)
 	ordinalWords := get(p, "claim.ordinal-words", table)
 	ordinalNouns := get(p, "claim.ordinal-nouns", table)
 	measureNouns := get(p, "claim.measure-nouns", table)
@@ -422,6 +426,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.predicateSynonyms = foldedTable(predicateSynonyms.Entries)
 	l.directionWords = foldedSet(directionWords.Terms)
 	l.referencePreps = foldedSet(referencePreps.Terms)
+	l.countVerbs = foldedTable(countVerbs.Entries)
 	l.ordinalWords, l.ordinalNouns = foldedTable(ordinalWords.Entries), foldedTable(ordinalNouns.Entries)
 	l.measureNouns, l.measureLinks = foldedTable(measureNouns.Entries), foldedSet(measureLinks.Terms)
 	l.meaningWords = foldedSet(meaningWords.Terms)
