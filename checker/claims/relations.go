@@ -303,7 +303,9 @@ func (c *comparer) sameFigure(i, j int) bool {
 	if a.Measure != "" && a.Measure == b.Measure {
 		return true
 	}
-	if a.Predicate != "" && b.Predicate != "" && a.Predicate != b.Predicate && c.claims[i].Unit != "tally" {
+	// verbs of one kind of happening count alike ("has 412,000
+	// subscribers", "counts 465,000 subscribers": claim.predicate-synonyms)
+	if a.Predicate != "" && b.Predicate != "" && c.synonym(a.Predicate) != c.synonym(b.Predicate) && c.claims[i].Unit != "tally" {
 		// two verbs of the event ("killed", "died") may count one figure,
 		// and so may one of them and another verb ("gave her 52.4 per
 		// cent", "elected with 54.2 per cent"); "fined $17 million" and
@@ -332,6 +334,14 @@ func (c *comparer) postsFit(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// synonym is verb as claim.predicate-synonyms unify it.
+func (c *comparer) synonym(verb string) string {
+	if v, ok := c.x.lex.predicateSynonyms[verb]; ok {
+		return v
+	}
+	return verb
 }
 
 // sameSubject reports whether two frame subjects can name one thing: they
