@@ -546,6 +546,36 @@ func (a *article) asOf(sp text.Span) bool {
 	return false
 }
 
+// relativeOfOther reports whether the clause of word w, whose verb does
+// not report the event, opens with a relative pronoun as its subject
+// ("which began at 18:00") after a noun that does not report it either:
+// the clause tells of that noun. The noun
+// is read from the words, the pronoun's antecedent being the last noun
+// before it, since the tree may hang such a clause on the main verb.
+func (a *article) relativeOfOther(p *parsed, w int) bool {
+	pred := p.clauseOf(w)
+	if pred < 0 || a.reportsEvent(p, pred) {
+		return false // "the ship, which struck the bridge at 4:40"
+	}
+	for _, k := range p.s.Children(pred) {
+		if !nlp.RelIs(p.rel(k), "nsubj") || !a.lex.relativePronouns[text.Fold(p.s.Words[k].Text)] {
+			continue
+		}
+		// "a ceremony on Friday that began at 6 p.m.": past a short
+		// phrase after the noun
+		for n := k - 1; n >= 0 && n >= k-5; n-- {
+			switch p.upos(n) {
+			case "PUNCT", "ADP", "DET", "PROPN", "NUM", "ADJ":
+				continue
+			case "NOUN":
+				return !a.reportsEvent(p, n)
+			}
+			return false
+		}
+	}
+	return false
+}
+
 // isLetter reports whether an ASCII byte is a letter.
 func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
 
@@ -665,6 +695,13 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 		// "as of 6 a.m. Monday, 61,300 people were sheltering": a time a
 		// count is given at, never when the event happened
 		if c.Kind == KindDate && c.Slot == "event.time" && a.asOf(c.Span) {
+			c.Slot = "time"
+			return
+		}
+		// "At the ceremony, which began at 18:00, ...": a time in a
+		// relative clause is its noun's, not the event's, unless the noun
+		// is a word for the event
+		if c.Kind == KindDate && c.Slot == "event.time" && a.relativeOfOther(p, c.anchor) {
 			c.Slot = "time"
 			return
 		}
