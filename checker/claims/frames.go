@@ -89,6 +89,15 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 			f.Predicate = "be"
 		}
 		f.Subject = a.subjectOf(p, pred, w)
+		if f.Subject == "" && a.itSubject(p, pred) {
+			// "South Korea understands that it must ...": "it" in a clause
+			// below the main one is the main clause's subject; "The dam
+			// holds waste. It was built in 1994.": else the thing the
+			// sentence before was about
+			if f.Subject = mainSubject(p, pred); f.Subject == "" {
+				f.Subject = a.previousSubject(c.Sentence)
+			}
+		}
 		f.Modality = a.modalityOf(p, pred)
 		if c.Kind == KindDate && a.actOfPlanning(p, pred) {
 			// "the mayor, who first proposed the levy in September 2024":
@@ -137,6 +146,66 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		f.Time = a.timeOf(p, w, pred, c, siblings)
 	}
 	return f
+}
+
+// itSubject reports whether the clause at pred has "it" as its subject.
+func (a *article) itSubject(p *parsed, pred int) bool {
+	for _, k := range p.s.Children(pred) {
+		if nlp.RelIs(p.rel(k), "nsubj") && text.Fold(p.s.Words[k].Text) == "it" {
+			return true
+		}
+	}
+	return false
+}
+
+// mainSubject returns the subject of the sentence's main clause when the
+// clause at pred is its complement ("understands that it must") and that
+// subject is a noun or a name; "". A relative clause's "it" ("Kellbrook,
+// which won the contracts it bid for") is not the main subject.
+func mainSubject(p *parsed, pred int) string {
+	root := p.s.Root()
+	if root < 0 || root == pred || p.head(pred) != root || !nlp.RelIs(p.rel(pred), "ccomp") {
+		return ""
+	}
+	for _, k := range p.s.Children(root) {
+		if nlp.RelIs(p.rel(k), "nsubj") && k < pred && (p.upos(k) == "NOUN" || p.upos(k) == "PROPN") {
+			return p.phrase(k)
+		}
+	}
+	return ""
+}
+
+// previousSubject returns the subject of the main clause of the sentence
+// before s in the same paragraph, when it is a noun or a name, or else the
+// first such word before its verb; "" when there is none.
+func (a *article) previousSubject(s int) string {
+	if s == 0 || a.doc.Sentences[s-1].Paragraph != a.doc.Sentences[s].Paragraph {
+		return ""
+	}
+	p := a.parseOf(s - 1)
+	root := p.s.Root()
+	if root < 0 {
+		return ""
+	}
+	for _, k := range p.s.Children(root) {
+		if nlp.RelIs(p.rel(k), "nsubj") {
+			if p.upos(k) == "NOUN" || p.upos(k) == "PROPN" {
+				return p.phrase(k)
+			}
+			return ""
+		}
+	}
+	// no subject in the tree (a verb tagged as a noun: "The dam belongs
+	// to ..."): the sentence's first noun outside a prepositional phrase
+	for k := range p.s.Words {
+		if (p.upos(k) == "NOUN" || p.upos(k) == "PROPN") && p.s.Child(k, "case") < 0 {
+			return text.Fold(p.s.Words[k].Text)
+		}
+		if p.upos(k) == "VERB" || p.upos(k) == "AUX" {
+			break
+		}
+	}
+	return ""
 }
 
 // eventsThing says whether the noun at word n is the event or what it acts
