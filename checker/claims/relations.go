@@ -9,6 +9,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/text"
+	"github.com/crosscheck-news/crosscheck/checker/timex"
 	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
 
@@ -66,8 +67,20 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		// clock times of the event, each with the slack its hedge allows;
 		// a background time of one verb is compared when the subjects agree
 		rel.comparable, rel.byKey = true, false
+		days := c.dayOfSentence()
+		// "began at 10 a.m. on Thursday" and "began at 06:00 on Monday 16
+		// November" time different days' happenings
+		sameDay := func(i, j int) bool {
+			a, b := c.claims[i], c.claims[j]
+			da, okA := days[[2]int{a.Article, a.Sentence}]
+			db, okB := days[[2]int{b.Article, b.Sentence}]
+			return !okA || !okB || da.Intersects(db)
+		}
+		rel.related = sameDay
 		if strings.HasPrefix(slot, factTimeSlotPrefix) {
-			rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
+			rel.related = func(i, j int) bool {
+				return sameDay(i, j) && sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject)
+			}
 		}
 		rel.sig = func(i int) sig {
 			return sig{key: c.key[i], low: c.claims[i].Low, high: c.claims[i].High, words: c.claims[i].Fact.Subject}
@@ -334,6 +347,28 @@ func (c *comparer) postsFit(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// dayOfSentence returns, by article and sentence, the day a sentence dates
+// when it holds exactly one resolved date of a day ("on Thursday", "on
+// Monday 16 November"): the day of the clock times it gives.
+func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
+	days := map[[2]int]timex.Range{}
+	several := map[[2]int]bool{}
+	for _, cl := range c.claims {
+		if cl.Kind != KindDate || !cl.Resolved || (cl.Granularity != "day" && cl.Granularity != "weekday") {
+			continue
+		}
+		k := [2]int{cl.Article, cl.Sentence}
+		if d, ok := days[k]; ok && d != cl.Range {
+			several[k] = true
+		}
+		days[k] = cl.Range
+	}
+	for k := range several {
+		delete(days, k)
+	}
+	return days
 }
 
 // synonym is verb as claim.predicate-synonyms unify it.
