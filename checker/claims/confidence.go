@@ -63,7 +63,6 @@ const (
 	confDerivedSpeaker = "conf.derived-speaker"
 	confManyFigures    = "conf.many-figures"
 	confFramedFact     = "conf.framed-fact"
-	confSamePortfolio  = "conf.same-portfolio"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -774,58 +773,6 @@ func (c *comparer) assessPeople(cf *Conflict, as *assessment) {
 	if full {
 		as.add(confFullNames, "every side names people in full")
 	}
-	if cf.Kind == KindRole {
-		if w := c.samePortfolio(cf); w != "" {
-			as.add(confSamePortfolio, fmt.Sprintf("the roles share %q and differ in no rank: one post may be written two ways", w))
-		}
-	}
-}
-
-// samePortfolio returns a word, other than a title or a rank, that every
-// side's role holds ("foreign minister" and "Foreign Affairs Cabinet
-// Secretary": "foreign"; "board chair" and "Chair of the Board of
-// Directors": "board") when no side has a rank the other lacks; "" when
-// there is none.
-func (c *comparer) samePortfolio(cf *Conflict) string {
-	var shared map[string]bool
-	var ranks []string
-	for k, sd := range cf.Sides {
-		others, rs := map[string]bool{}, map[string]bool{}
-		for _, i := range sd.Claims {
-			role := c.claims[i].Role
-			inTitle := map[string]bool{}
-			for _, t := range c.fullTitlesIn(role) {
-				for _, w := range strings.Fields(t) {
-					inTitle[w] = true
-				}
-			}
-			for _, w := range strings.Fields(role) {
-				switch {
-				case strings.HasPrefix(w, rankMark):
-					rs[w] = true
-				case !inTitle[w] && !strings.HasPrefix(w, timeMark):
-					others[w] = true
-				}
-			}
-		}
-		sideRanks := sortedKeys(rs)
-		if k == 0 {
-			shared, ranks = others, sideRanks
-			continue
-		}
-		if !slices.Equal(ranks, sideRanks) {
-			return ""
-		}
-		for w := range shared {
-			if !others[w] {
-				delete(shared, w)
-			}
-		}
-	}
-	if len(shared) == 0 {
-		return ""
-	}
-	return sortedKeys(shared)[0]
 }
 
 // reasonList writes reasons as "rule (+0.15)" items, for summaries and
