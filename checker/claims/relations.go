@@ -640,9 +640,13 @@ func (c *comparer) rolesFit(a, b string) bool {
 			}
 		}
 		for _, w := range strings.Fields(role) {
-			if inTitle[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark) {
+			switch {
+			case inTitle[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark):
 				titles = append(titles, w)
-			} else {
+			case singular(w) != w && c.x.lex.titleWords[singular(w)]:
+				// "the Board of Directors" is the board: a title in the
+				// plural says what the body is made of
+			default:
 				others = append(others, w)
 			}
 		}
