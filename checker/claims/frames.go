@@ -618,9 +618,9 @@ func (a *article) asOf(sp text.Span) bool {
 // relativeOfOther reports whether the clause of word w, whose verb does
 // not report the event, opens with a relative pronoun as its subject
 // ("which began at 18:00") after a noun that does not report it either:
-// the clause tells of that noun. The noun
-// is read from the words, the pronoun's antecedent being the last noun
-// before it, since the tree may hang such a clause on the main verb.
+// the clause tells of that noun. The noun is read from the words, the
+// pronoun's antecedent being the last noun before it, since the tree may
+// hang such a clause on the main verb.
 func (a *article) relativeOfOther(p *parsed, w int) bool {
 	pred := p.clauseOf(w)
 	if pred < 0 || a.reportsEvent(p, pred) {
