@@ -366,7 +366,9 @@ func (c *comparer) anyClaimOf(cf *Conflict, ok func(Claim) bool) bool {
 // date it does not fall on is the most concrete there is.
 func (c *comparer) assessDates(cf *Conflict, as *assessment) {
 	weekday := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "weekday" })
-	day := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "day" })
+	// a date that writes its own weekday ("Sunday, 8 March") is no date a
+	// weekday was wrongly set beside: it names another day
+	day := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Granularity == "day" && !cl.expr.HasWeekday })
 	gap := c.dayGap(cf, false)
 	// a weekday beside one date is wrong whatever night or weeks lie
 	// between the happenings dated: the calendar slot skips these weights
