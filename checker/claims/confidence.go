@@ -534,6 +534,16 @@ func daysApart(a, b Claim) (apart, known bool) {
 	case a.Granularity == "day" && b.Granularity == "day" && a.Resolved && b.Resolved:
 		return !a.Range.Intersects(b.Range), true
 	case a.Granularity == "weekday" && b.Granularity == "weekday":
+		if a.Resolved && b.Resolved {
+			return !a.Range.Intersects(b.Range), true
+		}
+		// one article's "Thursday" placed on the calendar by its
+		// publication date, another's not: the weekdays still compare
+		if wa, ok := weekdayOf(a); ok {
+			if wb, ok := weekdayOf(b); ok {
+				return wa != wb, true
+			}
+		}
 		return a.Normalized != b.Normalized, true
 	}
 	return false, false

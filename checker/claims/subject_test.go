@@ -41,3 +41,40 @@ func TestPronounSubject(t *testing.T) {
 		})
 	}
 }
+
+// TestDaysApart checks how two dates of a day or a weekday are told apart:
+// by the calendar when both are placed on it, else by their weekdays.
+func TestDaysApart(t *testing.T) {
+	x := testExtractor(t)
+	dateOf := func(published timex.Date, sentence string) Claim {
+		t.Helper()
+		for _, c := range x.Extract(newInput("a_1", published, sentence), Event{}) {
+			if c.Kind == KindDate {
+				return c
+			}
+		}
+		t.Fatalf("no date in %q", sentence)
+		return Claim{}
+	}
+	thu := timex.Date{Year: 2026, Month: 8, Day: 20} // a Thursday
+	none := timex.Date{}
+	tests := []struct {
+		name        string
+		a, b        Claim
+		apart, know bool
+	}{
+		{"a placed and an unplaced Thursday are one day",
+			dateOf(thu, "Nine people were still missing on Thursday."), dateOf(none, "Eleven people were still missing on Thursday."), false, true},
+		{"a placed Thursday and an unplaced Wednesday are apart",
+			dateOf(thu, "Nine people were still missing on Thursday."), dateOf(none, "Eleven people were still missing on Wednesday."), true, true},
+		{"two unplaced weekdays compare by name",
+			dateOf(none, "Nine people were still missing on Thursday."), dateOf(none, "Eleven people were still missing on Thursday."), false, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			apart, known := daysApart(tc.a, tc.b)
+			assert.Equal(t, tc.know, known)
+			assert.Equal(t, tc.apart, apart)
+		})
+	}
+}
