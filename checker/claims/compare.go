@@ -138,6 +138,9 @@ type comparer struct {
 	// sentenceDays lists the day and weekday claims of each sentence, by
 	// article and sentence (snapshotDays), made on first use
 	sentenceDays map[[2]int][]int
+	// oneDay is the day each sentence dates when it names exactly one
+	// (dayOfSentence), made on first use
+	oneDay map[[2]int]timex.Range
 	// ofSlot indexes the claims by slot for claimsOfSlot, made on first use
 	ofSlot map[string][]int
 }

@@ -244,7 +244,7 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	for _, sd := range cf.Sides {
 		for _, i := range sd.Claims {
 			if p := c.claims[i].Fact.Predicate; p != "" {
-				preds[c.synonym(p)] = true
+				preds[c.x.lex.unifyVerb(p)] = true
 			}
 		}
 	}

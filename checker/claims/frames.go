@@ -742,7 +742,7 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 		// "Nordvik, headquartered in Stockholm, agreed on Tuesday to buy
 		// ...": a seat verb's place is where its subject lastingly is,
 		// never where the event happened, whatever sentence it is in.
-		if c.Kind == KindPlace && a.lex.seatVerbs[a.factVerb(c.Fact.Predicate)] {
+		if c.Kind == KindPlace && a.lex.seatVerbs[a.lex.unifyVerb(c.Fact.Predicate)] {
 			c.Slot = a.factPlaceSlot(c)
 			if strings.HasPrefix(c.Slot, "event.") {
 				c.Slot = "place"
@@ -860,7 +860,7 @@ func (a *article) factDateSlot(c *Claim) string {
 	if e := c.expr; e.Relative() || (e.Year == 0 && e.Month == 0) {
 		return c.Slot
 	}
-	return factDateSlotPrefix + a.factVerb(f.Predicate)
+	return factDateSlotPrefix + a.lex.unifyVerb(f.Predicate)
 }
 
 // factTimeSlotPrefix starts the slot of a background clock time that says
@@ -881,16 +881,16 @@ func (a *article) factTimeSlot(c *Claim, p *parsed) string {
 	if a.asOf(c.Span) || a.boundsTime(p, c.anchor) {
 		return c.Slot
 	}
-	return factTimeSlotPrefix + a.factVerb(f.Predicate)
+	return factTimeSlotPrefix + a.lex.unifyVerb(f.Predicate)
 }
 
-// factVerb is a background fact's verb as claim.predicate-synonyms unify
-// it ("established", "formed" → "found").
-func (a *article) factVerb(pred string) string {
-	if v, ok := a.lex.predicateSynonyms[pred]; ok {
+// unifyVerb returns a verb as claim.predicate-synonyms unify it
+// ("established", "formed" → "found"; "counts" → "have").
+func (l *lexicons) unifyVerb(verb string) string {
+	if v, ok := l.predicateSynonyms[verb]; ok {
 		return v
 	}
-	return pred
+	return verb
 }
 
 // factPlaceSlotPrefix starts the slot of a background place that says
@@ -907,7 +907,7 @@ func (a *article) factPlaceSlot(c *Claim) string {
 	if f.Predicate == "" || f.Subject == "" || f.Modality != "" {
 		return c.Slot
 	}
-	pred := a.factVerb(f.Predicate)
+	pred := a.lex.unifyVerb(f.Predicate)
 	if !a.lex.seatVerbs[pred] {
 		return c.Slot
 	}

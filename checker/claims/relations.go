@@ -318,7 +318,7 @@ func (c *comparer) sameFigure(i, j int) bool {
 	}
 	// verbs of one kind of happening count alike ("has 412,000
 	// subscribers", "counts 465,000 subscribers": claim.predicate-synonyms)
-	if a.Predicate != "" && b.Predicate != "" && c.synonym(a.Predicate) != c.synonym(b.Predicate) && c.claims[i].Unit != "tally" {
+	if a.Predicate != "" && b.Predicate != "" && c.x.lex.unifyVerb(a.Predicate) != c.x.lex.unifyVerb(b.Predicate) && c.claims[i].Unit != "tally" {
 		// two verbs of the event ("killed", "died") may count one figure,
 		// and so may one of them and another verb ("gave her 52.4 per
 		// cent", "elected with 54.2 per cent"); "fined $17 million" and
@@ -353,6 +353,9 @@ func (c *comparer) postsFit(i, j int) bool {
 // when it holds exactly one resolved date of a day ("on Thursday", "on
 // Monday 16 November"): the day of the clock times it gives.
 func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
+	if c.oneDay != nil {
+		return c.oneDay
+	}
 	days := map[[2]int]timex.Range{}
 	several := map[[2]int]bool{}
 	for _, cl := range c.claims {
@@ -368,15 +371,8 @@ func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
 	for k := range several {
 		delete(days, k)
 	}
+	c.oneDay = days
 	return days
-}
-
-// synonym is verb as claim.predicate-synonyms unify it.
-func (c *comparer) synonym(verb string) string {
-	if v, ok := c.x.lex.predicateSynonyms[verb]; ok {
-		return v
-	}
-	return verb
 }
 
 // sameSubject reports whether two frame subjects can name one thing: they
