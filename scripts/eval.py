@@ -72,6 +72,18 @@ def run_batch(binary, batch, out):
         return json.load(f)
 
 
+def load_truth(batch):
+    """Reads a batch's answer key."""
+    with open(os.path.join(batch, "truth.json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def write_json(path, pooled):
+    """Writes the pooled counts of every set to path, keys sorted."""
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(pooled, f, indent=1, sort_keys=True)
+
+
 def zero():
     return {"true": 0, "found": 0, "reported": 0, "right": 0, "lookalikes": 0,
             "diff_reported": 0, "diff_right": 0}
@@ -208,8 +220,7 @@ def main():
         os.makedirs(out, exist_ok=True)
         pooled = {"kinds": {k: zero() for k in KINDS + ["all"]}, "other": {}}
         for b in bs:
-            with open(os.path.join(b, "truth.json"), encoding="utf-8") as f:
-                truth = json.load(f)
+            truth = load_truth(b)
             report = run_batch(args.bin, b, out)
             score_batch(sc, report, truth, pooled, args.show)
             if args.reasons:
@@ -217,8 +228,7 @@ def main():
         print_set(s, pooled, len(bs))
         everything[s] = pooled
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(everything, f, indent=1, sort_keys=True)
+        write_json(args.json, everything)
 
 
 if __name__ == "__main__":

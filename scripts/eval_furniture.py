@@ -218,8 +218,7 @@ def main():
         os.makedirs(out, exist_ok=True)
         pooled = zero()
         for b in bs:
-            with open(os.path.join(b, "truth.json"), encoding="utf-8") as f:
-                truth = json.load(f)
+            truth = batch_eval.load_truth(b)
             rep = os.path.join(out, os.path.basename(b.rstrip("/")) + ".json")
             if args.reuse and os.path.exists(rep):
                 with open(rep, encoding="utf-8") as f:
@@ -230,8 +229,7 @@ def main():
         print_set(s, pooled, len(bs))
         everything[s] = pooled
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as f:
-            json.dump(everything, f, indent=1, sort_keys=True)
+        batch_eval.write_json(args.json, everything)
 
 
 if __name__ == "__main__":
