@@ -47,6 +47,12 @@ type lexicons struct {
 	// range ("a range of 3% to 3.25%")
 	rangeOpeners  map[string]bool
 	genericBodies map[string]bool // claim.role-generic-bodies
+	// roleLinks (claim.role-links) join a title to its portfolio and add
+	// nothing ("responsible for culture"); roleEquivalents
+	// (claim.role-equivalents) map a title that makes up a whole role to
+	// the title news also writes for that post ("manager" to "coach")
+	roleLinks       map[string]bool
+	roleEquivalents map[string]string
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
 	// (claim.change-prepositions, claim.time-prepositions) and time words
@@ -303,6 +309,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	openingTimePreps := get(p, "claim.opening-time-prepositions", lexicon)
 	rangeOpeners := get(p, "claim.range-openers", lexicon)
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
+	roleLinks := get(p, "claim.role-links", lexicon)
+	roleEquivalents := get(p, "claim.role-equivalents", table)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
 	modality := get(p, "claim.modality", table)
@@ -405,6 +413,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.placeCues = foldedSet(placeCues.Terms)
 	l.placeKinds = foldedSet(placeKinds.Terms)
 	l.genericBodies = foldedSet(genericBodies.Terms)
+	l.roleLinks, l.roleEquivalents = foldedSet(roleLinks.Terms), foldedTable(roleEquivalents.Entries)
 	l.roleRanks, l.roleTimes = foldedSet(roleRanks.Terms), foldedSet(roleTimes.Terms)
 	l.modality, l.changePreps, l.timePreps = foldedTable(modality.Entries), foldedTable(changePreps.Entries), foldedTable(timePreps.Entries)
 	l.measureHeads, l.timeWords = foldedSet(measureHeads.Terms), foldedSet(timeWords.Terms)

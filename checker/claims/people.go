@@ -600,7 +600,7 @@ func (a *article) roleKey(toks []text.Token) string {
 				break
 			}
 		}
-		if country || a.lex.function[t.Norm] {
+		if country || a.lex.function[t.Norm] || a.lex.roleLinks[t.Norm] {
 			continue
 		}
 		// "the union's president", "the citizens' group": possessives and
@@ -648,7 +648,40 @@ func (l *lexicons) canonicalRole(words []string) string {
 			}
 		}
 	}
+	// A role with one title, "Rovers manager", names the post other
+	// outlets call "coach"; "general manager" holds a title of several
+	// words and is another post
+	if t, ok := l.soleTitle(set); ok {
+		if v, ok := l.roleEquivalents[t]; ok {
+			delete(set, t)
+			set[v] = true
+		}
+	}
 	return strings.Join(sortedKeys(set), " ")
+}
+
+// soleTitle returns the one title word of a set of role words, and false
+// when it has none, several, or a title of several words.
+func (l *lexicons) soleTitle(set map[string]bool) (string, bool) {
+	title, n := "", 0
+	for w := range set {
+		if l.titleWords[w] {
+			title, n = w, n+1
+		}
+	}
+	if n != 1 {
+		return "", false
+	}
+	for _, t := range l.multiTitles {
+		all := true
+		for _, w := range t {
+			all = all && set[w]
+		}
+		if all {
+			return "", false
+		}
+	}
+	return title, true
 }
 
 // Marks on role words in a role key: a rank ("^deputy") and a time
