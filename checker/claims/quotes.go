@@ -361,6 +361,9 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 		if sp, ok := a.bodyEndingAt(toks, k); ok {
 			return sp
 		}
+		if a.nameWord(t) && a.describedByThe(toks, k, k) {
+			return speaker{kind: speakerOther, label: a.tokText(t)}
+		}
 		if a.nameWord(t) {
 			st := k
 			for st > 0 && k-st < 5 {
@@ -403,6 +406,9 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 		k++
 	}
 	if end := a.nameRun(toks, k); end > k {
+		if end == k+1 && a.describedByThe(toks, k, k) {
+			return speaker{kind: speakerOther, label: a.tokText(toks[k])}
+		}
 		return a.personSpeaker(toks[k:end])
 	}
 	for n := min(3, len(toks)-k); n >= 1; n-- {
@@ -411,6 +417,18 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 		}
 	}
 	return speaker{}
+}
+
+// describedByThe reports whether tokens i..j, a capitalised word, follow
+// "the" and are one word: "the Spaniard said", "said the Romanian". Names
+// of people take no article; such a word describes a person (by country,
+// by club) without naming them.
+func (a *article) describedByThe(toks []text.Token, i, j int) bool {
+	if i != j || i == 0 || toks[i-1].Norm != "the" {
+		return false
+	}
+	// "the" before another capitalised word: "the Rev Smith"
+	return !a.lex.honorifics[a.tokText(toks[i])]
 }
 
 // bodyEndingAt reads a quotable body whose name ends at token k ("press
@@ -518,6 +536,65 @@ func (a *article) unnamedPersonBetween(sp speaker, off int) bool {
 	return false
 }
 
+// otherSubjectBefore reads the subject of the sentence before the one at
+// offset off when it is a name other than the speaker sp, named last
+// before it: "Arteaga himself refused to blame fatigue. "He played the
+// better tennis," he said." The "he" is that subject rather than sp: the
+// person of that name when the article has met them ("Achterberg" for
+// "Gordon Achterberg"), otherwise someone not known.
+func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
+	s := a.doc.SentenceAt(off)
+	if s < 1 {
+		return speaker{}, false
+	}
+	prev := a.doc.Sentences[s-1].Span
+	for i := len(a.people) - 1; i >= 0; i-- {
+		if p := a.people[i]; "person:"+p.key == sp.key && p.name.End <= off {
+			if p.name.End > prev.Start {
+				return speaker{}, false // named in that sentence or after it
+			}
+			break
+		}
+	}
+	p := a.parseOf(s - 1)
+	root := p.s.Root()
+	if root < 0 {
+		return speaker{}, false
+	}
+	subj := -1
+	for _, k := range p.s.Children(root) {
+		if nlp.RelIs(p.rel(k), "nsubj") {
+			subj = k
+			break
+		}
+	}
+	if subj < 0 || p.upos(subj) != "PROPN" {
+		return speaker{}, false
+	}
+	name := p.phrase(subj)
+	for _, w := range strings.Fields(name) {
+		if a.lex.orgHeadWords[w] {
+			return speaker{}, false
+		}
+	}
+	if _, ok := a.lex.country(name, false); ok {
+		return speaker{}, false
+	}
+	if _, ok := a.lex.demonyms.Lookup(name); ok {
+		return speaker{}, false
+	}
+	// "Prof Kowalczyk", "Mayor Ruiz": the name after its courtesy title
+	parts := strings.Fields(name)
+	for len(parts) > 1 && (a.lex.honorifics[strings.ToUpper(parts[0][:1])+parts[0][1:]] || a.lex.titleWords[parts[0]]) {
+		parts = parts[1:]
+	}
+	key := a.linkName(parts)
+	if "person:"+key == sp.key {
+		return speaker{}, false
+	}
+	return speaker{kind: speakerPerson, key: "person:" + key, label: p.s.Words[subj].Text}, true
+}
+
 // pronounSpeaker resolves a pronoun subject: "he" and "she" to the last
 // person named, "it" and "they" to the last quotable body named in the
 // sentence or the one before.
@@ -528,7 +605,11 @@ func (a *article) pronounSpeaker(t text.Token, quote text.Span) (speaker, bool) 
 	}
 	label := a.tokText(t)
 	if what == "person" {
-		if sp := a.personBefore(t.Start); sp.kind != 0 && !a.unnamedPersonBetween(sp, t.Start) {
+		sp := a.personBefore(t.Start)
+		if sp.kind != 0 && !a.unnamedPersonBetween(sp, t.Start) {
+			if other, ok := a.otherSubjectBefore(sp, t.Start); ok {
+				return other, true
+			}
 			return sp, true
 		}
 		return speaker{kind: speakerOther, label: label}, true

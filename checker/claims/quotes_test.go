@@ -151,3 +151,42 @@ func TestFitsElision(t *testing.T) {
 		})
 	}
 }
+
+// A "he" after a quotation stands for the name the sentence before has for
+// its subject, not for the last person given a title; "the Spaniard" is a
+// description, never a name.
+func TestPronounAndDescribedSpeakers(t *testing.T) {
+	x := testExtractor(t)
+	cases := []struct {
+		name, article, quote, slot string
+	}{
+		{"he after an untitled subject is not the coach named before",
+			"Joaquín Arteaga lost the final on Sunday.\n\nArteaga's coach, Marcus Lindqvist, said his player was tired. \"Joaquín gave everything,\" Lindqvist said.\n\nArteaga himself refused to blame fatigue. \"He played the better tennis,\" he said.\n",
+			"He played the better tennis", "quote:person:arteaga"},
+		{"he after a surname subject is the person of that surname",
+			"Chief executive Gordon Achterberg resigned on Tuesday. \"We regret it,\" board chair Lillian Osei said.\n\nIn a letter to the board, Achterberg said he was stepping aside. \"I accept the findings,\" he wrote.\n",
+			"I accept the findings", "quote:person:gordon achterberg"},
+		{"a courtesy title before the subject is no part of the name",
+			"Professor Tomasz Kowalczyk opened the institute on Monday. \"It is open,\" said Principal Catriona Blair.\n\nProf Kowalczyk said the data would be free. \"Anyone can use it,\" he said.\n",
+			"Anyone can use it", "quote:person:tomasz kowalczyk"},
+		{"he with the named speaker as the subject before",
+			"Coach Marcus Lindqvist spoke on Sunday.\n\nLindqvist was calm. \"We lost,\" he said.\n",
+			"We lost", "quote:person:marcus lindqvist"},
+		{"the Spaniard said names nobody",
+			"Joaquín Arteaga lost the final on Sunday.\n\nArteaga, 24, was gracious. \"He played the better tennis,\" the Spaniard said.\n",
+			"He played the better tennis", "quote:?"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			batch := batchOf(tc.article)
+			cs, _ := x.ExtractBatch(batch)
+			var slots []string
+			for _, c := range cs {
+				if c.Kind == KindQuote && strings.Contains(c.Value, tc.quote) {
+					slots = append(slots, c.Slot)
+				}
+			}
+			assert.Equal(t, []string{tc.slot}, slots)
+		})
+	}
+}
