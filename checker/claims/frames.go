@@ -1308,6 +1308,12 @@ func (a *article) spokenDate(p *parsed, w int) bool {
 	if a.announces(p, pred) {
 		return false
 	}
+	// "A bushfire compelled 3,000 people to vacate three hamlets,
+	// officials stated on Wednesday": the speaker closes a sentence whose
+	// telling comes first, whatever words it tells the event in
+	if attributionAfterTelling(p, pred) {
+		return true
+	}
 	for _, k := range p.s.Children(pred) {
 		if p.rel(k) != "ccomp" || k < pred {
 			continue
@@ -1321,6 +1327,38 @@ func (a *article) spokenDate(p *parsed, w int) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// attributionAfterTelling reports whether the speech verb at pred closes
+// its sentence as an attribution: its subject follows a comma, a verb
+// comes before that comma, and nothing the verb introduces comes after
+// it ("..., officials said on Wednesday, as crews battled the flames").
+func attributionAfterTelling(p *parsed, pred int) bool {
+	subj := -1
+	for _, k := range p.s.Children(pred) {
+		if nlp.RelIs(p.rel(k), "nsubj") && k < pred {
+			subj = k
+		}
+		if (p.rel(k) == "ccomp" || p.rel(k) == "xcomp") && k > pred {
+			return false
+		}
+	}
+	if subj < 0 {
+		return false
+	}
+	start := subj
+	for start > 0 && p.head(start-1) == subj {
+		start--
+	}
+	if start == 0 || p.s.Words[start-1].Text != "," {
+		return false
+	}
+	for i := 0; i < start-1; i++ {
+		if p.upos(i) == "VERB" {
+			return true
+		}
 	}
 	return false
 }

@@ -446,7 +446,7 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	for k := j - 1; k >= tj && a.isCap(toks[k]) && a.nameWord(toks[k]); k-- {
 		run++
 	}
-	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) && !a.namedBefore(toks, rp.lead) {
+	if run >= 3 && (j == len(toks) || !a.isCap(toks[j])) && !a.namedBefore(toks, rp.lead) && !a.namedAfterComma(toks, j) {
 		j -= 2
 	}
 	rp.end = j
@@ -454,6 +454,17 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		rp.side = a.sideWithin(toks[rp.first:rp.end])
 	}
 	return rp
+}
+
+// namedAfterComma reports whether a comma at token j is followed by a
+// name of two or more words: "the chief executive of Kopano Ridge
+// Minerals, Mandla Sithole, was arrested". The capitalised words before
+// the comma name the body; the person comes after it.
+func (a *article) namedAfterComma(toks []text.Token, j int) bool {
+	if j+1 >= len(toks) || toks[j].Norm != "," {
+		return false
+	}
+	return a.nameRun(toks, j+1)-(j+1) >= 2
 }
 
 // namedBefore reports whether a role starting at token lead follows a

@@ -103,6 +103,8 @@ func TestRolePhrases(t *testing.T) {
 			"takumi arakawa", "chief executive norisan"},
 		{"The deal was signed on Sunday, said Takumi Arakawa, President and Chief Executive Officer of Norisan.",
 			"takumi arakawa", "chief executive norisan president"},
+		{"The chief executive of Kopano Ridge Minerals, Mandla Sithole, was arrested on Tuesday.",
+			"mandla sithole", "chief executive kopano mineral ridge"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.sentence, func(t *testing.T) {
