@@ -1275,6 +1275,9 @@ func (a *article) namesEvent(p *parsed, i int) bool {
 // known rather than the day it happened; confidence weighs it
 // (conf.spoken-date) instead of the date being dropped.
 func (a *article) spokenDate(p *parsed, w int) bool {
+	if a.inQuoteAttribution(p, w) {
+		return true
+	}
 	pred := p.clauseOf(w)
 	// The surface says it as well as the tree: a speech verb right before
 	// the date ("said Thursday", "said on Thursday")
@@ -1330,6 +1333,35 @@ func (a *article) spokenDate(p *parsed, w int) bool {
 	}
 	return false
 }
+
+// inQuoteAttribution reports whether word w stands in the attribution of
+// a sentence that opens with a quotation: after the closing mark and after
+// a speech verb ("“We are fighting on three fronts,” spokeswoman Eleni
+// Vasilaki told state television on Wednesday morning"). The words said are
+// the speaker's; the day after them is when they were said.
+func (a *article) inQuoteAttribution(p *parsed, w int) bool {
+	if len(p.s.Words) == 0 || !openingQuote(p.s.Words[0].Text) {
+		return false
+	}
+	closed := -1
+	for k := 1; k < w; k++ {
+		if closingQuote(p.s.Words[k].Text) {
+			closed = k
+		}
+	}
+	if closed < 0 {
+		return false
+	}
+	for k := closed + 1; k < w; k++ {
+		if a.isSpeech(p, k) {
+			return true
+		}
+	}
+	return false
+}
+
+func openingQuote(s string) bool { return s == "\"" || s == "“" || s == "``" || s == "‘" }
+func closingQuote(s string) bool { return s == "\"" || s == "”" || s == "''" || s == "’" }
 
 // attributionAfterTelling reports whether the speech verb at pred closes
 // its sentence as an attribution: its subject follows a comma, a verb
