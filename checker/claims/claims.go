@@ -183,6 +183,13 @@ type Claim struct {
 	// noun's lemma: the sum is its value; "" otherwise or when the noun is
 	// the event's own ("awarded a $1.2 billion contract")
 	thing string
+	// patient is the folded phrase the value's verb acts on: its object
+	// ("the trust detected the attack": "attack") or, in the passive, its
+	// subject ("the attack was detected"); passive marks the second. Two
+	// frames whose subjects differ may still be about one thing when one
+	// is passive and their patients agree.
+	patient string
+	passive bool
 	// spoken marks a date that follows a speech verb it hangs on ("officials
 	// said Thursday"): when someone spoke, perhaps not when the event was
 	spoken bool

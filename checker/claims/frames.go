@@ -89,6 +89,7 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 			f.Predicate = "be"
 		}
 		f.Subject = a.subjectOf(p, pred, w)
+		c.patient, c.passive = patientOf(p, pred, w)
 		if f.Subject == "" && a.itSubject(p, pred) {
 			// "South Korea understands that it must ...": "it" in a clause
 			// below the main one is the main clause's subject; "The dam
@@ -269,6 +270,26 @@ func (a *article) subjectOf(p *parsed, pred, w int) string {
 		}
 	}
 	return ""
+}
+
+// patientOf returns the noun phrase the verb at pred acts on, outside the
+// value at w itself: its passive subject (and true), or else its object.
+func patientOf(p *parsed, pred, w int) (string, bool) {
+	obj := ""
+	for _, k := range p.s.Children(pred) {
+		if k == w || (p.upos(k) != "NOUN" && p.upos(k) != "PROPN") {
+			continue
+		}
+		switch p.rel(k) {
+		case "nsubj:pass":
+			return p.phrase(k), true
+		case "obj":
+			if obj == "" {
+				obj = p.phrase(k)
+			}
+		}
+	}
+	return obj, false
 }
 
 // actOfPlanning says whether the clause at pred is a plan or forecast made,

@@ -62,7 +62,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 			}
 			return a.Range.Within(b.Range)
 		}
-		rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
+		rel.related = c.sameFrameSubject
 	case slot == "event.time" || strings.HasPrefix(slot, factTimeSlotPrefix):
 		// clock times of the event, each with the slack its hedge allows;
 		// a background time of one verb is compared when the subjects agree
@@ -79,7 +79,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		rel.related = sameDay
 		if strings.HasPrefix(slot, factTimeSlotPrefix) {
 			rel.related = func(i, j int) bool {
-				return sameDay(i, j) && sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject)
+				return sameDay(i, j) && c.sameFrameSubject(i, j)
 			}
 		}
 		rel.sig = func(i int) sig {
@@ -105,7 +105,7 @@ func (c *comparer) relationFor(slot string, items []int) relation {
 		if strings.HasPrefix(slot, factPlaceSlotPrefix) {
 			// the seats of one thing: compared when the subjects agree
 			rel.sig = func(i int) sig { return sig{key: c.key[i], words: c.claims[i].Fact.Subject} }
-			rel.related = func(i, j int) bool { return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) }
+			rel.related = c.sameFrameSubject
 		}
 		rel.compatible = func(i, j int) bool {
 			a, b := c.key[i], c.key[j]
@@ -307,7 +307,7 @@ func (c *comparer) sameFigure(i, j int) bool {
 	if c.claims[i].Rule == ruleMeasureValue || c.claims[j].Rule == ruleMeasureValue {
 		return true
 	}
-	if strings.HasPrefix(c.slot[i], "fact.") && a.Subject != "" && b.Subject != "" && a.Subject != b.Subject {
+	if strings.HasPrefix(c.slot[i], "fact.") && a.Subject != "" && b.Subject != "" && a.Subject != b.Subject && !c.samePatient(i, j) {
 		return false
 	}
 	// "a launch mass of 2,140 kg", "with a launch mass of 2,410
@@ -373,6 +373,21 @@ func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
 	}
 	c.oneDay = days
 	return days
+}
+
+// sameFrameSubject reports whether claims i and j are about one thing:
+// their subjects share a word, or one is told in the passive and what the
+// two verbs act on agrees ("the attack was detected on October 27", "the
+// trust detected the attack on October 23").
+func (c *comparer) sameFrameSubject(i, j int) bool {
+	return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) || c.samePatient(i, j)
+}
+
+// samePatient reports whether one of claims i and j is told in the passive
+// and the phrases their verbs act on share a word.
+func (c *comparer) samePatient(i, j int) bool {
+	a, b := c.claims[i], c.claims[j]
+	return (a.passive || b.passive) && a.passive != b.passive && sameSubject(a.patient, b.patient)
 }
 
 // sameSubject reports whether two frame subjects can name one thing: they
