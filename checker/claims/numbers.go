@@ -18,6 +18,8 @@ var (
 	scaledNumber = regexp.MustCompile(`^(\d+(?:\.\d+)?)([a-z]+)$`)                      // "5m", "1.2bn"
 	foldWord     = regexp.MustCompile(`^(?:(\d+)|([a-z]+))-?fold$`)                     // "threefold", "6-fold"
 	plainNumber  = regexp.MustCompile(`^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$`) // "2,750", "2.5"
+	// a currency's letter written on its figure: "R480" (rand), "K2.5"
+	prefixedNumber = regexp.MustCompile(`^([a-z]{1,2})(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)$`)
 )
 
 // numberRead is a number being read, with what surrounds it.
@@ -81,6 +83,7 @@ func (a *article) extractNumbers() {
 					}
 				}
 			}
+			nr = a.joinDuration(toks, nr)
 			if a.isCount(nr) {
 				counted = nr.unit
 				if nr.state == "" {
@@ -216,6 +219,9 @@ func (a *article) mayStartNumber(t text.Token) bool {
 		if startsWithDigit(t.Norm) || endsInFold(t.Norm) || a.lex.numberish[t.Norm] {
 			return true
 		}
+		if len(t.Norm) > 1 && '0' <= t.Norm[len(t.Norm)-1] && t.Norm[len(t.Norm)-1] <= '9' {
+			return true // "R480 million"
+		}
 		num, _, hyphen := strings.Cut(t.Norm, "-") // "four-storey"
 		return hyphen && a.lex.numberish[num]
 	}
@@ -285,7 +291,9 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
 		digits = strings.ReplaceAll(a.tokText(t), ",", "")
 	case t.Kind == text.Word:
-		if m := matchIf(startsWithDigit(t.Norm), scaledNumber, t.Norm); m != nil {
+		if c, d, ok := a.currencyOnFigure(toks, i); ok {
+			digits, nr.currency = d, c
+		} else if m := matchIf(startsWithDigit(t.Norm), scaledNumber, t.Norm); m != nil {
 			f, ok := a.lex.scales.Lookup(m[2])
 			if !ok {
 				return nr, false
@@ -405,6 +413,63 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 		nr.qualifier, nr.first = q, first
 	}
 	return nr, true
+}
+
+// joinDuration reads a duration of hours and minutes as one figure in
+// minutes: "4 hours and 38 minutes" is 278 minutes, so "four hours and 53
+// minutes" disagrees with it where the hours alone agree. Other figures
+// are returned as they are.
+func (a *article) joinDuration(toks []text.Token, nr numberRead) numberRead {
+	if nr.unit != "hour" || nr.vague || nr.qualifier != "" || nr.currency != "" || nr.pct != "" {
+		return nr
+	}
+	k := nr.last + 1
+	if k < len(toks) && (toks[k].Norm == "and" || toks[k].Norm == ",") {
+		k++
+	}
+	if k+1 >= len(toks) {
+		return nr
+	}
+	var minutes float64
+	switch t := toks[k]; {
+	case t.Kind == text.Number && plainNumber.MatchString(a.tokText(t)):
+		minutes = atof(a.tokText(t))
+	case t.Kind == text.Word:
+		v, ok := a.lex.numberWordValues[t.Norm]
+		if !ok {
+			return nr
+		}
+		minutes = atof(v)
+	default:
+		return nr
+	}
+	if u := toks[k+1].Norm; (u != "minutes" && u != "minute" && u != "mins") || minutes >= 60 {
+		return nr
+	}
+	nr.value = nr.value*60 + minutes
+	nr.unit, nr.last, nr.half, nr.step = "minute", k+1, 0, 1
+	return nr
+}
+
+// currencyOnFigure reads a figure with its currency's capital letters
+// written on it, "R480 million" (rand): the letters must be a currency of
+// claim.currencies and a scale word must follow, so that a road ("R2") or
+// a model ("A4") is never read as money. It returns the currency and the
+// figure's digits.
+func (a *article) currencyOnFigure(toks []text.Token, i int) (string, string, bool) {
+	t := toks[i]
+	m := prefixedNumber.FindStringSubmatch(t.Norm)
+	if m == nil || i+1 >= len(toks) || a.tokText(t)[0] < 'A' || a.tokText(t)[0] > 'Z' {
+		return "", "", false
+	}
+	if _, ok := a.lex.scales.Lookup(toks[i+1].Norm); !ok {
+		return "", "", false
+	}
+	c, ok := a.lex.currencies.Lookup(m[1])
+	if !ok {
+		return "", "", false
+	}
+	return c, strings.ReplaceAll(m[2], ",", ""), true
 }
 
 // partOf reads "of [the] <number> [words] <unit>" after the number at

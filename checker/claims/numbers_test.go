@@ -105,6 +105,11 @@ func TestNumberForms(t *testing.T) {
 		{"The flood left thousands out of their homes.", nil},
 		{"Thousands of the residents left their homes.", []string{"resident:2000..9999"}},
 		{"The bank raised its rate to 4.25 per cent, up to 5 per cent next year.", []string{"percent:4.25", "percent:<=5"}},
+		{"Investigators say R480 million was siphoned from the company.", []string{"money:rand:480000000"}},
+		{"The final lasted four hours and 38 minutes.", []string{"minute:278"}},
+		{"Solovan needed 4 hours 53 minutes to win.", []string{"minute:293"}},
+		{"The outage lasted about 4 hours.", []string{"hour:~4"}},
+		{"The R2 road and the A4 were closed, with 30 trucks stuck.", []string{"vehicle:30"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.sentence, func(t *testing.T) {
