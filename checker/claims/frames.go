@@ -255,7 +255,7 @@ func (a *article) subjectOf(p *parsed, pred, w int) string {
 			}
 			return ""
 		}
-		return p.phrase(k)
+		return a.occasionOf(p, k) + p.phrase(k)
 	}
 	if relative && p.upos(p.head(pred)) != "PRON" {
 		return p.phrase(p.head(pred))
@@ -267,6 +267,22 @@ func (a *article) subjectOf(p *parsed, pred, w int) string {
 			if nlp.RelIs(p.rel(k), "nsubj") && p.upos(k) != "PRON" && p.upos(k) != "DET" {
 				return p.phrase(k)
 			}
+		}
+	}
+	return ""
+}
+
+// occasionOf returns a word of claim.other-occasion that modifies the noun
+// at k, followed by a space ("previous " for "the forum's previous
+// summit"), or "": a subject so marked is another occasion's thing than
+// the same noun without it.
+func (a *article) occasionOf(p *parsed, k int) string {
+	for _, m := range p.s.Children(k) {
+		if r := p.rel(m); r != "amod" && r != "advmod" {
+			continue
+		}
+		if w := text.Fold(p.s.Words[m].Text); a.lex.otherOccasion[w] {
+			return w + " "
 		}
 	}
 	return ""

@@ -380,7 +380,24 @@ func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
 // two verbs act on agrees ("the attack was detected on October 27", "the
 // trust detected the attack on October 23").
 func (c *comparer) sameFrameSubject(i, j int) bool {
-	return sameSubject(c.claims[i].Fact.Subject, c.claims[j].Fact.Subject) || c.samePatient(i, j)
+	a, b := c.claims[i].Fact.Subject, c.claims[j].Fact.Subject
+	// "the previous summit" is not "the summit"
+	if c.occasionWords(a) != c.occasionWords(b) {
+		return false
+	}
+	return sameSubject(a, b) || c.samePatient(i, j)
+}
+
+// occasionWords returns the words of claim.other-occasion in a frame
+// subject, joined.
+func (c *comparer) occasionWords(subject string) string {
+	var out []string
+	for _, w := range strings.Fields(subject) {
+		if c.x.lex.otherOccasion[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // samePatient reports whether one of claims i and j is told in the passive
