@@ -283,7 +283,9 @@ func (a *article) speakerAt(v text.Span, quote text.Span) speaker {
 	if !ok {
 		return speaker{}
 	}
-	forwardOnly := vj-vi > 1 // "according to"
+	// "according to" names its speaker after it; "put it" ("as the plant
+	// manager put it") before it
+	forwardOnly := vj-vi > 1 && toks[vj-1].Norm == "to"
 	if sp, ok := a.personNear(toks, vi, vj, forwardOnly, quote); ok {
 		return sp
 	}
@@ -918,7 +920,7 @@ func sameNameShorter(short, long string) bool {
 
 // attributionReach is how many bytes from a quotation its speaker's name
 // may stand to be shown with it.
-const attributionReach = 80
+const attributionReach = 120
 
 // attribution returns the quotation's words together with where its
 // speaker is named, when the name stands close by in the paragraph
