@@ -259,7 +259,8 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 			}
 		}
 	}
-	if len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" }) {
+	sameSubject := len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" })
+	if sameSubject {
 		as.add(confSameSubject, fmt.Sprintf("every side gives the figure of %q", sortedKeys(subjects)[0]))
 	}
 	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
@@ -275,6 +276,12 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	untimed := c.anyClaimOf(cf, func(cl Claim) bool { return cl.Fact.Time != "" }) && !timed
 	if timed {
 		as.add(confSameTime, "every side dates its figure to the same time")
+		// "the port handled 278 million tonnes of cargo in 2025": a
+		// background figure of one thing at one time is framed like a
+		// background date
+		if sameSubject && strings.HasPrefix(cf.Slot, "fact.") {
+			as.add(confFramedFact, "a background figure framed by its subject and its time, both the same on every side")
+		}
 	}
 	if untimed {
 		as.add(confTimeUnstated, "a side dates its figure, another does not")
