@@ -351,6 +351,13 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 			k -= 2
 			continue
 		}
+		if t.Norm == "," && k+1 == vi {
+			// "Taufel, who is part of cricket's law-making body, told
+			// Foxsports.com.au": the name before an aside set off by commas
+			if sp, ok := a.nameBeforeAside(toks, k, quote); ok {
+				return sp
+			}
+		}
 		if t.Kind != text.Word {
 			return speaker{}
 		}
@@ -390,6 +397,42 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 		skipped++
 	}
 	return speaker{}
+}
+
+// nameBeforeAside reads the speaker of a verb whose subject is followed by
+// an aside between commas, the comma closing it at token end: a relative
+// clause ("Taufel, who is part of cricket's law-making body, told") or an
+// apposition opened by a determiner ("Taufel, a five-time ICC Umpire of
+// the Year, told"). The name must end right before the opening comma.
+func (a *article) nameBeforeAside(toks []text.Token, end int, quote text.Span) (speaker, bool) {
+	for k := end - 1; k >= 2 && end-k <= 25; k-- {
+		t := toks[k]
+		if quote.Overlaps(t.Span) || t.Norm == "." || t.Norm == ";" {
+			return speaker{}, false
+		}
+		if t.Norm != "," {
+			continue
+		}
+		opener := toks[k+1].Norm
+		if !a.lex.relativePronouns[opener] && !a.lex.is(opener, gramDeterminer) {
+			return speaker{}, false
+		}
+		last := k - 1
+		if !a.nameWord(toks[last]) {
+			return speaker{}, false
+		}
+		st := last
+		for st > 0 && last-st < 3 && a.nameWord(toks[st-1]) {
+			st--
+		}
+		// "Mari Dahl of Nordvakt Security, the firm hired to ...": a name
+		// after a preposition is no subject; nor is a body's name
+		if a.describedByThe(toks, st, last) || (st > 0 && a.lex.function[toks[st-1].Norm]) || a.lex.orgHeadWords[toks[last].Norm] {
+			return speaker{}, false
+		}
+		return a.personSpeaker(toks[st : last+1]), true
+	}
+	return speaker{}, false
 }
 
 func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speaker {
