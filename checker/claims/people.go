@@ -620,7 +620,10 @@ func (a *article) roleKey(toks []text.Token) string {
 		// "the party's leader" is a leader; a body noun closing a run of
 		// capitalised words is part of a name ("Lee Valley University
 		// Hospital", which "LVUH" abbreviates)
-		if a.lex.genericBodies[w] && !(a.isCap(t) && i > 0 && a.isCap(toks[i-1]) && !a.lex.titleWords[toks[i-1].Norm]) {
+		// ("NCR Regional Director": a level before a title names no body)
+		closesName := a.isCap(t) && i > 0 && a.isCap(toks[i-1]) && !a.lex.titleWords[toks[i-1].Norm] &&
+			!(i+1 < len(toks) && a.lex.titleWords[toks[i+1].Norm])
+		if a.lex.genericBodies[w] && !closesName {
 			continue
 		}
 		// a title in the plural names a group the body is made of ("the
