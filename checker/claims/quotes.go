@@ -657,7 +657,13 @@ func (a *article) pronounSpeaker(t text.Token, quote text.Span) (speaker, bool) 
 	if what == "person" {
 		sp := a.personBefore(t.Start)
 		if sp.kind != 0 && !a.unnamedPersonBetween(sp, t.Start) {
-			if other, ok := a.otherSubjectBefore(sp, t.Start); ok {
+			// the sentence before the quotation, which may run over several
+			// sentences before its "he said"
+			from := t.Start
+			if !quote.IsEmpty() && quote.Start < from {
+				from = quote.Start
+			}
+			if other, ok := a.otherSubjectBefore(sp, from); ok {
 				return other, true
 			}
 			return sp, true
