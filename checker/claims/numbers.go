@@ -293,6 +293,8 @@ func (a *article) readNumber(toks []text.Token, i int) (numberRead, bool) {
 	case t.Kind == text.Word:
 		if c, d, ok := a.currencyOnFigure(toks, i); ok {
 			digits, nr.currency = d, c
+		} else if d, f, ok := a.hyphenScaled(t); ok {
+			digits, scale = d, f // "a ₱148-million contract"
 		} else if m := matchIf(startsWithDigit(t.Norm), scaledNumber, t.Norm); m != nil {
 			f, ok := a.lex.scales.Lookup(m[2])
 			if !ok {
@@ -449,6 +451,21 @@ func (a *article) joinDuration(toks []text.Token, nr numberRead) numberRead {
 	nr.value = nr.value*60 + minutes
 	nr.unit, nr.last, nr.half, nr.step = "minute", k+1, 0, 1
 	return nr
+}
+
+// hyphenScaled reads a figure joined to its scale word by a hyphen, as
+// written before a noun ("a ₱148-million contract", "a $2.5-billion
+// deal"): the digits and the scale's factor.
+func (a *article) hyphenScaled(t text.Token) (string, float64, bool) {
+	num, word, ok := strings.Cut(t.Norm, "-")
+	if !ok || !startsWithDigit(num) || !plainNumber.MatchString(num) {
+		return "", 0, false
+	}
+	f, ok := a.lex.scales.Lookup(word)
+	if !ok {
+		return "", 0, false
+	}
+	return strings.ReplaceAll(num, ",", ""), atof(f), true
 }
 
 // currencyOnFigure reads a figure with its currency's capital letters

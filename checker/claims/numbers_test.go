@@ -106,6 +106,8 @@ func TestNumberForms(t *testing.T) {
 		{"Thousands of the residents left their homes.", []string{"resident:2000..9999"}},
 		{"The bank raised its rate to 4.25 per cent, up to 5 per cent next year.", []string{"percent:4.25", "percent:<=5"}},
 		{"Investigators say R480 million was siphoned from the company.", []string{"money:rand:480000000"}},
+		{"The mayor signed a ₱148-million contract.", []string{"money:peso:148000000"}},
+		{"A $2.5-billion deal was agreed.", []string{"money:dollar:2500000000"}},
 		{"The final lasted four hours and 38 minutes.", []string{"minute:278"}},
 		{"Solovan needed 4 hours 53 minutes to win.", []string{"minute:293"}},
 		{"The outage lasted about 4 hours.", []string{"hour:~4"}},
