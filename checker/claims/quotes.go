@@ -613,11 +613,6 @@ func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
 			break
 		}
 	}
-	// "Ang Nima Sherpa, who operates a lodge in Thame, stated ...", the
-	// name misread as the root: a name opening the sentence is its subject
-	if subj < 0 && p.upos(root) == "PROPN" && root <= 3 {
-		subj = root
-	}
 	if subj < 0 || p.upos(subj) != "PROPN" {
 		return speaker{}, false
 	}
