@@ -82,6 +82,7 @@ func TestBoilerplateRules(t *testing.T) {
 		{"bp.cookie", "By continuing to use this site you agree to our cookie policy."},
 		{"bp.cookie", "Privacy Policy"},
 		{"bp.author-bio", "Hello, my name is Sam Rivera and I have been blogging about transit for ten years."},
+		{"bp.author-bio", "Welcome to my corner of the web. I have been writing about rail for fifteen years."},
 		{"bp.author-bio", "Jordan Ellis is a freelance writer based in Vancouver who covers cities."},
 		{"bp.author-bio", "About the author: Kim Lee writes about urban planning."},
 		{"bp.author-bio", "Ana Ruiz is a former nurse turned health writer. She publishes a weekly newsletter on hospital budgets."},
@@ -163,6 +164,7 @@ func TestBoilerplateSilent(t *testing.T) {
 		"The agency said the photo was taken in 2019 and showed the old terminal.",
 		"Maria Chen is a former city engineer who has been covering the cost overruns for the council since 2024.",
 		"Leo Hart is the chief executive of the bus company, which publishes its timetable every spring.",
+		"So the hospital trust finally admitted on Thursday that the attack was far worse than it first let on. More than 200,000 patients have had their records stolen. I have been writing about health-sector security on this blog for almost a decade, and this may well be the breach I have been dreading.",
 	} {
 		t.Run(line, func(t *testing.T) {
 			hits, flagged := ruleHits(t, sc, line)
