@@ -1389,16 +1389,28 @@ func (a *article) inQuoteAttribution(p *parsed, w int) bool {
 	if closed < 0 {
 		return false
 	}
+	// the day must come before any clause the speech verb introduces:
+	// "…,” she said, adding that the plant had reopened on Monday" dates
+	// the reopening
 	for k := closed + 1; k < w; k++ {
-		if a.isSpeech(p, k) {
-			return true
+		if !a.isSpeech(p, k) {
+			continue
 		}
+		for m := k + 1; m < w; m++ {
+			if t := text.Fold(p.s.Words[m].Text); t == "," || t == "that" || p.upos(m) == "SCONJ" {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
 
-func openingQuote(s string) bool { return s == "\"" || s == "“" || s == "``" || s == "‘" }
-func closingQuote(s string) bool { return s == "\"" || s == "”" || s == "''" || s == "’" }
+// openingQuote and closingQuote report whether a word of the parse is a
+// quotation mark that opens or closes a quotation. The single marks are
+// left out: "’" is also an apostrophe ("Workers’").
+func openingQuote(s string) bool { return s == "\"" || s == "“" || s == "``" }
+func closingQuote(s string) bool { return s == "\"" || s == "”" || s == "''" }
 
 // attributionAfterTelling reports whether the speech verb at pred closes
 // its sentence as an attribution: its subject follows a comma, a verb

@@ -662,15 +662,28 @@ func (l *lexicons) canonicalRole(words []string) string {
 			}
 		}
 	}
-	// A role with one title, "Rovers manager", names the post other
-	// outlets call "coach"; "general manager" holds a title of several
-	// words and is another post
-	if t, ok := l.soleTitle(set); ok {
-		if v, ok := l.roleEquivalents[t]; ok {
-			delete(set, t)
-			set[v] = true
-		}
+	return strings.Join(sortedKeys(set), " ")
+}
+
+// equivalentRole returns a role key with its one title replaced by the
+// title claim.role-equivalents maps it to ("rovers manager" becomes
+// "coach rovers"), or the key as it is when it has no such title. A role
+// with a title of several words ("general manager") keeps its own post.
+func (l *lexicons) equivalentRole(key string) string {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(key) {
+		set[w] = true
 	}
+	t, ok := l.soleTitle(set)
+	if !ok {
+		return key
+	}
+	v, ok := l.roleEquivalents[t]
+	if !ok {
+		return key
+	}
+	delete(set, t)
+	set[v] = true
 	return strings.Join(sortedKeys(set), " ")
 }
 

@@ -405,7 +405,7 @@ func (a *article) speakerBefore(toks []text.Token, vi int, quote text.Span) spea
 // apposition opened by a determiner ("Taufel, a five-time ICC Umpire of
 // the Year, told"). The name must end right before the opening comma.
 func (a *article) nameBeforeAside(toks []text.Token, end int, quote text.Span) (speaker, bool) {
-	for k := end - 1; k >= 2 && end-k <= 25; k-- {
+	for k := end - 1; k >= 1 && end-k <= 25; k-- {
 		t := toks[k]
 		if quote.Overlaps(t.Span) || t.Norm == "." || t.Norm == ";" {
 			return speaker{}, false
@@ -424,6 +424,11 @@ func (a *article) nameBeforeAside(toks []text.Token, end int, quote text.Span) (
 		st := last
 		for st > 0 && last-st < 3 && a.nameWord(toks[st-1]) {
 			st--
+		}
+		// "Later Taufel, who ...": a capital that opens the sentence is
+		// no part of the name unless the name is known to hold it
+		if st == 0 && last > 0 && !a.knownPart(toks[0].Norm) {
+			st = 1
 		}
 		// "Mari Dahl of Nordvakt Security, the firm hired to ...": a name
 		// after a preposition is no subject; nor is a body's name

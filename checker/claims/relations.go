@@ -385,7 +385,21 @@ func (c *comparer) sameFrameSubject(i, j int) bool {
 	if c.occasionWords(a) != c.occasionWords(b) {
 		return false
 	}
-	return sameSubject(a, b) || c.samePatient(i, j)
+	// the occasion word itself is no shared word: "previous summit" and
+	// "previous talks" are not one thing
+	return sameSubject(c.withoutOccasion(a), c.withoutOccasion(b)) || c.samePatient(i, j)
+}
+
+// withoutOccasion returns a frame subject without its words of
+// claim.other-occasion.
+func (c *comparer) withoutOccasion(subject string) string {
+	var out []string
+	for _, w := range strings.Fields(subject) {
+		if !c.x.lex.otherOccasion[w] {
+			out = append(out, w)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // occasionWords returns the words of claim.other-occasion in a frame
@@ -404,7 +418,7 @@ func (c *comparer) occasionWords(subject string) string {
 // and the phrases their verbs act on share a word.
 func (c *comparer) samePatient(i, j int) bool {
 	a, b := c.claims[i], c.claims[j]
-	return (a.passive || b.passive) && a.passive != b.passive && sameSubject(a.patient, b.patient)
+	return a.passive != b.passive && sameSubject(a.patient, b.patient)
 }
 
 // sameSubject reports whether two frame subjects can name one thing: they
@@ -657,6 +671,18 @@ func (c *comparer) partiesCompatible(i, j int) bool {
 // as well when most of their other words agree up to their endings: one
 // body written two ways.
 func (c *comparer) rolesFit(a, b string) bool {
+	if c.rolesFitAsWritten(a, b) {
+		return true
+	}
+	// "head coach" and "Rovers manager": titles news writes in turn for
+	// one post (claim.role-equivalents), tried only when the roles as
+	// written do not fit, so "secretary" still fits "general secretary"
+	ea, eb := c.x.lex.equivalentRole(a), c.x.lex.equivalentRole(b)
+	return (ea != a || eb != b) && c.rolesFitAsWritten(ea, eb)
+}
+
+// rolesFitAsWritten is rolesFit without claim.role-equivalents.
+func (c *comparer) rolesFitAsWritten(a, b string) bool {
 	if rolesCompatible(a, b) {
 		return true
 	}
