@@ -259,8 +259,8 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 			}
 		}
 	}
-	sameSubject := len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" })
-	if sameSubject {
+	oneSubject := len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" })
+	if oneSubject {
 		as.add(confSameSubject, fmt.Sprintf("every side gives the figure of %q", sortedKeys(subjects)[0]))
 	}
 	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
@@ -279,7 +279,7 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 		// "the port handled 278 million tonnes of cargo in 2025": a
 		// background figure of one thing at one time is framed like a
 		// background date
-		if sameSubject && strings.HasPrefix(cf.Slot, "fact.") {
+		if oneSubject && strings.HasPrefix(cf.Slot, "fact.") {
 			as.add(confFramedFact, "a background figure framed by its subject and its time, both the same on every side")
 		}
 	}
