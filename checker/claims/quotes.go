@@ -418,12 +418,9 @@ func (a *article) nameBeforeAside(toks []text.Token, end int, quote text.Span) (
 			return speaker{}, false
 		}
 		last := k - 1
-		if !a.nameWord(toks[last]) {
+		st := a.nameRunBack(toks, k)
+		if st < 0 {
 			return speaker{}, false
-		}
-		st := last
-		for st > 0 && last-st < 3 && a.nameWord(toks[st-1]) {
-			st--
 		}
 		// "Later Taufel, who ...": a capital that opens the sentence is
 		// no part of the name unless the name is known to hold it
@@ -589,9 +586,9 @@ func (a *article) unnamedPersonBetween(sp speaker, off int) bool {
 // otherSubjectBefore reads the subject of the sentence before the one at
 // offset off when it is a name other than the speaker sp, named last
 // before it: "Arteaga himself refused to blame fatigue. "He played the
-// better tennis," he said." The "he" is that subject rather than sp: the
-// person of that name when the article has met them ("Achterberg" for
-// "Gordon Achterberg"), otherwise someone not known.
+// better tennis," he said." The "he" is that subject rather than sp, read
+// as a name: a surname of a person the article has met stands for them
+// ("Achterberg" for "Gordon Achterberg").
 func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
 	s := a.doc.SentenceAt(off)
 	if s < 1 {
@@ -611,13 +608,7 @@ func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
 	if root < 0 {
 		return speaker{}, false
 	}
-	subj := -1
-	for _, k := range p.s.Children(root) {
-		if nlp.RelIs(p.rel(k), "nsubj") {
-			subj = k
-			break
-		}
-	}
+	subj := p.s.Child(root, "nsubj")
 	if subj < 0 || p.upos(subj) != "PROPN" {
 		return speaker{}, false
 	}

@@ -380,38 +380,29 @@ func (c *comparer) dayOfSentence() map[[2]int]timex.Range {
 // two verbs act on agrees ("the attack was detected on October 27", "the
 // trust detected the attack on October 23").
 func (c *comparer) sameFrameSubject(i, j int) bool {
-	a, b := c.claims[i].Fact.Subject, c.claims[j].Fact.Subject
-	// "the previous summit" is not "the summit"
-	if c.occasionWords(a) != c.occasionWords(b) {
+	// "the previous summit" is not "the summit", and the occasion word
+	// itself is no shared word: "previous summit" and "previous talks"
+	// are not one thing
+	occA, a := c.splitOccasion(c.claims[i].Fact.Subject)
+	occB, b := c.splitOccasion(c.claims[j].Fact.Subject)
+	if occA != occB {
 		return false
 	}
-	// the occasion word itself is no shared word: "previous summit" and
-	// "previous talks" are not one thing
-	return sameSubject(c.withoutOccasion(a), c.withoutOccasion(b)) || c.samePatient(i, j)
+	return sameSubject(a, b) || c.samePatient(i, j)
 }
 
-// withoutOccasion returns a frame subject without its words of
-// claim.other-occasion.
-func (c *comparer) withoutOccasion(subject string) string {
-	var out []string
-	for _, w := range strings.Fields(subject) {
-		if !c.x.lex.otherOccasion[w] {
-			out = append(out, w)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
-// occasionWords returns the words of claim.other-occasion in a frame
-// subject, joined.
-func (c *comparer) occasionWords(subject string) string {
-	var out []string
+// splitOccasion parts a frame subject into its words of
+// claim.other-occasion and the rest, each joined.
+func (c *comparer) splitOccasion(subject string) (occasion, rest string) {
+	var occ, other []string
 	for _, w := range strings.Fields(subject) {
 		if c.x.lex.otherOccasion[w] {
-			out = append(out, w)
+			occ = append(occ, w)
+		} else {
+			other = append(other, w)
 		}
 	}
-	return strings.Join(out, " ")
+	return strings.Join(occ, " "), strings.Join(other, " ")
 }
 
 // samePatient reports whether one of claims i and j is told in the passive
