@@ -28,41 +28,43 @@ type Reason struct {
 // Confidence rule ids. Each is a rule of kind weight in the "confidence"
 // pack; a user pack may change its weight or disable it.
 const (
-	confThreshold      = "conf.threshold"
-	confPrior          = "conf.prior"
-	confEventFrame     = "conf.event-frame"
-	confBackground     = "conf.background"
-	confIndependent    = "conf.independent"
-	confMeasure        = "conf.measure"
-	confPredicate      = "conf.same-verb"
-	confSameTime       = "conf.same-time"
-	confTimeUnstated   = "conf.time-unstated"
-	confModal          = "conf.modal"
-	confBounded        = "conf.bounded"
-	confWeekday        = "conf.weekday-date"
-	confSpeaker        = "conf.same-speaker"
-	confNoSpeaker      = "conf.no-speaker"
-	confFullNames      = "conf.full-names"
-	confPlaceApart     = "conf.place-apart"
-	confPlaceUnknown   = "conf.place-unknown"
-	confSpokenDate     = "conf.spoken-date"
-	confEventVerb      = "conf.event-verb"
-	confOtherVerb      = "conf.other-verb"
-	confOneSource      = "conf.one-source"
-	confSameSubject    = "conf.same-subject"
-	confSameQuote      = "conf.same-quote"
-	confFarDates       = "conf.far-dates"
-	confOtherHappening = "conf.other-happening"
-	confOvernight      = "conf.overnight"
-	confDerivedSide    = "conf.derived-side"
-	confQuoteMeaning   = "conf.quote-meaning"
-	confCalendar       = "conf.calendar"
-	confRunningEvent   = "conf.running-event"
-	confPlaceOtherVerb = "conf.place-other-verb"
-	confSnapshotDays   = "conf.snapshot-days"
-	confDerivedSpeaker = "conf.derived-speaker"
-	confManyFigures    = "conf.many-figures"
-	confFramedFact     = "conf.framed-fact"
+	confThreshold       = "conf.threshold"
+	confPrior           = "conf.prior"
+	confEventFrame      = "conf.event-frame"
+	confBackground      = "conf.background"
+	confIndependent     = "conf.independent"
+	confMeasure         = "conf.measure"
+	confPredicate       = "conf.same-verb"
+	confSameTime        = "conf.same-time"
+	confTimeUnstated    = "conf.time-unstated"
+	confModal           = "conf.modal"
+	confBounded         = "conf.bounded"
+	confWeekday         = "conf.weekday-date"
+	confSpeaker         = "conf.same-speaker"
+	confNoSpeaker       = "conf.no-speaker"
+	confFullNames       = "conf.full-names"
+	confPlaceApart      = "conf.place-apart"
+	confPlaceUnknown    = "conf.place-unknown"
+	confSpokenDate      = "conf.spoken-date"
+	confEventVerb       = "conf.event-verb"
+	confOtherVerb       = "conf.other-verb"
+	confOneSource       = "conf.one-source"
+	confSameSubject     = "conf.same-subject"
+	confSameQuote       = "conf.same-quote"
+	confFarDates        = "conf.far-dates"
+	confOtherHappening  = "conf.other-happening"
+	confOvernight       = "conf.overnight"
+	confDerivedSide     = "conf.derived-side"
+	confQuoteMeaning    = "conf.quote-meaning"
+	confCalendar        = "conf.calendar"
+	confRunningEvent    = "conf.running-event"
+	confPlaceOtherVerb  = "conf.place-other-verb"
+	confSnapshotDays    = "conf.snapshot-days"
+	confDerivedSpeaker  = "conf.derived-speaker"
+	confManyFigures     = "conf.many-figures"
+	confFramedFact      = "conf.framed-fact"
+	confRoleClash       = "conf.role-clash"
+	confRoleUnexplained = "conf.role-unexplained"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -792,6 +794,30 @@ func (c *comparer) assessPeople(cf *Conflict, as *assessment) {
 	if full {
 		as.add(confFullNames, "every side names people in full")
 	}
+	if cf.Kind == KindRole {
+		if why := c.roleClashIn(cf); why != "" {
+			as.add(confRoleClash, why)
+		} else {
+			as.add(confRoleUnexplained, "nothing known makes the roles two posts: they may be other words for one post, or two posts held at once")
+		}
+	}
+}
+
+// roleClashIn returns what makes the roles of two sides of a role
+// disagreement two posts (roleClash), or "" when no pair of sides shows it.
+func (c *comparer) roleClashIn(cf *Conflict) string {
+	for x := 0; x < len(cf.Sides); x++ {
+		for y := x + 1; y < len(cf.Sides); y++ {
+			for _, i := range cf.Sides[x].Claims {
+				for _, j := range cf.Sides[y].Claims {
+					if why := c.roleClash(i, j); why != "" {
+						return why
+					}
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // reasonList writes reasons as "rule (+0.15)" items, for summaries and

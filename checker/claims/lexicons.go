@@ -53,6 +53,10 @@ type lexicons struct {
 	// the title news also writes for that post ("manager" to "coach")
 	roleLinks       map[string]bool
 	roleEquivalents map[string]string
+	// rolePosts (claim.role-posts) maps a title to the groups of posts
+	// of one body that one person holds only one of at a time ("chief
+	// executive" and "chief operating officer" are both "company")
+	rolePosts map[string][]string
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
 	// (claim.change-prepositions, claim.time-prepositions) and time words
@@ -311,6 +315,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	genericBodies := get(p, "claim.role-generic-bodies", lexicon)
 	roleLinks := get(p, "claim.role-links", lexicon)
 	roleEquivalents := get(p, "claim.role-equivalents", table)
+	rolePosts := get(p, "claim.role-posts", table)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
 	modality := get(p, "claim.modality", table)
@@ -415,6 +420,14 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.genericBodies = foldedSet(genericBodies.Terms)
 	l.roleLinks, l.roleEquivalents = foldedSet(roleLinks.Terms), foldedTable(roleEquivalents.Entries)
 	l.roleRanks, l.roleTimes = foldedSet(roleRanks.Terms), foldedSet(roleTimes.Terms)
+	l.rolePosts = map[string][]string{}
+	for title, groups := range foldedTable(rolePosts.Entries) {
+		for _, g := range strings.Split(groups, ",") {
+			if g = strings.TrimSpace(g); g != "" {
+				l.rolePosts[title] = append(l.rolePosts[title], g)
+			}
+		}
+	}
 	l.modality, l.changePreps, l.timePreps = foldedTable(modality.Entries), foldedTable(changePreps.Entries), foldedTable(timePreps.Entries)
 	l.measureHeads, l.timeWords = foldedSet(measureHeads.Terms), foldedSet(timeWords.Terms)
 	l.levelVerbs = foldedSet(levelVerbs.Terms)

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"sort"
 	"strconv"
@@ -677,43 +678,13 @@ func (c *comparer) rolesFitAsWritten(a, b string) bool {
 	if rolesCompatible(a, b) {
 		return true
 	}
-	split := func(role string) (titles, others []string) {
-		inTitle := map[string]bool{}
-		for _, t := range c.fullTitlesIn(role) {
-			for _, w := range strings.Fields(t) {
-				inTitle[w] = true
-			}
-		}
-		for _, w := range strings.Fields(role) {
-			switch {
-			case inTitle[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark):
-				titles = append(titles, w)
-			case singular(w) != w && c.x.lex.titleWords[singular(w)]:
-				// "the Board of Directors" is the board: a title in the
-				// plural says what the body is made of
-			default:
-				others = append(others, w)
-			}
-		}
-		return titles, others
-	}
-	ta, oa := split(a)
-	tb, ob := split(b)
+	ta, oa := c.splitRole(a)
+	tb, ob := c.splitRole(b)
 	if len(ta) == 0 || len(tb) == 0 {
 		return false
 	}
-	for _, w := range append(append([]string{}, ta...), tb...) {
-		if strings.HasPrefix(w, rankMark) && !(contains(ta, w) && contains(tb, w)) {
-			return false // "Deputy Shipping Minister" is no "Shipping Minister"
-		}
-	}
-	subset := func(x, y []string) bool {
-		for _, w := range x {
-			if !contains(y, w) {
-				return false
-			}
-		}
-		return true
+	if ranksDiffer(ta, tb) {
+		return false // "Deputy Shipping Minister" is no "Shipping Minister"
 	}
 	if (subset(ta, tb) || subset(tb, ta)) && (subset(oa, ob) || subset(ob, oa)) {
 		return true
@@ -725,6 +696,57 @@ func (c *comparer) rolesFitAsWritten(a, b string) bool {
 	if !subset(ta, tb) || !subset(tb, ta) {
 		return false
 	}
+	return oneBody(oa, ob)
+}
+
+// splitRole splits a role key into its title words (with rank and time
+// words) and its other words: the body, the portfolio, the place.
+func (c *comparer) splitRole(role string) (titles, others []string) {
+	inTitle := map[string]bool{}
+	for _, t := range c.fullTitlesIn(role) {
+		for _, w := range strings.Fields(t) {
+			inTitle[w] = true
+		}
+	}
+	for _, w := range strings.Fields(role) {
+		switch {
+		case inTitle[w] || strings.HasPrefix(w, rankMark) || strings.HasPrefix(w, timeMark):
+			titles = append(titles, w)
+		case singular(w) != w && c.x.lex.titleWords[singular(w)]:
+			// "the Board of Directors" is the board: a title in the
+			// plural says what the body is made of
+		default:
+			others = append(others, w)
+		}
+	}
+	return titles, others
+}
+
+// ranksDiffer reports whether a rank word ("^deputy") is among the title
+// words of one role and not the other's.
+func ranksDiffer(ta, tb []string) bool {
+	for _, w := range append(append([]string{}, ta...), tb...) {
+		if strings.HasPrefix(w, rankMark) && !(contains(ta, w) && contains(tb, w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// subset reports whether every word of x is in y.
+func subset(x, y []string) bool {
+	for _, w := range x {
+		if !contains(y, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// oneBody reports whether most words of the shorter of two bodies agree
+// with words of the other up to their endings: "secretary of state for
+// mobility" and "for housing" share only "state", and are two.
+func oneBody(oa, ob []string) bool {
 	shared := 0
 	for _, x := range oa {
 		for _, y := range ob {
@@ -734,9 +756,67 @@ func (c *comparer) rolesFitAsWritten(a, b string) bool {
 			}
 		}
 	}
-	// most of the shorter body: "secretary of state for mobility" and
-	// "for housing" share only "state"
 	return 2*shared > min(len(oa), len(ob))
+}
+
+// roleClash says what makes the roles of claims i and j, one person's
+// roles that do not fit each other, two different posts, or "" when
+// nothing known does (conf.role-clash, conf.role-unexplained): the same
+// title with a rank only one has ("deputy mayor", "mayor"); the same
+// titles for two bodies or portfolios ("NBI spokesperson", "Ombudsman
+// spokesperson"); or two posts that one body gives to different people
+// (claim.role-posts), with no two different bodies named. Roles that
+// differ otherwise may be other words for one post, or two posts held at
+// once.
+func (c *comparer) roleClash(i, j int) string {
+	a, b := c.claims[i].Role, c.claims[j].Role
+	if roleTimes(a) != roleTimes(b) {
+		return "" // "acting chief executive" beside "chief operating officer"
+	}
+	ta, oa := c.splitRole(a)
+	tb, ob := c.splitRole(b)
+	plain := func(ts []string) []string {
+		var out []string
+		for _, w := range ts {
+			if !strings.HasPrefix(w, rankMark) && !strings.HasPrefix(w, timeMark) {
+				out = append(out, w)
+			}
+		}
+		return out
+	}
+	pa, pb := plain(ta), plain(tb)
+	if len(pa) == 0 || len(pb) == 0 {
+		return ""
+	}
+	sameTitles := subset(pa, pb) && subset(pb, pa)
+	sharesTitle := false
+	for _, w := range pa {
+		sharesTitle = sharesTitle || contains(pb, w)
+	}
+	if sharesTitle && ranksDiffer(ta, tb) {
+		return "one title, with a rank only one side gives"
+	}
+	bodiesApart := len(oa) > 0 && len(ob) > 0 && !subset(oa, ob) && !subset(ob, oa) && !oneBody(oa, ob)
+	if sameTitles && bodiesApart {
+		return "one title, for two different bodies or portfolios"
+	}
+	if sameTitles || bodiesApart {
+		return ""
+	}
+	fa, fb := c.fullTitlesIn(a), c.fullTitlesIn(b)
+	for _, x := range fa {
+		for _, y := range fb {
+			if x == y {
+				continue
+			}
+			for _, g := range c.x.lex.rolePosts[x] {
+				if slices.Contains(c.x.lex.rolePosts[y], g) {
+					return fmt.Sprintf("%q and %q are two posts of one %s", x, y, g)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // sameStem reports whether two words are one word with different endings:
