@@ -68,9 +68,12 @@ func TestOtherEvents(t *testing.T) {
 		verb: "rule",
 		conflicts: []plantedConflict{
 			{KindDate, "event.date", [][]int{{0, 1}, {2}}, "Ruling day: 'May 19', a Tuesday (01, 02) vs 'Monday' = 2026-05-18 (03)"},
-			{KindPlace, "event.place", [][]int{{0, 1}, {2}}, "Ruling place: 'Arden' (01, 02) vs 'Lenmark' (03)"},
 			// "exceeded its powers" (02, trimmed) and 04's lower-case copy agree.
 			{KindQuote, "quote:person:anna berg", [][]int{{0, 1, 3}, {2}}, "vs “The state far exceeded its lawful powers” (03)"},
+		},
+		// invented places whose relation nobody knows: worth a look
+		differences: []plantedConflict{
+			{KindPlace, "event.place", [][]int{{0, 1}, {2}}, "Ruling place: 'Arden' (01, 02) vs 'Lenmark' (03)"},
 		},
 		// "Ánna Berg" is "Anna Berg"; "Justice" fits "Chief Justice"; 04's
 		// "earlier this week" fits both ruling days.
@@ -161,7 +164,7 @@ func TestMergeRules(t *testing.T) {
 		{"role word order", "Trade Minister Ana Roux signed the deal.", "Minister of Trade Ana Roux signed the deal.", false, false},
 		{"role that differs", "Trade Minister Ana Roux signed the deal.", "Foreign Minister Ana Roux signed the deal.", true, false},
 		{"city and its country", "The deal was signed in Belmont.", "The deal was signed in France.", false, true},
-		{"two cities", "The deal was signed in Belmont.", "The deal was signed in Arvia.", true, false},
+		{"two cities", "The deal was signed in Seoul.", "The deal was signed in Busan.", true, false},
 		{"exact counts", "They signed a deal for 3 ships.", "They signed a deal for 4 ships.", true, false},
 		{"a bound and a count", "They signed a deal for at least 12 ships.", "They signed a deal for 15 ships.", false, false},
 		{"overlapping ranges", "They signed a deal for more than 80 ships.", "They signed a deal for dozens of ships.", false, true},
@@ -236,8 +239,11 @@ func TestFixtureBatches(t *testing.T) {
 		{dir: "contract-award", verb: "award", label: "Award day",
 			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1, 3}, {2}}}, {KindRole, [][]int{{0, 1}, {3}}},
 				{KindNumber, [][]int{{0, 1, 3}, {2}}}, {KindQuote, [][]int{{0, 1, 3}, {2}}}}},
+		// Arden vs Lenmark, invented places, is only worth a look
+		// (conf.place-unknown).
 		{dir: "court-ruling", verb: "rule", label: "Ruling day",
-			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindPlace, [][]int{{0, 1}, {2}}}, {KindQuote, [][]int{{0, 1, 3}, {2}}}}},
+			conflicts:   []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindQuote, [][]int{{0, 1, 3}, {2}}}},
+			differences: []fixtureConflict{{KindPlace, [][]int{{0, 1}, {2}}}}},
 		// Union president against union secretary is only worth a look:
 		// no rule knows the titles exclude each other (conf.role-unexplained).
 		{dir: "port-strike", verb: "strike", label: "Strike day",
@@ -269,12 +275,15 @@ func TestFixtureBatches(t *testing.T) {
 		// recall, the pasted cycle-lane paragraph.
 		{dir: "product-recall", verb: "recall", label: "Recall day", pasted: []pasted{{1, "The city council"}},
 			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindRole, [][]int{{0, 1}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}}},
-		// Saturday vs Sunday, Lindqvist vs Harlow, coach vs club president,
-		// 61,000 vs 16,000 fans ("supporters" are fans), a dropped word in
-		// the coach's quote; not the 1986 final, "Brändt", "2-1" vs "2–1".
+		// Saturday vs Sunday, coach vs club president, 61,000 vs 16,000 fans
+		// ("supporters" are fans), a dropped word in the coach's quote; not
+		// the 1986 final, "Brändt", "2-1" vs "2–1". Lindqvist vs Harlow,
+		// invented places whose relation nobody knows, is only worth a
+		// look (conf.place-unknown).
 		{dir: "sports-final", verb: "win", label: "Win day",
-			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindPlace, [][]int{{0, 1}, {2}}},
-				{KindRole, [][]int{{0, 1, 3}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}, {KindQuote, [][]int{{0}, {2}}}}},
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}},
+				{KindRole, [][]int{{0, 1, 3}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}, {KindQuote, [][]int{{0}, {2}}}},
+			differences: []fixtureConflict{{KindPlace, [][]int{{0, 1}, {2}}}}},
 		// Wednesday vs October 6 (a Tuesday), chief executive vs finance
 		// director, €2.4 vs €4.2 billion, the rewrite's "offer" for "give";
 		// not "about 1,200" vs 1,150 jobs, Élise vs Elise, the dashes in
@@ -287,12 +296,14 @@ func TestFixtureBatches(t *testing.T) {
 		// 2025 fire's 600 hectares, the trimmed quotes, the pasted fair.
 		{dir: "wildfire-evacuation", verb: "evacuate", label: "Fire day", pasted: []pasted{{1, "The annual cheese fair"}},
 			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindRole, [][]int{{0, 1}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}}},
-		// Tuesday vs November 23 (a Monday), Ravensholm vs Hallstad, judge
-		// vs prosecutor, eight vs 12 years; not the deputy's three years in
-		// 2024, Márta vs Marta, the trimmed quotes, the column's "this week".
+		// Tuesday vs November 23 (a Monday), judge vs prosecutor, eight vs
+		// 12 years; not the deputy's three years in 2024, Márta vs Marta,
+		// the trimmed quotes, the column's "this week". Ravensholm vs
+		// Hallstad, invented places, is only worth a look.
 		{dir: "court-sentencing", verb: "sentence", label: "Sentencing day",
-			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindPlace, [][]int{{0, 1}, {2}}},
-				{KindRole, [][]int{{0, 1}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}}},
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}},
+				{KindRole, [][]int{{0, 1}, {2}}}, {KindNumber, [][]int{{0, 1}, {2}}}},
+			differences: []fixtureConflict{{KindPlace, [][]int{{0, 1}, {2}}}}},
 		// "capsized" is in no table: the event is inferred. Friday vs
 		// Thursday, 14 vs 41 missing; spokesperson vs commander only worth
 		// a look (a coast guard's spokesperson may hold the rank of
