@@ -320,6 +320,9 @@ func (c *comparer) oneSource(cf *Conflict) bool {
 // updated or misprinted, and a rewrite that changes a quotation misquotes;
 // both are news.
 func (c *comparer) derivedSide(cf *Conflict) bool {
+	if c.independentPair(cf) {
+		return false
+	}
 	for i, sd := range cf.Sides {
 		elsewhere := map[int]bool{}
 		for j, other := range cf.Sides {
@@ -347,6 +350,52 @@ func (c *comparer) derivedSide(cf *Conflict) bool {
 		}
 		if derived {
 			return true
+		}
+	}
+	return false
+}
+
+// independentPair reports whether two sides of a disagreement stand on
+// articles of two rewrite clusters that give nothing else: the cluster of
+// one is on no other side and gives the slot nowhere else, and so is the
+// other's. Such sides disagree whatever a third side, a copy's reworded
+// value, adds: "spokeswoman for Groundlink" and "spokeswoman for Levante
+// Airways" from independent reports, beside a spun "representative for
+// Groundlink".
+func (c *comparer) independentPair(cf *Conflict) bool {
+	sided := map[int]bool{}
+	for _, sd := range cf.Sides {
+		for _, a := range sd.Articles {
+			sided[a] = true
+		}
+	}
+	unsided := map[int]bool{}
+	for _, k := range c.claimsOfSlot(cf.Slot) {
+		if a := c.claims[k].Article; !sided[a] {
+			unsided[c.cluster(a)] = true
+		}
+	}
+	hasCluster := func(sd Side, cl int) bool {
+		for _, a := range sd.Articles {
+			if c.cluster(a) == cl {
+				return true
+			}
+		}
+		return false
+	}
+	for x, sx := range cf.Sides {
+		for y, sy := range cf.Sides {
+			if y <= x {
+				continue
+			}
+			for _, a := range sx.Articles {
+				for _, b := range sy.Articles {
+					ca, cb := c.cluster(a), c.cluster(b)
+					if ca != cb && !unsided[ca] && !unsided[cb] && !hasCluster(sy, ca) && !hasCluster(sx, cb) {
+						return true
+					}
+				}
+			}
 		}
 	}
 	return false
