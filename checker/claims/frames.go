@@ -78,6 +78,11 @@ func (a *article) frameAt(p *parsed, w int, c *Claim, siblings []int) FactFrame 
 		if h := p.head(w); h >= 0 && pred != w && p.upos(h) == "NOUN" && a.lex.eventWords[text.Fold(p.s.Words[h].Text)] != "" {
 			pred = h
 		}
+		// "signed in 1996 and in force since 1997": a date on a noun set
+		// beside the verb dates that noun's state, not the verb
+		if h := p.head(w); h >= 0 && h != pred && p.upos(h) == "NOUN" && nlp.RelIs(p.rel(h), "conj") && p.head(h) == pred {
+			pred = h
+		}
 	}
 	if pred == w && c.Kind != KindNumber {
 		pred = -1
