@@ -57,6 +57,9 @@ type lexicons struct {
 	// of one body that one person holds only one of at a time ("chief
 	// executive" and "chief operating officer" are both "company")
 	rolePosts map[string][]string
+	// roleConnectors (claim.role-connectors) maps a title to a word that
+	// continues it besides "of" and "for" ("ambassador to Canada")
+	roleConnectors map[string]string
 	// Fact frames: modality classes by lemma (claim.modality), generic
 	// measure heads (claim.measure-heads), change and time prepositions
 	// (claim.change-prepositions, claim.time-prepositions) and time words
@@ -316,6 +319,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	roleLinks := get(p, "claim.role-links", lexicon)
 	roleEquivalents := get(p, "claim.role-equivalents", table)
 	rolePosts := get(p, "claim.role-posts", table)
+	roleConnectors := get(p, "claim.role-connectors", table)
 	roleRanks := get(p, "claim.role-ranks", lexicon)
 	roleTimes := get(p, "claim.role-times", lexicon)
 	modality := get(p, "claim.modality", table)
@@ -420,6 +424,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.genericBodies = foldedSet(genericBodies.Terms)
 	l.roleLinks, l.roleEquivalents = foldedSet(roleLinks.Terms), foldedTable(roleEquivalents.Entries)
 	l.roleRanks, l.roleTimes = foldedSet(roleRanks.Terms), foldedSet(roleTimes.Terms)
+	l.roleConnectors = foldedTable(roleConnectors.Entries)
 	l.rolePosts = map[string][]string{}
 	for title, groups := range foldedTable(rolePosts.Entries) {
 		for _, g := range strings.Split(groups, ",") {

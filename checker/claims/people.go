@@ -422,9 +422,11 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 	// and "and": "Minister of Oceans, Fisheries and Ports".
 	j := tj
 	sawAnd := false
+	// "ambassador to Canada": a word that continues only this title
+	extra := a.lex.roleConnectors[text.Fold(a.doc.Text[toks[ti].Start:toks[tj-1].End])]
 	for j < len(toks) {
 		t := toks[j]
-		if !a.lex.is(t.Norm, gramConnector) {
+		if !a.lex.is(t.Norm, gramConnector) && (extra == "" || t.Norm != extra) {
 			break
 		}
 		q := j + 1
