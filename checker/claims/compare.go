@@ -789,7 +789,8 @@ func fullNamesByWord(full map[string]bool) map[string][]string {
 // nameSpellings maps person keys that are one name spelt two ways to one
 // of them: keys equal once the letters of claim.name-spellings are read
 // alike ("katrin oberlaender" and "katrin oberländer", folded to
-// "oberlander"). Only spellings the batch holds both of are joined, so a
+// "oberlander"), or equal but for the order of their parts ("jang min-ho",
+// "min-ho jang"). Only spellings the batch holds both of are joined, so a
 // name is never changed on its own.
 func (c *comparer) nameSpellings() map[string]string {
 	groups := map[string][]string{}
@@ -799,6 +800,12 @@ func (c *comparer) nameSpellings() map[string]string {
 			continue
 		}
 		f := c.x.lex.respell(k)
+		// "Jang Min-ho" and "Min-ho Jang": a name written family name
+		// first in one article and last in another
+		if parts := strings.Fields(f); len(parts) >= 2 {
+			slices.Sort(parts)
+			f = strings.Join(parts, " ")
+		}
 		if !slices.Contains(groups[f], k) {
 			groups[f] = append(groups[f], k)
 		}
