@@ -390,8 +390,9 @@ func (a *article) readRole(toks []text.Token, ti, tj int) rolePhrase {
 		}
 		// A lower-case word before a capitalised title is not part of
 		// it ("earlier this month Economy Minister Lapointe"), unless it
-		// is a one-word title or says which occasion ("former").
-		if !a.isCap(t) && a.isCap(toks[k+1]) && !a.lex.titleWords[t.Norm] && !a.lex.otherOccasion[t.Norm] {
+		// is a one-word title, says which occasion ("former") or puts the
+		// role at another time ("retired High Court judge").
+		if !a.isCap(t) && a.isCap(toks[k+1]) && !a.lex.titleWords[t.Norm] && !a.lex.otherOccasion[t.Norm] && !a.lex.roleTimes[t.Norm] {
 			break
 		}
 		rp.first, rp.lead = k, k
