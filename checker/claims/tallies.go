@@ -38,15 +38,60 @@ func (a *article) extractTallies() {
 		// "by 31 votes to 12", "29 votes in favour and 14 against"
 		stext := a.doc.Slice(a.doc.Sentences[s].Span)
 		for _, m := range a.lex.tallyPhrases.FindAll(stext) {
-			x, errX := strconv.Atoi(stext[m.Groups["a"].Start:m.Groups["a"].End])
-			y, errY := strconv.Atoi(stext[m.Groups["b"].Start:m.Groups["b"].End])
-			if errX != nil || errY != nil {
+			x, okX := a.tallyCount(stext, m.Groups["a"])
+			var y int
+			var okY bool
+			if n, ok := m.Groups["n"]; ok {
+				// "Eight of the 11 trustees backed Yoon": the rest of the
+				// body is the other count, unless the count is read as a
+				// figure already ("4 of 7" members in an event sentence)
+				if a.numberAt(text.Span{Start: a.doc.Sentences[s].Start + m.Groups["a"].Start, End: a.doc.Sentences[s].Start + m.Groups["a"].End}) {
+					continue
+				}
+				total, okN := a.tallyCount(stext, n)
+				y, okY = total-x, okN && okX && total > x
+			} else {
+				y, okY = a.tallyCount(stext, m.Groups["b"])
+			}
+			if !okX || !okY {
 				continue
 			}
 			base := a.doc.Sentences[s].Start
-			a.addTally(s, text.Span{Start: base + m.Span.Start, End: base + m.Span.End}, max(x, y), min(x, y))
+			sp := text.Span{Start: base + m.Span.Start, End: base + m.Span.End}
+			if body, ok := m.Groups["body"]; ok {
+				sp.End = base + body.End // "Seven of the 11 trustees", not the aside after it
+			}
+			a.addTally(s, sp, max(x, y), min(x, y))
 		}
 	}
+}
+
+// numberAt reports whether a number claim already covers span sp.
+func (a *article) numberAt(sp text.Span) bool {
+	for _, cl := range a.claims {
+		if cl.Kind == KindNumber && cl.Span.Overlaps(sp) {
+			return true
+		}
+	}
+	return false
+}
+
+// tallyCount reads a count of a tally phrase: digits or a number word
+// (date.number-words) of at least one.
+func (a *article) tallyCount(stext string, sp text.Span) (int, bool) {
+	if sp.IsEmpty() {
+		return 0, false
+	}
+	w := stext[sp.Start:sp.End]
+	if n, err := strconv.Atoi(w); err == nil {
+		return n, true
+	}
+	if v, ok := a.lex.numberWordValues[text.Fold(w)]; ok {
+		if n, err := strconv.Atoi(v); err == nil && n >= 1 {
+			return n, true
+		}
+	}
+	return 0, false
 }
 
 // addTally adds the tally hi-lo read at sp in sentence s. A batch's
