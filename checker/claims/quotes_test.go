@@ -210,3 +210,38 @@ func TestPronounAndDescribedSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// One speaker's quotation that opens with the same words in two articles
+// and goes on otherwise is one quotation told two ways; quotations of one
+// speaker that share fewer opening words are two.
+func TestQuotesSharingTheirOpening(t *testing.T) {
+	x := testExtractor(t)
+	cases := []struct {
+		name, a, b string
+		conflicts  int
+	}{
+		{"six opening words alike, then a change of meaning",
+			`"The review's findings are hard to read, but they are fair, and I accept them in full," Kereama said.`,
+			`"The review's findings are hard to read, and in places unfair, but I accept them," Kereama said.`, 1},
+		{"two quotations that open alike for a few words",
+			`"The review's findings are what we feared for years," Kereama said.`,
+			`"The review's findings will change how we work," Kereama said.`, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			batch := batchOf(
+				"Police Commissioner Andrew Kereama resigned on Thursday.\n"+tc.a+"\n",
+				"Police Commissioner Andrew Kereama resigned on Thursday.\n"+tc.b+"\n",
+			)
+			cs, _ := x.ExtractBatch(batch)
+			cmp := x.Compare(batch, cs, nil)
+			n := 0
+			for _, cf := range append(cmp.Conflicts, cmp.Differences...) {
+				if cf.Kind == KindQuote {
+					n++
+				}
+			}
+			assert.Equal(t, tc.conflicts, n, dump(batch, cs, cmp))
+		})
+	}
+}

@@ -1062,6 +1062,20 @@ func (c *comparer) clusterQuotes() {
 			}
 		}
 	}
+	// One named speaker's quotations that open with the same words are
+	// one quotation however they go on (sameQuote): found by that opening.
+	byOpening := map[string][]int{}
+	openingKey := func(i int) string {
+		if c.person[i] == "" || len(c.words[i]) < minOpeningWords {
+			return ""
+		}
+		return c.person[i] + "\x00" + strings.Join(c.words[i][:minOpeningWords], " ")
+	}
+	for n, i := range distinct {
+		if k := openingKey(i); k != "" {
+			byOpening[k] = append(byOpening[k], n)
+		}
+	}
 	// Each quote looks for partners through its rarest words only, and
 	// tries those that hold enough of them (see probeWords).
 	// A quote with meaning words probes twice: by all its content words
@@ -1095,6 +1109,14 @@ func (c *comparer) clusterQuotes() {
 			}
 			for _, m := range found {
 				if hits[m] >= need && chosen[m] != n+1 {
+					chosen[m] = n + 1
+					cands = append(cands, m)
+				}
+			}
+		}
+		if k := openingKey(i); k != "" {
+			for _, m := range byOpening[k] {
+				if m != n && chosen[m] != n+1 {
 					chosen[m] = n + 1
 					cands = append(cands, m)
 				}
@@ -1274,7 +1296,28 @@ func (c *comparer) sameQuote(i, j int) bool {
 	if pi != "" && pj != "" && pi != pj {
 		return false
 	}
+	// "The review's findings are hard to read, but they are fair" and
+	// "The review's findings are hard to read, and in places unfair": one
+	// speaker's quotation that opens with the same words and goes on
+	// otherwise is one quotation told two ways
+	if pi != "" && pi == pj && openingRun(c.words[i], c.words[j]) >= minOpeningWords {
+		return true
+	}
 	return c.sameWords(i, j)
+}
+
+// minOpeningWords is how many opening words two quotations of one named
+// speaker must share, word for word, to be one quotation however they go
+// on.
+const minOpeningWords = 6
+
+// openingRun returns how many words two quotations open with alike.
+func openingRun(a, b []string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // otherSpeaker reports whether two quotations are one quotation given to
