@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -65,6 +66,7 @@ const (
 	confFramedFact      = "conf.framed-fact"
 	confRoleClash       = "conf.role-clash"
 	confRoleUnexplained = "conf.role-unexplained"
+	confSpeakerUnnamed  = "conf.speaker-unnamed"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -151,6 +153,9 @@ func (c *comparer) assess(cf *Conflict) {
 		as.add(confCalendar, "the calendar settles it: a weekday is written beside a day it does not fall on")
 	case strings.HasPrefix(cf.Slot, "speaker:"):
 		as.add(confSameQuote, "the sides give one quotation, word for word or nearly, to different people")
+		if !c.allSides(cf, c.speakerNamedInAttribution) {
+			as.add(confSpeakerUnnamed, "a side's attribution names no speaker (\"he said\", \"the Spaniard said\"): who it is was worked out, and may be wrong")
+		}
 	}
 	times := cf.Slot == "event.time"
 	switch cf.Kind {
@@ -877,4 +882,32 @@ func reasonList(rs []Reason) string {
 		parts[i] = fmt.Sprintf("%s (%+.2f)", r.Rule, r.Weight)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// speakerNamedInAttribution reports whether a quotation's attribution
+// names its speaker ("said Ana Roux", "Roux said"): a part of the
+// speaker's name of four letters or more, or its last part, is among the
+// attribution's words. The attribution reaches back to the speaker's name
+// within the quotation's paragraph, so a pronoun or a description ("he
+// said", "the Spaniard said") resolved to a person named in an earlier
+// paragraph does not.
+func (c *comparer) speakerNamedInAttribution(cl Claim) bool {
+	p, ok := strings.CutPrefix(cl.SpeakerKey, "person:")
+	if !ok || cl.attribution.IsEmpty() {
+		return false
+	}
+	doc := c.batch[cl.Article].Doc
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(text.Fold(doc.Slice(cl.attribution)), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '-'
+	}) {
+		words[w] = true
+	}
+	parts := strings.Fields(p)
+	for k, part := range parts {
+		if words[part] && (k == len(parts)-1 || len(part) >= 4) {
+			return true
+		}
+	}
+	return false
 }
