@@ -362,8 +362,8 @@ func (c *comparer) derivedSide(cf *Conflict) bool {
 
 // independentPair reports whether two sides of a disagreement stand on
 // articles of two rewrite clusters that give nothing else: the cluster of
-// one is on no other side and gives the slot nowhere else, and so is the
-// other's. Such sides disagree whatever a third side, a copy's reworded
+// one is not on the other side and gives the slot on no side-less
+// article, and so is the other's. Such sides disagree whatever a third side, a copy's reworded
 // value, adds: "spokeswoman for Groundlink" and "spokeswoman for Levante
 // Airways" from independent reports, beside a spun "representative for
 // Groundlink".
@@ -885,11 +885,12 @@ func reasonList(rs []Reason) string {
 }
 
 // speakerNamedInAttribution reports whether a quotation's attribution
-// names its speaker ("said Ana Roux", "Roux said"): a part of the
-// speaker's name of four letters or more, or its last part, is among the
-// attribution's words. The attribution reaches back to the speaker's name
-// within the quotation's paragraph, so a pronoun or a description ("he
-// said", "the Spaniard said") resolved to a person named in an earlier
+// names its speaker ("said Ana Roux", "Roux said", "Li said" for Li
+// Qiang): the first or last part of the speaker's name, or another part
+// of four letters or more, is among the attribution's words outside the
+// quotation. The attribution reaches back to the speaker's name within
+// the quotation's paragraph, so a pronoun or a description ("he said",
+// "the Spaniard said") resolved to a person named in an earlier
 // paragraph does not.
 func (c *comparer) speakerNamedInAttribution(cl Claim) bool {
 	p, ok := strings.CutPrefix(cl.SpeakerKey, "person:")
@@ -898,14 +899,23 @@ func (c *comparer) speakerNamedInAttribution(cl Claim) bool {
 	}
 	doc := c.batch[cl.Article].Doc
 	words := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text.Fold(doc.Slice(cl.attribution)), func(r rune) bool {
-		return !unicode.IsLetter(r) && r != '-'
-	}) {
-		words[w] = true
+	add := func(from, to int) {
+		if from >= to {
+			return
+		}
+		for _, w := range strings.FieldsFunc(text.Fold(doc.Text[from:to]), func(r rune) bool {
+			return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’'
+		}) {
+			words[strings.Trim(w, "'’")] = true
+		}
 	}
+	att := cl.attribution
+	// the quotation's own words name nobody
+	add(att.Start, min(att.End, max(att.Start, cl.Span.Start)))
+	add(max(att.Start, min(att.End, cl.Span.End)), att.End)
 	parts := strings.Fields(p)
 	for k, part := range parts {
-		if words[part] && (k == len(parts)-1 || len(part) >= 4) {
+		if words[part] && (k == 0 || k == len(parts)-1 || len(part) >= 4) {
 			return true
 		}
 	}

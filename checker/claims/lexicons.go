@@ -428,7 +428,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.rolePosts = map[string][]string{}
 	for title, groups := range foldedTable(rolePosts.Entries) {
 		for _, g := range strings.Split(groups, ",") {
-			if g = strings.TrimSpace(g); g != "" {
+			if g = text.Fold(strings.TrimSpace(g)); g != "" {
 				l.rolePosts[title] = append(l.rolePosts[title], g)
 			}
 		}

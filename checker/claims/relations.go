@@ -770,8 +770,10 @@ func oneBody(oa, ob []string) bool {
 // once.
 func (c *comparer) roleClash(i, j int) string {
 	a, b := c.claims[i].Role, c.claims[j].Role
-	if roleTimes(a) != roleTimes(b) {
-		return "" // "acting chief executive" beside "chief operating officer"
+	if roleTimes(a) != "" || roleTimes(b) != "" {
+		// "acting chief executive" beside "chief operating officer";
+		// "former mayor" and "former governor", held at different times
+		return ""
 	}
 	ta, oa := c.splitRole(a)
 	tb, ob := c.splitRole(b)
@@ -789,11 +791,9 @@ func (c *comparer) roleClash(i, j int) string {
 		return ""
 	}
 	sameTitles := subset(pa, pb) && subset(pb, pa)
-	sharesTitle := false
-	for _, w := range pa {
-		sharesTitle = sharesTitle || contains(pb, w)
-	}
-	if sharesTitle && ranksDiffer(ta, tb) {
+	if sameTitles && ranksDiffer(ta, tb) {
+		// not "Deputy Prime Minister" and "Finance Minister", which share
+		// only a word and may be held at once
 		return "one title, with a rank only one side gives"
 	}
 	bodiesApart := len(oa) > 0 && len(ob) > 0 && !subset(oa, ob) && !subset(ob, oa) && !oneBody(oa, ob)
@@ -1076,6 +1076,17 @@ func (c *comparer) clusterQuotes() {
 			byOpening[k] = append(byOpening[k], n)
 		}
 	}
+	// every pair of a bucket shares the opening, so joining each member
+	// to the first is enough, and stays linear in the bucket
+	for _, k := range sortedKeys(byOpening) {
+		ms := byOpening[k]
+		if len(ms) < 2 || c.openingContent(distinct[ms[0]], minOpeningWords) < minOpeningContent {
+			continue
+		}
+		for _, m := range ms[1:] {
+			sets.Union(distinct[ms[0]], distinct[m])
+		}
+	}
 	// Each quote looks for partners through its rarest words only, and
 	// tries those that hold enough of them (see probeWords).
 	// A quote with meaning words probes twice: by all its content words
@@ -1109,14 +1120,6 @@ func (c *comparer) clusterQuotes() {
 			}
 			for _, m := range found {
 				if hits[m] >= need && chosen[m] != n+1 {
-					chosen[m] = n + 1
-					cands = append(cands, m)
-				}
-			}
-		}
-		if k := openingKey(i); k != "" {
-			for _, m := range byOpening[k] {
-				if m != n && chosen[m] != n+1 {
 					chosen[m] = n + 1
 					cands = append(cands, m)
 				}
@@ -1300,16 +1303,40 @@ func (c *comparer) sameQuote(i, j int) bool {
 	// "The review's findings are hard to read, and in places unfair": one
 	// speaker's quotation that opens with the same words and goes on
 	// otherwise is one quotation told two ways
-	if pi != "" && pi == pj && openingRun(c.words[i], c.words[j]) >= minOpeningWords {
+	if pi != "" && pi == pj && c.sharedOpening(i, j) {
 		return true
 	}
 	return c.sameWords(i, j)
 }
 
+// sharedOpening reports whether quotations i and j open with the same
+// minOpeningWords words or more, minOpeningContent of the first
+// minOpeningWords content words:
+// "The review's findings are hard to read" is a quotation's own opening,
+// "We want to thank all the" any speaker's.
+func (c *comparer) sharedOpening(i, j int) bool {
+	return openingRun(c.words[i], c.words[j]) >= minOpeningWords && c.openingContent(i, minOpeningWords) >= minOpeningContent
+}
+
+// openingContent counts the content words among the first n words of
+// quotation i: words of three letters or more that are no function word.
+func (c *comparer) openingContent(i, n int) int {
+	k := 0
+	for _, w := range c.words[i][:n] {
+		if len(w) >= 3 && !c.x.lex.function[w] {
+			k++
+		}
+	}
+	return k
+}
+
 // minOpeningWords is how many opening words two quotations of one named
 // speaker must share, word for word, to be one quotation however they go
-// on.
-const minOpeningWords = 6
+// on; minOpeningContent how many of those must be content words.
+const (
+	minOpeningWords   = 6
+	minOpeningContent = 3
+)
 
 // openingRun returns how many words two quotations open with alike.
 func openingRun(a, b []string) int {

@@ -159,6 +159,8 @@ func (c *comparer) slotLabel(cf Conflict) string {
 		switch unit {
 		case "tally":
 			return capitalise(c.ev.Noun) + " tally (vote or score)"
+		case "tally-share":
+			return capitalise(c.ev.Noun) + " vote: members of the body who backed it"
 		case "money":
 			return capitalise(c.ev.Noun) + " amount"
 		case "percent":

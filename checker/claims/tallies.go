@@ -38,30 +38,32 @@ func (a *article) extractTallies() {
 		// "by 31 votes to 12", "29 votes in favour and 14 against"
 		stext := a.doc.Slice(a.doc.Sentences[s].Span)
 		for _, m := range a.lex.tallyPhrases.FindAll(stext) {
+			base := a.doc.Sentences[s].Start
 			x, okX := a.tallyCount(stext, m.Groups["a"])
-			var y int
-			var okY bool
 			if n, ok := m.Groups["n"]; ok {
-				// "Eight of the 11 trustees backed Yoon": the rest of the
-				// body is the other count, unless the count is read as a
-				// figure already ("4 of 7" members in an event sentence)
-				if a.numberAt(text.Span{Start: a.doc.Sentences[s].Start + m.Groups["a"].Start, End: a.doc.Sentences[s].Start + m.Groups["a"].End}) {
+				// "Eight of the 11 trustees backed Yoon", unless the count
+				// is read as a figure already ("4 of 7" members in an
+				// event sentence)
+				ga := m.Groups["a"]
+				if a.numberAt(text.Span{Start: base + ga.Start, End: base + ga.End}) {
 					continue
 				}
 				total, okN := a.tallyCount(stext, n)
-				y, okY = total-x, okN && okX && total > x
-			} else {
-				y, okY = a.tallyCount(stext, m.Groups["b"])
+				if !okX || !okN || total <= x {
+					continue
+				}
+				sp := text.Span{Start: base + ga.Start, End: base + m.Span.End}
+				if body, ok := m.Groups["body"]; ok {
+					sp.End = base + body.End // "Seven of the 11 trustees", not the aside after it
+				}
+				a.addShare(s, sp, x, total)
+				continue
 			}
+			y, okY := a.tallyCount(stext, m.Groups["b"])
 			if !okX || !okY {
 				continue
 			}
-			base := a.doc.Sentences[s].Start
-			sp := text.Span{Start: base + m.Span.Start, End: base + m.Span.End}
-			if body, ok := m.Groups["body"]; ok {
-				sp.End = base + body.End // "Seven of the 11 trustees", not the aside after it
-			}
-			a.addTally(s, sp, max(x, y), min(x, y))
+			a.addTally(s, text.Span{Start: base + m.Span.Start, End: base + m.Span.End}, max(x, y), min(x, y))
 		}
 	}
 }
@@ -105,6 +107,21 @@ func (a *article) addTally(s int, sp text.Span, hi, lo int) {
 	key := strconv.Itoa(hi) + "-" + strconv.Itoa(lo)
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.tally",
 		Unit: "tally", Low: float64(hi*1000 + lo), High: float64(hi*1000 + lo), Normalized: "tally:" + key})
+}
+
+// addShare adds the count of a body's members who voted one way, read at
+// sp in sentence s: "Eight of the 11 trustees backed Yoon" is 8 of 11. It
+// has a slot of its own, beside the event's tally: the rest of the body
+// may have abstained, so "8 of 11" says nothing against "8 to 2", but it
+// does against "Seven of the 11 trustees".
+func (a *article) addShare(s int, sp text.Span, x, total int) {
+	slot := "event.number:tally-share"
+	if a.otherTime[s] {
+		slot = "number:tally-share"
+	}
+	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.tally",
+		Unit: "tally", Low: float64(x*1000 + total), High: float64(x*1000 + total),
+		Normalized: "tally:" + strconv.Itoa(x) + " of " + strconv.Itoa(total)})
 }
 
 // tallyAt reads a pair of counts written as one token ("10-6", "3–1"),
