@@ -481,10 +481,18 @@ func (c *comparer) manyFigures(cf *Conflict) bool {
 	if !strings.HasPrefix(c.claims[cf.Sides[0].Claims[0]].Unit, "money:") {
 		return false
 	}
-	byArticle := map[int][]Claim{}
+	// every sum of the slot an article on a side gives, on a side or not:
+	// "€83 million in total" beside "the largest single award, €6.2
+	// million", whichever of them the disagreement took
+	onSide := map[int]bool{}
 	for _, sd := range cf.Sides {
-		for _, i := range sd.Claims {
-			cl := c.claims[i]
+		for _, a := range sd.Articles {
+			onSide[a] = true
+		}
+	}
+	byArticle := map[int][]Claim{}
+	for _, i := range c.claimsOfSlot(cf.Slot) {
+		if cl := c.claims[i]; onSide[cl.Article] {
 			byArticle[cl.Article] = append(byArticle[cl.Article], cl)
 		}
 	}
