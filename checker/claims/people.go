@@ -620,6 +620,12 @@ func (a *article) roleKey(toks []text.Token) string {
 		// "the union's president", "the citizens' group": possessives and
 		// plurals compare as the bare noun.
 		w := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "'")
+		// "the Anti-Corruption Prosecutor's Office": a title in the
+		// possessive inside a capitalised name names the body, like a
+		// title in the plural ("the Front Range Mayors' Caucus")
+		if w != t.Norm && a.lex.titleWords[w] && a.isCap(t) && i+1 < len(toks) && a.isCap(toks[i+1]) && !a.lex.titleWords[toks[i+1].Norm] {
+			w += "s"
+		}
 		// "the party's leader" is a leader; a body noun closing a run of
 		// capitalised words is part of a name ("Lee Valley University
 		// Hospital", which "LVUH" abbreviates)
