@@ -53,14 +53,11 @@ func TestOtherEvents(t *testing.T) {
 		conflicts: []plantedConflict{
 			// 01 "on Monday", 02 "April 6", 04 "today" (published 6 April) vs 03 "on Sunday".
 			{KindDate, "event.date", [][]int{{0, 1, 3}, {2}}, "Strike day: 'April 6', a Monday (01, 02, 04) vs 'Sunday' = 2026-04-05 (03)"},
+			// "union president" and "the union's president" agree; "Union
+			// secretary" is another post of a union (claim.role-posts).
+			{KindRole, "role:maria lund", [][]int{{0, 1, 3}, {2}}, "vs 'Union secretary' (03)"},
 			// "more than 4,000" fits 14,000; "about 4,000" does not.
 			{KindNumber, "event.number:worker", [][]int{{1}, {2}}, "'About 4,000 port workers' (02) vs '14,000 dockers' (03)"},
-		},
-		// "union president" and "the union's president" agree; "Union
-		// secretary" differs, but no rule knows the two titles exclude each
-		// other (conf.role-unexplained): worth a look, not a conflict.
-		differences: []plantedConflict{
-			{KindRole, "role:maria lund", [][]int{{0, 1, 3}, {2}}, "vs 'Union secretary' (03)"},
 		},
 		notFlagged: []string{"as long as it takes", "Halden", "today"},
 	}, {
@@ -244,11 +241,10 @@ func TestFixtureBatches(t *testing.T) {
 		{dir: "court-ruling", verb: "rule", label: "Ruling day",
 			conflicts:   []fixtureConflict{{KindDate, [][]int{{0, 1}, {2}}}, {KindQuote, [][]int{{0, 1, 3}, {2}}}},
 			differences: []fixtureConflict{{KindPlace, [][]int{{0, 1}, {2}}}}},
-		// Union president against union secretary is only worth a look:
-		// no rule knows the titles exclude each other (conf.role-unexplained).
+		// Union president against union secretary: two posts of a union
+		// (claim.role-posts).
 		{dir: "port-strike", verb: "strike", label: "Strike day",
-			conflicts:   []fixtureConflict{{KindDate, [][]int{{0, 1, 3}, {2}}}, {KindNumber, [][]int{{1}, {2}}}},
-			differences: []fixtureConflict{{KindRole, [][]int{{0, 1, 3}, {2}}}}},
+			conflicts: []fixtureConflict{{KindDate, [][]int{{0, 1, 3}, {2}}}, {KindRole, [][]int{{0, 1, 3}, {2}}}, {KindNumber, [][]int{{1}, {2}}}}},
 		// The decision day (Wednesday, 11 March, vs "Thursday, March 12")
 		// and the vote (five of seven backed it and two opposed, vs four
 		// and three); not the governor's two different quotes, 05's "this
