@@ -609,6 +609,18 @@ func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
 		return speaker{}, false
 	}
 	subj := p.s.Child(root, "nsubj")
+	if subj < 0 && p.upos(root) == "VERB" && p.s.Words[root].XPOS == "VBN" {
+		// "In a message published alongside the statement, Pellow
+		// thanked the players": a participle the parse takes for the
+		// root leaves the subject to the verb it set beside it
+		for _, k := range p.s.Children(root) {
+			if r := p.rel(k); (r == "parataxis" || r == "conj") && p.upos(k) == "VERB" {
+				if subj = p.s.Child(k, "nsubj"); subj >= 0 {
+					break
+				}
+			}
+		}
+	}
 	if subj < 0 || p.upos(subj) != "PROPN" {
 		return speaker{}, false
 	}
