@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/ruleset"
@@ -895,7 +894,7 @@ func reasonList(rs []Reason) string {
 // speakerNamedInAttribution reports whether a quotation's attribution
 // names its speaker ("said Ana Roux", "Roux said", "Li said" for Li
 // Qiang): the first or last part of the speaker's name, or another part
-// of four letters or more, is among the attribution's words outside the
+// of four letters or more, is a word of the attribution outside the
 // quotation. The attribution reaches back to the speaker's name within
 // the quotation's paragraph, so a pronoun or a description ("he said",
 // "the Spaniard said") resolved to a person named in an earlier
@@ -905,26 +904,16 @@ func (c *comparer) speakerNamedInAttribution(cl Claim) bool {
 	if !ok || cl.attribution.IsEmpty() {
 		return false
 	}
-	doc := c.batch[cl.Article].Doc
-	words := map[string]bool{}
-	add := func(from, to int) {
-		if from >= to {
-			return
-		}
-		for _, w := range strings.FieldsFunc(text.Fold(doc.Text[from:to]), func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '-' && r != '\'' && r != '’'
-		}) {
-			words[strings.Trim(w, "'’")] = true
-		}
-	}
-	att := cl.attribution
-	// the quotation's own words name nobody
-	add(att.Start, min(att.End, max(att.Start, cl.Span.Start)))
-	add(max(att.Start, min(att.End, cl.Span.End)), att.End)
 	parts := strings.Fields(p)
-	for k, part := range parts {
-		if words[part] && (k == 0 || k == len(parts)-1 || len(part) >= 4) {
-			return true
+	for _, t := range tokensIn(c.batch[cl.Article].Doc, cl.attribution) {
+		if !t.IsWordLike() || cl.Span.Overlaps(t.Span) {
+			continue // the quotation's own words name nobody
+		}
+		w := strings.TrimSuffix(strings.TrimSuffix(t.Norm, "'s"), "’s")
+		for k, part := range parts {
+			if w == part && (k == 0 || k == len(parts)-1 || len(part) >= 4) {
+				return true
+			}
 		}
 	}
 	return false

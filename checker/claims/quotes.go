@@ -614,7 +614,7 @@ func (a *article) otherSubjectBefore(sp speaker, off int) (speaker, bool) {
 		// thanked the players": a participle the parse takes for the
 		// root leaves the subject to the verb it set beside it
 		for _, k := range p.s.Children(root) {
-			if r := p.rel(k); (r == "parataxis" || r == "conj") && p.upos(k) == "VERB" {
+			if r := p.rel(k); (nlp.RelIs(r, "parataxis") || nlp.RelIs(r, "conj")) && p.upos(k) == "VERB" {
 				if subj = p.s.Child(k, "nsubj"); subj >= 0 {
 					break
 				}

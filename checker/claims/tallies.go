@@ -100,13 +100,7 @@ func (a *article) tallyCount(stext string, sp text.Span) (int, bool) {
 // tallies are its event's: the vote it reports, the match's score; a
 // tally in a sentence about another year is background.
 func (a *article) addTally(s int, sp text.Span, hi, lo int) {
-	slot := "event.number:tally"
-	if a.otherTime[s] {
-		slot = "number:tally"
-	}
-	key := strconv.Itoa(hi) + "-" + strconv.Itoa(lo)
-	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.tally",
-		Unit: "tally", Low: float64(hi*1000 + lo), High: float64(hi*1000 + lo), Normalized: "tally:" + key})
+	a.addTallyClaim(s, sp, "tally", strconv.Itoa(hi)+"-"+strconv.Itoa(lo), hi*1000+lo)
 }
 
 // addShare adds the count of a body's members who voted one way, read at
@@ -115,13 +109,19 @@ func (a *article) addTally(s int, sp text.Span, hi, lo int) {
 // may have abstained, so "8 of 11" says nothing against "8 to 2", but it
 // does against "Seven of the 11 trustees".
 func (a *article) addShare(s int, sp text.Span, x, total int) {
-	slot := "event.number:tally-share"
+	a.addTallyClaim(s, sp, "tally-share", strconv.Itoa(x)+" of "+strconv.Itoa(total), x*1000+total)
+}
+
+// addTallyClaim adds a claim of the tally rule in the event's slot of
+// that name, or the background one in a sentence about another year,
+// with its comparison key and the value that orders and compares it.
+func (a *article) addTallyClaim(s int, sp text.Span, name, key string, value int) {
+	slot := "event.number:" + name
 	if a.otherTime[s] {
-		slot = "number:tally-share"
+		slot = "number:" + name
 	}
 	a.add(Claim{Kind: KindNumber, Slot: slot, Span: sp, Sentence: s, Rule: "claim.tally",
-		Unit: "tally", Low: float64(x*1000 + total), High: float64(x*1000 + total),
-		Normalized: "tally:" + strconv.Itoa(x) + " of " + strconv.Itoa(total)})
+		Unit: "tally", Low: float64(value), High: float64(value), Normalized: "tally:" + key})
 }
 
 // tallyAt reads a pair of counts written as one token ("10-6", "3–1"),
