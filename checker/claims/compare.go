@@ -8,7 +8,6 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/checker/text"
 	"github.com/crosscheck-news/crosscheck/checker/timex"
-	"github.com/crosscheck-news/crosscheck/internal/disjoint"
 )
 
 // Comparison is the result of comparing a batch's claims.
@@ -50,6 +49,10 @@ type Conflict struct {
 	Confidence float64
 	// Reasons are the confidence rules that applied, by rule id.
 	Reasons []Reason
+
+	// later marks a disagreement of a slot that gave one with more
+	// sources behind it first (conf.second-in-slot).
+	later bool
 }
 
 // Side is one value of a conflicting slot.
@@ -303,7 +306,8 @@ func (c *comparer) compare() Comparison {
 		rel := c.relationFor(slot, items)
 		c.support(items, rel, cmp.Support)
 		if rel.comparable {
-			if cf, ok := c.conflict(slot, items, rel); ok {
+			for k, cf := range c.conflicts(slot, items, rel) {
+				cf.later = k > 0
 				c.assess(&cf)
 				if cf.Confidence >= c.x.conf.threshold {
 					cmp.Conflicts = append(cmp.Conflicts, cf)
@@ -468,14 +472,16 @@ func (c *comparer) support(items []int, rel relation, out []int) {
 	}
 }
 
-// conflict builds the conflict of a slot, if its values are incompatible:
-// values that agree merge into one side, values compatible with every side
-// ("mid-October" beside "Monday" and "October 14") join none, and two
-// values asserted together by one article are never in conflict.
-func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, bool) {
+// conflicts builds the disagreements of a slot, if its values are
+// incompatible: values that agree merge into one side, values compatible
+// with every side ("mid-October" beside "Monday" and "October 14") join
+// none, and two values asserted together by one article are never in
+// conflict (pickSides).
+func (c *comparer) conflicts(slot string, items []int, rel relation) []Conflict {
 	type group struct {
 		items    []int
 		articles map[int]bool
+		clusters int
 	}
 	var groups []*group
 	byKey := map[string]*group{}
@@ -489,16 +495,27 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		g.items = append(g.items, i)
 		g.articles[c.claims[i].Article] = true
 	}
-	shareArticle := func(a, b *group) bool {
-		for k := range a.articles {
-			if b.articles[k] {
+	n := len(groups)
+	if n < 2 {
+		return nil
+	}
+	for _, g := range groups {
+		mark := c.newMark()
+		for _, i := range g.items {
+			if k := c.clusterID[i]; c.marks[k] != mark {
+				c.marks[k] = mark
+				g.clusters++
+			}
+		}
+	}
+	shareArticle := func(a, b int) bool {
+		for k := range groups[a].articles {
+			if groups[b].articles[k] {
 				return true
 			}
 		}
 		return false
 	}
-	n := len(groups)
-	sets := disjoint.New(n)
 	// Whether two groups are related depends on the sigs of their claims,
 	// so each distinct sig of a group is tried once.
 	var reps [][]int
@@ -525,11 +542,14 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 	}
 	// Whether two groups are compatible is read once per pair and kept,
 	// unless there are too many groups to keep a table of pairs.
-	var memo []int8 // a*n+b for a < b: 0 unknown, 1 compatible, -1 not
+	var memo []int8 // a*n+b: 0 unknown, 1 compatible, -1 not
 	if n <= 1024 {
 		memo = make([]int8, n*n)
 	}
 	compatible := func(a, b int) bool {
+		if a > b {
+			a, b = b, a
+		}
 		if memo == nil {
 			return rel.compatible(groups[a].items[0], groups[b].items[0])
 		}
@@ -541,69 +561,52 @@ func (c *comparer) conflict(slot string, items []int, rel relation) (Conflict, b
 		}
 		return memo[a*n+b] == 1
 	}
-	contested := make([]bool, n)
-	any := false
-	for a := 0; a < n; a++ {
-		for b := a + 1; b < n; b++ {
-			if !compatible(a, b) && !shareArticle(groups[a], groups[b]) && related(a, b) {
-				contested[a], contested[b], any = true, true, true
+	picked := c.sidesOf(items, groupRelations{n: n, compatible: compatible, related: related, share: shareArticle,
+		weight: func(a int) int { return groups[a].clusters }})
+	var out []Conflict
+	for _, sideGroups := range picked {
+		var sides []Side
+		for _, gs := range sideGroups {
+			var sd Side
+			for _, g := range gs {
+				sd.Claims = append(sd.Claims, groups[g].items...)
 			}
+			sides = append(sides, c.finishSide(sd, rel))
 		}
+		out = append(out, c.newConflict(slot, items, sides, rel))
 	}
-	if !any {
-		return Conflict{}, false
+	return out
+}
+
+// finishSide fills in a side's articles, sources and shown value from its
+// claims.
+func (c *comparer) finishSide(sd Side, rel relation) Side {
+	sort.Ints(sd.Claims)
+	arts := map[int]bool{}
+	clusters := map[int]bool{}
+	for _, i := range sd.Claims {
+		arts[c.claims[i].Article] = true
+		clusters[c.cluster(c.claims[i].Article)] = true
 	}
-	for a := 0; a < n; a++ {
-		for b := a + 1; b < n; b++ {
-			if contested[a] && contested[b] && (compatible(a, b) || shareArticle(groups[a], groups[b])) {
-				sets.Union(a, b)
-			}
-		}
+	for a := range arts {
+		sd.Articles = append(sd.Articles, a)
 	}
-	sideOf := map[int]*Side{}
-	var order []int
-	for g := 0; g < n; g++ {
-		if !contested[g] {
-			continue
-		}
-		r := sets.Find(g)
-		sd := sideOf[r]
-		if sd == nil {
-			sd = &Side{}
-			sideOf[r] = sd
-			order = append(order, r)
-		}
-		sd.Claims = append(sd.Claims, groups[g].items...)
-	}
-	if len(order) < 2 {
-		return Conflict{}, false
-	}
-	var sides []Side
-	for _, r := range order {
-		sd := sideOf[r]
-		sort.Ints(sd.Claims)
-		arts := map[int]bool{}
-		clusters := map[int]bool{}
-		for _, i := range sd.Claims {
-			arts[c.claims[i].Article] = true
-			clusters[c.cluster(c.claims[i].Article)] = true
-		}
-		for a := range arts {
-			sd.Articles = append(sd.Articles, a)
-		}
-		sort.Ints(sd.Articles)
-		sd.IndependentSources = len(clusters)
-		best := c.mostPrecise(sd.Claims, rel)
-		sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
-		sides = append(sides, *sd)
-	}
+	sort.Ints(sd.Articles)
+	sd.IndependentSources = len(clusters)
+	best := c.mostPrecise(sd.Claims, rel)
+	sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
+	return sd
+}
+
+// newConflict orders the sides of a disagreement and writes its summary.
+func (c *comparer) newConflict(slot string, items []int, sides []Side, rel relation) Conflict {
 	sort.SliceStable(sides, func(i, j int) bool { return sides[i].Articles[0] < sides[j].Articles[0] })
 	cf := Conflict{Kind: c.claims[items[0]].Kind, Slot: slot, Sides: sides}
 	if cf.Kind == KindQuote {
 		cf.Diff = c.wordDiff(c.mostPrecise(sides[0].Claims, rel), c.mostPrecise(sides[1].Claims, rel))
 	}
 	cf.Summary = c.summary(cf, rel)
-	return cf, true
+	return cf
 }
 
 // mostPrecise picks the claim that the most others on its side are within

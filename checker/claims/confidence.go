@@ -66,6 +66,7 @@ const (
 	confRoleClash       = "conf.role-clash"
 	confRoleUnexplained = "conf.role-unexplained"
 	confSpeakerUnnamed  = "conf.speaker-unnamed"
+	confSecondInSlot    = "conf.second-in-slot"
 )
 
 // confidenceRules are the weights of the "confidence" pack, by rule id.
@@ -268,6 +269,9 @@ func (c *comparer) assessFigures(cf *Conflict, as *assessment) {
 	oneSubject := len(subjects) == 1 && c.allSides(cf, func(cl Claim) bool { return cl.Fact.Subject != "" })
 	if oneSubject {
 		as.add(confSameSubject, fmt.Sprintf("every side gives the figure of %q", sortedKeys(subjects)[0]))
+	}
+	if cf.later {
+		as.add(confSecondInSlot, "the slot's figures hold another disagreement with more sources behind it: this one may set different quantities against each other")
 	}
 	if c.claims[cf.Sides[0].Claims[0]].Unit == "tally" {
 		return

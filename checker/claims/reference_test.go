@@ -240,10 +240,11 @@ func (c *comparer) refSupport(i int, items []int, rel relation) int {
 	return len(seen)
 }
 
-// refConflict is conflict as first written: every two claims of two
-// groups compared for relatedness, and the most precise claim found by
-// comparing every two claims of a side.
-func (c *comparer) refConflict(slot string, items []int, rel relation) (Conflict, bool) {
+// refConflicts is conflicts as first written: every two claims of two
+// groups compared for relatedness, every pair of groups for
+// compatibility, and the most precise claim found by comparing every two
+// claims of a side. The sides are picked by the same pickSides.
+func (c *comparer) refConflicts(slot string, items []int, rel relation) []Conflict {
 	type group struct {
 		items    []int
 		articles map[int]bool
@@ -260,103 +261,76 @@ func (c *comparer) refConflict(slot string, items []int, rel relation) (Conflict
 		g.items = append(g.items, i)
 		g.articles[c.claims[i].Article] = true
 	}
-	shareArticle := func(a, b *group) bool {
-		for k := range a.articles {
-			if b.articles[k] {
+	if len(groups) < 2 {
+		return nil
+	}
+	picked := c.sidesOf(items, groupRelations{
+		n: len(groups),
+		compatible: func(a, b int) bool {
+			return rel.compatible(groups[min(a, b)].items[0], groups[max(a, b)].items[0])
+		},
+		related: func(a, b int) bool {
+			if rel.related == nil {
 				return true
 			}
-		}
-		return false
-	}
-	n := len(groups)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	var find func(int) int
-	find = func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	related := func(a, b *group) bool {
-		if rel.related == nil {
-			return true
-		}
-		for _, i := range a.items {
-			for _, j := range b.items {
-				if rel.related(i, j) {
+			for _, i := range groups[a].items {
+				for _, j := range groups[b].items {
+					if rel.related(i, j) {
+						return true
+					}
+				}
+			}
+			return false
+		},
+		share: func(a, b int) bool {
+			for k := range groups[a].articles {
+				if groups[b].articles[k] {
 					return true
 				}
 			}
-		}
-		return false
-	}
-	contested := make([]bool, n)
-	any := false
-	for a := 0; a < n; a++ {
-		for b := a + 1; b < n; b++ {
-			if !rel.compatible(groups[a].items[0], groups[b].items[0]) && !shareArticle(groups[a], groups[b]) && related(groups[a], groups[b]) {
-				contested[a], contested[b], any = true, true, true
+			return false
+		},
+		weight: func(a int) int {
+			seen := map[int]bool{}
+			for k := range groups[a].articles {
+				seen[c.cluster(k)] = true
 			}
-		}
-	}
-	if !any {
-		return Conflict{}, false
-	}
-	for a := 0; a < n; a++ {
-		for b := a + 1; b < n; b++ {
-			if contested[a] && contested[b] && (rel.compatible(groups[a].items[0], groups[b].items[0]) || shareArticle(groups[a], groups[b])) {
-				parent[find(a)] = find(b)
+			return len(seen)
+		},
+	})
+	var out []Conflict
+	for _, sideGroups := range picked {
+		var sides []Side
+		for _, gs := range sideGroups {
+			var sd Side
+			for _, g := range gs {
+				sd.Claims = append(sd.Claims, groups[g].items...)
 			}
+			sort.Ints(sd.Claims)
+			arts := map[int]bool{}
+			clusters := map[int]bool{}
+			for _, i := range sd.Claims {
+				arts[c.claims[i].Article] = true
+				clusters[c.cluster(c.claims[i].Article)] = true
+			}
+			for a := range arts {
+				sd.Articles = append(sd.Articles, a)
+			}
+			sort.Ints(sd.Articles)
+			sd.IndependentSources = len(clusters)
+			best := c.refMostPrecise(sd.Claims, rel)
+			sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
+			sides = append(sides, sd)
 		}
-	}
-	sideOf := map[int]*Side{}
-	var order []int
-	for g := 0; g < n; g++ {
-		if !contested[g] {
-			continue
+		sort.SliceStable(sides, func(i, j int) bool { return sides[i].Articles[0] < sides[j].Articles[0] })
+		cf := Conflict{Kind: c.claims[items[0]].Kind, Slot: slot, Sides: sides}
+		if cf.Kind == KindQuote {
+			cf.Diff = c.wordDiff(c.refMostPrecise(sides[0].Claims, rel), c.refMostPrecise(sides[1].Claims, rel))
 		}
-		r := find(g)
-		sd := sideOf[r]
-		if sd == nil {
-			sd = &Side{}
-			sideOf[r] = sd
-			order = append(order, r)
-		}
-		sd.Claims = append(sd.Claims, groups[g].items...)
+		cf.Summary = c.summary(cf, rel)
+		out = append(out, cf)
 	}
-	if len(order) < 2 {
-		return Conflict{}, false
-	}
-	var sides []Side
-	for _, r := range order {
-		sd := sideOf[r]
-		sort.Ints(sd.Claims)
-		arts := map[int]bool{}
-		clusters := map[int]bool{}
-		for _, i := range sd.Claims {
-			arts[c.claims[i].Article] = true
-			clusters[c.cluster(c.claims[i].Article)] = true
-		}
-		for a := range arts {
-			sd.Articles = append(sd.Articles, a)
-		}
-		sort.Ints(sd.Articles)
-		sd.IndependentSources = len(clusters)
-		best := c.refMostPrecise(sd.Claims, rel)
-		sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
-		sides = append(sides, *sd)
-	}
-	sort.SliceStable(sides, func(i, j int) bool { return sides[i].Articles[0] < sides[j].Articles[0] })
-	cf := Conflict{Kind: c.claims[items[0]].Kind, Slot: slot, Sides: sides}
-	if cf.Kind == KindQuote {
-		cf.Diff = c.wordDiff(c.refMostPrecise(sides[0].Claims, rel), c.refMostPrecise(sides[1].Claims, rel))
-	}
-	cf.Summary = c.summary(cf, rel)
-	return cf, true
+	return out
 }
 
 // refMostPrecise is mostPrecise as first written: every two claims of a
@@ -577,13 +551,12 @@ func TestIndexedStepsMatchReference(t *testing.T) {
 				if !rel.comparable {
 					continue
 				}
-				want, wantOK := c.refConflict(slot, items, rel)
-				got, ok := c.conflict(slot, items, rel)
-				require.Equal(t, wantOK, ok, slot)
+				want := c.refConflicts(slot, items, rel)
+				got := c.conflicts(slot, items, rel)
 				require.Equal(t, want, got, slot)
-				if ok {
+				for _, cf := range got {
 					conflicts++
-					for _, sd := range got.Sides {
+					for _, sd := range cf.Sides {
 						sides++
 						require.Equal(t, c.refMostPrecise(sd.Claims, rel), c.mostPrecise(sd.Claims, rel), slot)
 					}
