@@ -23,6 +23,9 @@ type personMention struct {
 	// pastTask marks a role read from a verb in the past ("who led the
 	// investigation"): a task done, compared with no other role
 	pastTask bool
+	// posts, when set, are the posts of a role that joins several
+	// (rolePosts); a role read from verbs sets them itself
+	posts []string
 }
 
 // rolePhrase is a role read around a title: its modifiers, the title, and
@@ -153,13 +156,53 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 		parts := nameParts(toks[ns : k-1])
 		pm := personMention{sentence: s, name: text.Span{Start: toks[ns].Start, End: toks[k-2].End}, parts: parts, key: a.linkName(parts)}
 		pm.role = text.Span{Start: toks[k+1].Start, End: toks[end-1].End}
-		words := append([]string{title}, strings.Fields(a.roleKey(toks[k+2:end]))...)
-		pm.roleKey = a.lex.canonicalRole(words)
+		// "who chairs the Merak board and also chairs Permata Holdings":
+		// each verb gives a post; the first is the role
+		verbs := a.roleVerbClauses(toks, k+1, end)
+		for c, v := range verbs {
+			stop := end
+			if c+1 < len(verbs) {
+				stop = verbs[c+1].and
+			}
+			t, _ := a.lex.roleVerbs.Lookup(toks[v.verb].Norm)
+			t, _ = strings.CutSuffix(t, " past")
+			key := a.lex.canonicalRole(append([]string{t}, strings.Fields(a.roleKey(toks[v.verb+1:stop]))...))
+			if c == 0 {
+				pm.roleKey = key
+			}
+			if len(verbs) > 1 {
+				pm.posts = append(pm.posts, key)
+			}
+		}
 		pm.side = a.sideWithin(toks[k+2 : end])
 		pm.byVerb, pm.pastTask = true, past
 		a.people = append(a.people, pm)
 		a.emitPerson(pm, toks, titled, roleOnly, roles)
 	}
+}
+
+// roleVerbClause is one verb of a relative role clause: the token of the
+// verb, and of the "and" before it (the verb's own index for the first).
+type roleVerbClause struct{ verb, and int }
+
+// roleVerbClauses splits the relative role clause toks[first:end], which
+// opens with a verb of claim.role-verbs, at each "and" that a further
+// such verb follows, a function word ("also") allowed between.
+func (a *article) roleVerbClauses(toks []text.Token, first, end int) []roleVerbClause {
+	out := []roleVerbClause{{verb: first, and: first}}
+	for j := first + 1; j+1 < end; j++ {
+		if toks[j].Norm != "and" {
+			continue
+		}
+		v := j + 1
+		if v+1 < end && a.lex.function[toks[v].Norm] {
+			v++
+		}
+		if _, ok := a.lex.roleVerbs.Lookup(toks[v].Norm); ok {
+			out = append(out, roleVerbClause{verb: v, and: j})
+		}
+	}
+	return out
 }
 
 // ruleNamingVerbs is the rule of roles a relative clause gives with a
@@ -304,9 +347,13 @@ func (a *article) emitPerson(pm personMention, toks []text.Token, titled, roleOn
 		if pm.byVerb {
 			rule = ruleRoleVerbs
 		}
+		posts := pm.posts
+		if !pm.byVerb {
+			posts = a.rolePosts(toks, pm.role)
+		}
 		a.add(Claim{Kind: KindRole, Slot: "role:" + pm.key, Span: pm.role, Sentence: pm.sentence, Rule: rule,
 			Normalized: "role:" + pm.roleKey, Person: pm.key, Role: pm.roleKey, Side: pm.side, RoleText: roleText, pastTask: pm.pastTask,
-			posts: a.rolePosts(toks, pm.role)})
+			posts: posts})
 	}
 }
 

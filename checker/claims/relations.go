@@ -733,6 +733,11 @@ func ranksDiffer(ta, tb []string) bool {
 	return false
 }
 
+// ranked reports whether title words hold a rank word ("^deputy").
+func ranked(ts []string) bool {
+	return slices.ContainsFunc(ts, func(w string) bool { return strings.HasPrefix(w, rankMark) })
+}
+
 // subset reports whether every word of x is in y.
 func subset(x, y []string) bool {
 	for _, w := range x {
@@ -793,7 +798,11 @@ func (c *comparer) roleClash(i, j int) string {
 	sameTitles := subset(pa, pb) && subset(pb, pa)
 	if sameTitles && ranksDiffer(ta, tb) {
 		// not "Deputy Prime Minister" and "Finance Minister", which share
-		// only a word and may be held at once
+		// only a word and may be held at once; and not "deputy mayor" and
+		// "vice mayor", two ranks that may name one post in two styles
+		if ranked(ta) && ranked(tb) {
+			return ""
+		}
 		return "one title, with a rank only one side gives"
 	}
 	bodiesApart := len(oa) > 0 && len(ob) > 0 && !subset(oa, ob) && !subset(ob, oa) && !oneBody(oa, ob)
