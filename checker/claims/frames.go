@@ -1298,7 +1298,10 @@ func (a *article) eventAnchored(p *parsed, w int) bool {
 			continue
 		}
 		r := p.rel(k)
-		if nlp.RelIs(r, "obj") || nlp.RelIs(r, "nsubj") || (nlp.RelIs(r, "obl") && p.caseOf(k) == "on") {
+		// an object only after a light verb: "held the vote", "staged a
+		// strike"; "renew its fire certificate", misread as "renew its
+		// fire", and "put out the fire" date another deed
+		if nlp.RelIs(r, "obj") && a.lex.lightVerbs[p.lemma(pred)] || nlp.RelIs(r, "nsubj") || (nlp.RelIs(r, "obl") && p.caseOf(k) == "on") {
 			return true
 		}
 	}

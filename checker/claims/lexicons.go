@@ -198,6 +198,8 @@ type lexicons struct {
 	// particles[word] are the words that, right after an event word as
 	// written, make it another verb (claim.event-particles)
 	particles map[string]map[string]bool
+	// lightVerbs are claim.light-verbs: verbs whose object names the deed
+	lightVerbs map[string]bool
 	// periodEnds[word] are the period nouns that make a date after word
 	// the end of a reporting period (claim.period-ends)
 	periodEnds map[string]map[string]bool
@@ -370,6 +372,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	partsOfTotal := get(p, "claim.parts-of-total", ruleset.KindWeight)
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
+	lightVerbs := get(p, "claim.light-verbs", lexicon)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	conversions := get(p, "claim.unit-conversions", table)
@@ -535,6 +538,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.periodEnds = wordSets(periodEnds)
 	l.happening = foldedTable(happening.Entries)
 	l.particles = wordSets(eventParticles)
+	l.lightVerbs = foldedSet(lightVerbs.Terms)
 	l.eventTokens = map[string]eventToken{}
 	for w, v := range l.eventWords {
 		_, past := l.verbKey(w)
