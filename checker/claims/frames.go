@@ -941,16 +941,19 @@ const factPlaceSlotPrefix = "fact.place:"
 
 // factPlaceSlot returns the slot of a background place: "fact.place:" and
 // its verb (claim.predicate-synonyms: "headquartered", "based" → "base")
-// when its frame names both the verb and its subject ("Norisan,
-// headquartered in Osaka", "Kyoto-based Norisan"); else the plain,
-// uncompared "place".
+// when its frame names both the verb and its subject and the verb tells
+// where its subject lastingly is (claim.seat-verbs: "Norisan,
+// headquartered in Osaka", "Kyoto-based Norisan") or where something
+// happened to it that happens once (claim.once-verbs: "Lacerda, born in
+// Belo Horizonte"); else the plain, uncompared "place": "held talks in
+// Osaka" and "held talks in Kyoto" may both be true.
 func (a *article) factPlaceSlot(c *Claim) string {
 	f := c.Fact
 	if f.Predicate == "" || f.Subject == "" || f.Modality != "" {
 		return c.Slot
 	}
 	pred := a.lex.unifyVerb(f.Predicate)
-	if !a.lex.seatVerbs[pred] {
+	if !a.lex.seatVerbs[pred] && !a.lex.onceVerbs[pred] {
 		return c.Slot
 	}
 	return factPlaceSlotPrefix + pred

@@ -200,6 +200,8 @@ type lexicons struct {
 	particles map[string]map[string]bool
 	// lightVerbs are claim.light-verbs: verbs whose object names the deed
 	lightVerbs map[string]bool
+	// onceVerbs are claim.once-verbs: what happens to a subject once
+	onceVerbs map[string]bool
 	// periodEnds[word] are the period nouns that make a date after word
 	// the end of a reporting period (claim.period-ends)
 	periodEnds map[string]map[string]bool
@@ -373,6 +375,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
 	lightVerbs := get(p, "claim.light-verbs", lexicon)
+	onceVerbs := get(p, "claim.once-verbs", lexicon)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	conversions := get(p, "claim.unit-conversions", table)
@@ -539,6 +542,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.happening = foldedTable(happening.Entries)
 	l.particles = wordSets(eventParticles)
 	l.lightVerbs = foldedSet(lightVerbs.Terms)
+	l.onceVerbs = foldedSet(onceVerbs.Terms)
 	l.eventTokens = map[string]eventToken{}
 	for w, v := range l.eventWords {
 		_, past := l.verbKey(w)
