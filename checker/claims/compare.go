@@ -51,7 +51,7 @@ type Conflict struct {
 	Reasons []Reason
 
 	// later marks a disagreement of a slot that gave one with more
-	// sources behind it first (conf.second-in-slot).
+	// sources behind it (conf.second-in-slot).
 	later bool
 }
 
@@ -306,8 +306,9 @@ func (c *comparer) compare() Comparison {
 		rel := c.relationFor(slot, items)
 		c.support(items, rel, cmp.Support)
 		if rel.comparable {
-			for k, cf := range c.conflicts(slot, items, rel) {
-				cf.later = k > 0
+			cfs := c.conflicts(slot, items, rel)
+			for k, cf := range cfs {
+				cf.later = k > 0 && backing(cf) < backing(cfs[0])
 				c.assess(&cf)
 				if cf.Confidence >= c.x.conf.threshold {
 					cmp.Conflicts = append(cmp.Conflicts, cf)
@@ -339,6 +340,21 @@ func (c *comparer) compare() Comparison {
 	sortConflicts(cmp.Conflicts)
 	sortConflicts(cmp.Differences)
 	return cmp
+}
+
+// backing is how many independent sources stand behind the two
+// best-backed sides of a disagreement.
+func backing(cf Conflict) int {
+	first, second := 0, 0
+	for _, sd := range cf.Sides {
+		switch n := sd.IndependentSources; {
+		case n > first:
+			first, second = n, first
+		case n > second:
+			second = n
+		}
+	}
+	return first + second
 }
 
 // sortConflicts orders conflicts by kind, then slot, then summary.

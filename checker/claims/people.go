@@ -165,12 +165,13 @@ func (a *article) relativeRoles(s int, toks []text.Token, titled, roleOnly, role
 				stop = verbs[c+1].and
 			}
 			t, _ := a.lex.roleVerbs.Lookup(toks[v.verb].Norm)
-			t, _ = strings.CutSuffix(t, " past")
+			t, done := strings.CutSuffix(t, " past")
 			key := a.lex.canonicalRole(append([]string{t}, strings.Fields(a.roleKey(toks[v.verb+1:stop]))...))
 			if c == 0 {
 				pm.roleKey = key
 			}
-			if len(verbs) > 1 {
+			// a task done ("and led the inquiry") is no post to fit
+			if len(verbs) > 1 && !done {
 				pm.posts = append(pm.posts, key)
 			}
 		}

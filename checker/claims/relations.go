@@ -733,9 +733,11 @@ func ranksDiffer(ta, tb []string) bool {
 	return false
 }
 
-// ranked reports whether title words hold a rank word ("^deputy").
-func ranked(ts []string) bool {
-	return slices.ContainsFunc(ts, func(w string) bool { return strings.HasPrefix(w, rankMark) })
+// rankOnlyIn reports whether title words ta hold a rank word ("^deputy")
+// that tb lack: "Deputy Assistant Secretary" has one "Assistant
+// Secretary" lacks, and not the other way round.
+func rankOnlyIn(ta, tb []string) bool {
+	return slices.ContainsFunc(ta, func(w string) bool { return strings.HasPrefix(w, rankMark) && !contains(tb, w) })
 }
 
 // subset reports whether every word of x is in y.
@@ -799,8 +801,9 @@ func (c *comparer) roleClash(i, j int) string {
 	if sameTitles && ranksDiffer(ta, tb) {
 		// not "Deputy Prime Minister" and "Finance Minister", which share
 		// only a word and may be held at once; and not "deputy mayor" and
-		// "vice mayor", two ranks that may name one post in two styles
-		if ranked(ta) && ranked(tb) {
+		// "vice mayor", where each has a rank the other lacks: two ranks
+		// that may name one post in two styles
+		if rankOnlyIn(ta, tb) && rankOnlyIn(tb, ta) {
 			return ""
 		}
 		return "one title, with a rank only one side gives"

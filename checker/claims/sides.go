@@ -27,15 +27,15 @@ func (r groupRelations) opposed(a, b int) bool {
 //
 // A slot may hold several quantities ("214 flights cancelled on Friday",
 // "187 on Saturday"), so a slot may hold several disagreements, and a
-// side holds only groups that agree with its first group and not with
-// the other sides' first groups. Two values one article gives together
+// side holds only groups that agree with every group on it and with none
+// of the other sides' first groups. Two values one article gives together
 // are never set against each other, nor put on one side unless they
 // agree: they are different quantities, both true for that article.
 //
 // The disagreement with the most sources behind its two values is taken
 // first; a group opposed to every side taken so far joins it as a side of
-// its own. Each group serves in one disagreement at most; ties go to the
-// earlier groups.
+// its own, up to maxSidesPerDisagreement sides. Each group serves in one
+// disagreement at most; ties go to the earlier groups.
 func pickSides(r groupRelations) [][][]int {
 	used := make([]bool, r.n)
 	var out [][][]int
@@ -46,10 +46,10 @@ func pickSides(r groupRelations) [][][]int {
 				continue
 			}
 			for y := x + 1; y < r.n; y++ {
-				if used[y] || !r.opposed(x, y) {
+				if used[y] {
 					continue
 				}
-				if w := r.weight(x) + r.weight(y); w > best {
+				if w := r.weight(x) + r.weight(y); w > best && r.opposed(x, y) {
 					a, b, best = x, y, w
 				}
 			}
@@ -58,7 +58,7 @@ func pickSides(r groupRelations) [][][]int {
 			break
 		}
 		seeds := []int{a, b}
-		for z := 0; z < r.n; z++ {
+		for z := 0; z < r.n && len(seeds) < maxSidesPerDisagreement; z++ {
 			if used[z] || z == a || z == b {
 				continue
 			}
@@ -79,15 +79,16 @@ func pickSides(r groupRelations) [][][]int {
 			used[s] = true
 		}
 		// Each other group joins the one side whose first group it agrees
-		// with and is about, when it disagrees with every other side and
-		// no article gives it beside another side's value.
+		// with and is about, when it agrees with every group on that side,
+		// disagrees with every other side and no article gives it beside
+		// a value of another side.
 		for g := 0; g < r.n; g++ {
 			if used[g] {
 				continue
 			}
 			home := -1
-			for k, s := range seeds {
-				if r.compatible(g, s) {
+			for k, sd := range sides {
+				if r.compatible(g, sd[0]) {
 					if home >= 0 {
 						home = -2 // agrees with two sides: it settles nothing
 						break
@@ -95,13 +96,22 @@ func pickSides(r groupRelations) [][][]int {
 					home = k
 				}
 			}
-			if home < 0 || !r.related(g, seeds[home]) {
+			if home < 0 || !r.related(g, sides[home][0]) {
 				continue
 			}
 			fits := true
-			for k, s := range seeds {
-				if k != home && !r.opposed(g, s) {
+			for k, sd := range sides {
+				if k != home && !r.opposed(g, sd[0]) {
 					fits = false
+					break
+				}
+				for _, m := range sd {
+					if k == home && !r.compatible(g, m) || k != home && r.share(g, m) {
+						fits = false
+						break
+					}
+				}
+				if !fits {
 					break
 				}
 			}
@@ -114,6 +124,10 @@ func pickSides(r groupRelations) [][][]int {
 	}
 	return out
 }
+
+// maxSidesPerDisagreement bounds the sides of one disagreement of
+// figures: past four values of one quantity, the slot holds several.
+const maxSidesPerDisagreement = 4
 
 // maxDisagreementsPerSlot bounds the disagreements pickSides finds in one
 // slot: each takes a pass over the pairs of the slot's values, and past the

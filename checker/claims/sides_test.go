@@ -66,9 +66,19 @@ func TestPickSides(t *testing.T) {
 			[][][]int{{{0, 2}, {1}}},
 		},
 		{
-			"a value beside another side's in one article joins no side",
-			[]testGroup{{214, 214, []int{0}, ""}, {268, 268, []int{1}, ""}, {214, 214, []int{1}, ""}},
-			[][][]int{{{0}, {1}}},
+			"one article's two values never stand on opposite sides",
+			[]testGroup{{214, 214, []int{0, 1}, ""}, {268, 268, []int{2}, ""}, {205, 215, []int{3}, ""}, {265, 275, []int{3}, ""}},
+			[][][]int{{{0, 2}, {1}}},
+		},
+		{
+			"nor on one side when they disagree",
+			[]testGroup{{200, 1e9, []int{0, 1}, ""}, {150, 150, []int{2}, ""}, {214, 214, []int{3}, ""}, {268, 268, []int{3}, ""}},
+			[][][]int{{{0, 2}, {1}}},
+		},
+		{
+			"at most four sides",
+			[]testGroup{{1, 1, []int{0}, ""}, {2, 2, []int{1}, ""}, {3, 3, []int{2}, ""}, {4, 4, []int{3}, ""}, {5, 5, []int{4}, ""}},
+			[][][]int{{{0}, {1}, {2}, {3}}},
 		},
 	}
 	for _, tc := range tests {

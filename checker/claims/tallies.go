@@ -60,8 +60,8 @@ func (a *article) extractTallies() {
 				continue
 			}
 			y, okY := a.tallyCount(stext, m.Groups["b"])
-			if !okX || !okY {
-				continue
+			if !okX || !okY || a.percentAt(stext[m.Span.End:]) {
+				continue // "voted by 81 to 19 per cent": shares, not counts
 			}
 			a.addTally(s, text.Span{Start: base + m.Span.Start, End: base + m.Span.End}, max(x, y), min(x, y))
 		}
@@ -180,4 +180,13 @@ func (a *article) mayHoldTallyPhrase(toks []text.Token) bool {
 		}
 	}
 	return false
+}
+
+// percentAt reports whether s, past its leading spaces, opens with a word
+// or sign of claim.percent ("per cent", "%").
+func (a *article) percentAt(s string) bool {
+	s = strings.TrimLeft(s, " ")
+	s = s[:min(len(s), 12)]
+	ms := a.lex.percent.FindAll(s)
+	return len(ms) > 0 && ms[0].Span.Start == 0
 }
