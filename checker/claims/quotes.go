@@ -456,6 +456,7 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 		if end == k+1 && a.describedByThe(toks, k, k) {
 			return speaker{kind: speakerOther, label: a.tokText(toks[k])}
 		}
+		k, end = a.pastTitleBeforeHonorific(toks, k, end)
 		return a.personSpeaker(toks[k:end])
 	}
 	for n := min(3, len(toks)-k); n >= 1; n-- {
@@ -464,6 +465,25 @@ func (a *article) speakerAfter(toks []text.Token, vj int, quote text.Span) speak
 		}
 	}
 	return speaker{}
+}
+
+// pastTitleBeforeHonorific returns the name run toks[k:end] as it is,
+// unless a courtesy title and another name run follow it
+// ("Ministerpräsidentin Dr. Söllner", "Bürgermeister Herr Weber"): the
+// capitalised words before a courtesy title are a title the lists do not
+// know, and the name is the run after it.
+func (a *article) pastTitleBeforeHonorific(toks []text.Token, k, end int) (int, int) {
+	j := end
+	for j < len(toks) && (a.lex.honorifics[a.tokText(toks[j])] || toks[j].Norm == "." && j > end && a.lex.honorifics[a.tokText(toks[j-1])]) {
+		j++
+	}
+	if j == end {
+		return k, end
+	}
+	if e := a.nameRun(toks, j); e > j {
+		return j, e
+	}
+	return k, end
 }
 
 // describedByThe reports whether tokens i..j, a capitalised word, follow
@@ -906,6 +926,7 @@ func (a *article) parsedSpeaker(q quoteSpan, inner text.Span) (speaker, bool) {
 				k++
 			}
 			if end := a.nameRun(toks, k); end > k {
+				k, end = a.pastTitleBeforeHonorific(toks, k, end)
 				return a.personSpeaker(toks[k:end]), true
 			}
 			break
