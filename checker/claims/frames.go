@@ -645,6 +645,37 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 	return a.openingTime(c, siblings)
 }
 
+// timeOfFigures reports whether a clock time hangs on a clause whose
+// subject is a kind of figure (claim.measure-heads): "the figures, given
+// by the disaster authority at 8 p.m., were up from 23 dead" tells when
+// a count was given, not when the event happened.
+func (a *article) timeOfFigures(c *Claim) bool {
+	subj := c.Fact.Subject
+	if subj == "" {
+		return false
+	}
+	head := subj[strings.LastIndexByte(subj, ' ')+1:]
+	return a.lex.measureHeads[singular(head)]
+}
+
+// timeOfTelling reports whether the clock time headed by word w dates a
+// text that tells of the event, a noun of claim-bodies it modifies: "were
+// up from 23 dead in its 2 p.m. statement".
+func (a *article) timeOfTelling(p *parsed, w int) bool {
+	if w < 0 {
+		return false
+	}
+	h := p.head(w)
+	if h < 0 || p.upos(h) != "NOUN" {
+		return false
+	}
+	r := p.rel(w)
+	if !nlp.RelIs(r, "compound") && !nlp.RelIs(r, "nmod") && r != "amod" && !nlp.RelIs(r, "nummod") {
+		return false
+	}
+	return a.lex.bodies.FullMatch(text.Fold(p.s.Words[h].Text))
+}
+
 // asOf reports whether a phrase of claim.tally-time-phrases ("as of")
 // stands right before sp: the time of a tally, not of a happening.
 func (a *article) asOf(sp text.Span) bool {
@@ -805,7 +836,7 @@ func (a *article) refineSlot(c *Claim, p *parsed) {
 		}
 		// "as of 6 a.m. Monday, 61,300 people were sheltering": a time a
 		// count is given at, never when the event happened
-		if c.Kind == KindDate && c.Slot == "event.time" && a.asOf(c.Span) {
+		if c.Kind == KindDate && c.Slot == "event.time" && (a.asOf(c.Span) || a.timeOfFigures(c) || a.timeOfTelling(p, c.anchor)) {
 			c.Slot = "time"
 			return
 		}
