@@ -1580,6 +1580,12 @@ func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
 			}
 		}
 	}
+	// "claimed the lives of eight patients", "lost their lives": a count
+	// of the lives a verb of claim.life-verbs took is a count of dead,
+	// whatever noun counts them
+	if state == "" {
+		state = a.lifeTaken(p, n)
+	}
 	if state == "" && pred >= 0 && pred != n {
 		r := p.rel(n)
 		if nlp.RelIs(r, "nsubj") || nlp.RelIs(r, "obj") {
@@ -1602,6 +1608,25 @@ func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
 	c.Unit = old + " " + state
 	c.Slot = strings.Replace(c.Slot, "number:"+old, "number:"+c.Unit, 1)
 	c.Normalized = c.Unit + strings.TrimPrefix(c.Normalized, old)
+}
+
+// lifeTaken returns the state claim.life-verbs gives a count whose noun
+// hangs on "lives" that the verb takes: "claimed the lives of eight
+// patients", "cost the lives of 12 miners" are counts of dead; "saved the
+// lives of" is none. "" when the count is not so told.
+func (a *article) lifeTaken(p *parsed, n int) string {
+	if n < 0 {
+		return ""
+	}
+	h := p.head(n)
+	if h < 0 || !nlp.RelIs(p.rel(n), "nmod") || !a.lex.lifeNouns[p.lemma(h)] {
+		return ""
+	}
+	v := p.head(h)
+	if v < 0 {
+		return ""
+	}
+	return a.lex.lifeVerbs[p.lemma(v)]
 }
 
 // eventDay returns the comparison form of the article's first date of the

@@ -202,6 +202,11 @@ type lexicons struct {
 	lightVerbs map[string]bool
 	// onceVerbs are claim.once-verbs: what happens to a subject once
 	onceVerbs map[string]bool
+	// lifeVerbs and lifeNouns are claim.life-verbs: a verb that takes
+	// lives, mapped to the state it gives the people counted, and the
+	// nouns for those lives
+	lifeVerbs map[string]string
+	lifeNouns map[string]bool
 	// periodEnds[word] are the period nouns that make a date after word
 	// the end of a reporting period (claim.period-ends)
 	periodEnds map[string]map[string]bool
@@ -376,6 +381,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	eventParticles := get(p, "claim.event-particles", table)
 	lightVerbs := get(p, "claim.light-verbs", lexicon)
 	onceVerbs := get(p, "claim.once-verbs", lexicon)
+	lifeVerbs := get(p, "claim.life-verbs", table)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	conversions := get(p, "claim.unit-conversions", table)
@@ -543,6 +549,16 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.particles = wordSets(eventParticles)
 	l.lightVerbs = foldedSet(lightVerbs.Terms)
 	l.onceVerbs = foldedSet(onceVerbs.Terms)
+	l.lifeVerbs, l.lifeNouns = map[string]string{}, map[string]bool{}
+	for k, v := range lifeVerbs.Entries {
+		if k == "nouns" {
+			for _, n := range strings.Fields(v) {
+				l.lifeNouns[text.Fold(n)] = true
+			}
+			continue
+		}
+		l.lifeVerbs[text.Fold(k)] = v
+	}
 	l.eventTokens = map[string]eventToken{}
 	for w, v := range l.eventWords {
 		_, past := l.verbKey(w)
