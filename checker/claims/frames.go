@@ -645,35 +645,39 @@ func (a *article) timeOf(p *parsed, w, pred int, c *Claim, siblings []int) strin
 	return a.openingTime(c, siblings)
 }
 
-// timeOfFigures reports whether a clock time hangs on a clause whose
-// subject is a kind of figure (claim.measure-heads): "the figures, given
-// by the disaster authority at 8 p.m., were up from 23 dead" tells when
-// a count was given, not when the event happened.
+// timeOfFigures reports whether a clock time hangs on a verb of
+// claim.telling-verbs whose subject is figures (claim.measure-heads, in
+// the plural): "the figures, given by the disaster authority at 8 p.m.,
+// were up from 23 dead" tells when a count was given, not when the event
+// happened. "A total of 300 workers walked out at 6 a.m." and "water
+// levels topped the dam at 4 a.m." date the event.
 func (a *article) timeOfFigures(c *Claim) bool {
 	subj := c.Fact.Subject
-	if subj == "" {
+	if subj == "" || !a.lex.tellingVerbs[c.Fact.Predicate] {
 		return false
 	}
 	head := subj[strings.LastIndexByte(subj, ' ')+1:]
-	return a.lex.measureHeads[singular(head)]
+	one := singular(head)
+	return one != head && a.lex.measureHeads[one]
 }
 
 // timeOfTelling reports whether the clock time headed by word w dates a
-// text that tells of the event, a noun of claim-bodies it modifies: "were
-// up from 23 dead in its 2 p.m. statement".
+// text that tells of the event (claim.telling-nouns) and is set before it
+// ("were up from 23 dead in its 2 p.m. statement"), unless that text is
+// how the event happened ("announced the purchase in a 7 a.m.
+// statement").
 func (a *article) timeOfTelling(p *parsed, w int) bool {
 	if w < 0 {
 		return false
 	}
 	h := p.head(w)
-	if h < 0 || p.upos(h) != "NOUN" {
+	if h < 0 || p.upos(h) != "NOUN" || !a.lex.tellingNouns[p.lemma(h)] {
 		return false
 	}
-	r := p.rel(w)
-	if !nlp.RelIs(r, "compound") && !nlp.RelIs(r, "nmod") && r != "amod" && !nlp.RelIs(r, "nummod") {
+	if r := p.rel(w); !nlp.RelIs(r, "compound") && r != "amod" && !nlp.RelIs(r, "nummod") {
 		return false
 	}
-	return a.lex.bodies.FullMatch(text.Fold(p.s.Words[h].Text))
+	return !a.eventAnchored(p, h)
 }
 
 // asOf reports whether a phrase of claim.tally-time-phrases ("as of")
@@ -975,19 +979,27 @@ const factPlaceSlotPrefix = "fact.place:"
 // when its frame names both the verb and its subject and the verb tells
 // where its subject lastingly is (claim.seat-verbs: "Norisan,
 // headquartered in Osaka", "Kyoto-based Norisan") or where something
-// happened to it that happens once (claim.once-verbs: "Lacerda, born in
-// Belo Horizonte"); else the plain, uncompared "place": "held talks in
-// Osaka" and "held talks in Kyoto" may both be true.
+// happened to it that happens once, told of one subject (claim.once-verbs:
+// "Lacerda, born in Belo Horizonte"); else the plain, uncompared "place":
+// "held talks in Osaka" and "held talks in Kyoto" may both be true.
 func (a *article) factPlaceSlot(c *Claim) string {
 	f := c.Fact
 	if f.Predicate == "" || f.Subject == "" || f.Modality != "" {
 		return c.Slot
 	}
 	pred := a.lex.unifyVerb(f.Predicate)
-	if !a.lex.seatVerbs[pred] && !a.lex.onceVerbs[pred] {
+	if !a.lex.seatVerbs[pred] && !(a.lex.onceVerbs[pred] != "" && !pluralSubject(f.Subject)) {
 		return c.Slot
 	}
 	return factPlaceSlotPrefix + pred
+}
+
+// pluralSubject reports whether a frame's subject ends in a plural noun:
+// "some of the victims, who were buried in Kyiv" tells of many burials,
+// which may lie in many places.
+func pluralSubject(subj string) bool {
+	head := subj[strings.LastIndexByte(subj, ' ')+1:]
+	return singular(head) != head
 }
 
 // siteVerb stands for the verb of a place that locates a site
@@ -1580,9 +1592,9 @@ func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
 			}
 		}
 	}
-	// "claimed the lives of eight patients", "lost their lives": a count
-	// of the lives a verb of claim.life-verbs took is a count of dead,
-	// whatever noun counts them
+	// "claimed the lives of eight patients": a count of the lives a verb
+	// of claim.life-verbs took is a count of dead, whatever noun counts
+	// them
 	if state == "" {
 		state = a.lifeTaken(p, n)
 	}
@@ -1617,6 +1629,11 @@ func (a *article) stateFromTree(p *parsed, w, pred int, c *Claim) {
 func (a *article) lifeTaken(p *parsed, n int) string {
 	if n < 0 {
 		return ""
+	}
+	// "the lives of eight patients and two nurses": a joined noun counts
+	// the lives its first noun does
+	if nlp.RelIs(p.rel(n), "conj") && p.head(n) >= 0 {
+		n = p.head(n)
 	}
 	h := p.head(n)
 	if h < 0 || !nlp.RelIs(p.rel(n), "nmod") || !a.lex.lifeNouns[p.lemma(h)] {

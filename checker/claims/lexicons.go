@@ -200,13 +200,17 @@ type lexicons struct {
 	particles map[string]map[string]bool
 	// lightVerbs are claim.light-verbs: verbs whose object names the deed
 	lightVerbs map[string]bool
-	// onceVerbs are claim.once-verbs: what happens to a subject once
-	onceVerbs map[string]bool
+	// onceVerbs are claim.once-verbs: what happens to a subject once,
+	// mapped to the words for its place ("birthplace")
+	onceVerbs map[string]string
 	// lifeVerbs and lifeNouns are claim.life-verbs: a verb that takes
 	// lives, mapped to the state it gives the people counted, and the
 	// nouns for those lives
 	lifeVerbs map[string]string
 	lifeNouns map[string]bool
+	// tellingNouns and tellingVerbs are claim.telling-nouns and
+	// claim.telling-verbs: texts and verbs that give figures
+	tellingNouns, tellingVerbs map[string]bool
 	// periodEnds[word] are the period nouns that make a date after word
 	// the end of a reporting period (claim.period-ends)
 	periodEnds map[string]map[string]bool
@@ -380,8 +384,10 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	ledeVerbs := get(p, "claim.lede-verbs", ruleset.KindWeight)
 	eventParticles := get(p, "claim.event-particles", table)
 	lightVerbs := get(p, "claim.light-verbs", lexicon)
-	onceVerbs := get(p, "claim.once-verbs", lexicon)
+	onceVerbs := get(p, "claim.once-verbs", table)
 	lifeVerbs := get(p, "claim.life-verbs", table)
+	tellingNouns := get(p, "claim.telling-nouns", lexicon)
+	tellingVerbs := get(p, "claim.telling-verbs", lexicon)
 	l.grammar = get(p, "claim.grammar", table)
 	l.unitGroups = get(p, "claim.unit-groups", table)
 	conversions := get(p, "claim.unit-conversions", table)
@@ -548,7 +554,11 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	l.happening = foldedTable(happening.Entries)
 	l.particles = wordSets(eventParticles)
 	l.lightVerbs = foldedSet(lightVerbs.Terms)
-	l.onceVerbs = foldedSet(onceVerbs.Terms)
+	l.onceVerbs = map[string]string{}
+	for k, v := range onceVerbs.Entries {
+		l.onceVerbs[text.Fold(k)] = v
+	}
+	l.tellingNouns, l.tellingVerbs = foldedSet(tellingNouns.Terms), foldedSet(tellingVerbs.Terms)
 	l.lifeVerbs, l.lifeNouns = map[string]string{}, map[string]bool{}
 	for k, v := range lifeVerbs.Entries {
 		if k == "nouns" {

@@ -349,6 +349,8 @@ func (c *comparer) factLabel(cf Conflict) string {
 			return "Site of the " + subject
 		case verb == "base" && subject != "":
 			return "Seat of " + subject
+		case c.x.lex.onceVerbs[verb] != "" && subject != "":
+			return capitalise(c.x.lex.onceVerbs[verb]) + " of " + subject
 		case subject != "":
 			return "Place of " + verb + ": " + subject
 		}
