@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/crosscheck-news/crosscheck/checker/places"
 	"github.com/crosscheck-news/crosscheck/checker/text"
@@ -733,6 +734,23 @@ func ranksDiffer(ta, tb []string) bool {
 	return false
 }
 
+// acronymFor reports whether body words oa, read from a role written as
+// roleText, are one acronym the text writes in capitals that may stand for
+// the one noun ob: an acronym ends with the initial of its name's last
+// word ("Director of NAGPO" and "the office's director": the National
+// Anti-Graft Prosecutions Office).
+func acronymFor(roleText string, oa, ob []string) bool {
+	if len(oa) != 1 || len(ob) != 1 || len(oa[0]) < 3 || ob[0] == "" || oa[0][len(oa[0])-1] != ob[0][0] {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(roleText, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.EqualFold(w, oa[0]) && w == strings.ToUpper(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // rankOnlyIn reports whether title words ta hold a rank word ("^deputy")
 // that tb lack: "Deputy Assistant Secretary" has one "Assistant
 // Secretary" lacks, and not the other way round.
@@ -808,7 +826,8 @@ func (c *comparer) roleClash(i, j int) string {
 		}
 		return "one title, with a rank only one side gives"
 	}
-	bodiesApart := len(oa) > 0 && len(ob) > 0 && !subset(oa, ob) && !subset(ob, oa) && !oneBody(oa, ob)
+	bodiesApart := len(oa) > 0 && len(ob) > 0 && !subset(oa, ob) && !subset(ob, oa) && !oneBody(oa, ob) &&
+		!acronymFor(c.claims[i].RoleText, oa, ob) && !acronymFor(c.claims[j].RoleText, ob, oa)
 	if sameTitles && bodiesApart {
 		return "one title, for two different bodies or portfolios"
 	}
