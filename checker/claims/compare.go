@@ -307,8 +307,12 @@ func (c *comparer) compare() Comparison {
 		c.support(items, rel, cmp.Support)
 		if rel.comparable {
 			cfs := c.conflicts(slot, items, rel)
+			first := 0
+			if len(cfs) > 0 {
+				first = backing(cfs[0])
+			}
 			for k, cf := range cfs {
-				cf.later = k > 0 && backing(cf) < backing(cfs[0])
+				cf.later = k > 0 && backing(cf) < first
 				c.assess(&cf)
 				if cf.Confidence >= c.x.conf.threshold {
 					cmp.Conflicts = append(cmp.Conflicts, cf)
@@ -587,16 +591,17 @@ func (c *comparer) conflicts(slot string, items []int, rel relation) []Conflict 
 			for _, g := range gs {
 				sd.Claims = append(sd.Claims, groups[g].items...)
 			}
-			sides = append(sides, c.finishSide(sd, rel))
+			sides = append(sides, c.finishSide(sd, rel, c.mostPrecise))
 		}
-		out = append(out, c.newConflict(slot, items, sides, rel))
+		out = append(out, c.newConflict(slot, items, sides, rel, c.mostPrecise))
 	}
 	return out
 }
 
 // finishSide fills in a side's articles, sources and shown value from its
-// claims.
-func (c *comparer) finishSide(sd Side, rel relation) Side {
+// claims; precise picks the claim whose value is shown (mostPrecise, or
+// the reference tests' pairwise version).
+func (c *comparer) finishSide(sd Side, rel relation, precise func([]int, relation) int) Side {
 	sort.Ints(sd.Claims)
 	arts := map[int]bool{}
 	clusters := map[int]bool{}
@@ -609,17 +614,18 @@ func (c *comparer) finishSide(sd Side, rel relation) Side {
 	}
 	sort.Ints(sd.Articles)
 	sd.IndependentSources = len(clusters)
-	best := c.mostPrecise(sd.Claims, rel)
+	best := precise(sd.Claims, rel)
 	sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
 	return sd
 }
 
-// newConflict orders the sides of a disagreement and writes its summary.
-func (c *comparer) newConflict(slot string, items []int, sides []Side, rel relation) Conflict {
+// newConflict orders the sides of a disagreement and writes its summary;
+// precise is as for finishSide.
+func (c *comparer) newConflict(slot string, items []int, sides []Side, rel relation, precise func([]int, relation) int) Conflict {
 	sort.SliceStable(sides, func(i, j int) bool { return sides[i].Articles[0] < sides[j].Articles[0] })
 	cf := Conflict{Kind: c.claims[items[0]].Kind, Slot: slot, Sides: sides}
 	if cf.Kind == KindQuote {
-		cf.Diff = c.wordDiff(c.mostPrecise(sides[0].Claims, rel), c.mostPrecise(sides[1].Claims, rel))
+		cf.Diff = c.wordDiff(precise(sides[0].Claims, rel), precise(sides[1].Claims, rel))
 	}
 	cf.Summary = c.summary(cf, rel)
 	return cf

@@ -656,9 +656,7 @@ func (a *article) timeOfFigures(c *Claim) bool {
 	if subj == "" || !a.lex.tellingVerbs[c.Fact.Predicate] {
 		return false
 	}
-	head := subj[strings.LastIndexByte(subj, ' ')+1:]
-	one := singular(head)
-	return one != head && a.lex.measureHeads[one]
+	return pluralSubject(subj) && a.lex.measureHeads[singular(subjectHead(subj))]
 }
 
 // timeOfTelling reports whether the clock time headed by word w dates a
@@ -998,8 +996,13 @@ func (a *article) factPlaceSlot(c *Claim) string {
 // "some of the victims, who were buried in Kyiv" tells of many burials,
 // which may lie in many places.
 func pluralSubject(subj string) bool {
-	head := subj[strings.LastIndexByte(subj, ' ')+1:]
+	head := subjectHead(subj)
 	return singular(head) != head
+}
+
+// subjectHead returns the last word of a frame's subject, its head noun.
+func subjectHead(subj string) string {
+	return subj[strings.LastIndexByte(subj, ' ')+1:]
 }
 
 // siteVerb stands for the verb of a place that locates a site

@@ -203,9 +203,9 @@ type lexicons struct {
 	// onceVerbs are claim.once-verbs: what happens to a subject once,
 	// mapped to the words for its place ("birthplace")
 	onceVerbs map[string]string
-	// lifeVerbs and lifeNouns are claim.life-verbs: a verb that takes
-	// lives, mapped to the state it gives the people counted, and the
-	// nouns for those lives
+	// lifeVerbs and lifeNouns are claim.life-verbs (a verb that takes
+	// lives, mapped to the state it gives the people counted) and
+	// claim.life-nouns (the nouns for those lives)
 	lifeVerbs map[string]string
 	lifeNouns map[string]bool
 	// tellingNouns and tellingVerbs are claim.telling-nouns and
@@ -386,6 +386,7 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 	lightVerbs := get(p, "claim.light-verbs", lexicon)
 	onceVerbs := get(p, "claim.once-verbs", table)
 	lifeVerbs := get(p, "claim.life-verbs", table)
+	lifeNouns := get(p, "claim.life-nouns", lexicon)
 	tellingNouns := get(p, "claim.telling-nouns", lexicon)
 	tellingVerbs := get(p, "claim.telling-verbs", lexicon)
 	l.grammar = get(p, "claim.grammar", table)
@@ -559,14 +560,8 @@ func loadLexicons(set *ruleset.Set) (*lexicons, error) {
 		l.onceVerbs[text.Fold(k)] = v
 	}
 	l.tellingNouns, l.tellingVerbs = foldedSet(tellingNouns.Terms), foldedSet(tellingVerbs.Terms)
-	l.lifeVerbs, l.lifeNouns = map[string]string{}, map[string]bool{}
+	l.lifeVerbs, l.lifeNouns = map[string]string{}, foldedSet(lifeNouns.Terms)
 	for k, v := range lifeVerbs.Entries {
-		if k == "nouns" {
-			for _, n := range strings.Fields(v) {
-				l.lifeNouns[text.Fold(n)] = true
-			}
-			continue
-		}
 		l.lifeVerbs[text.Fold(k)] = v
 	}
 	l.eventTokens = map[string]eventToken{}

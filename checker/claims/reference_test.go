@@ -306,29 +306,9 @@ func (c *comparer) refConflicts(slot string, items []int, rel relation) []Confli
 			for _, g := range gs {
 				sd.Claims = append(sd.Claims, groups[g].items...)
 			}
-			sort.Ints(sd.Claims)
-			arts := map[int]bool{}
-			clusters := map[int]bool{}
-			for _, i := range sd.Claims {
-				arts[c.claims[i].Article] = true
-				clusters[c.cluster(c.claims[i].Article)] = true
-			}
-			for a := range arts {
-				sd.Articles = append(sd.Articles, a)
-			}
-			sort.Ints(sd.Articles)
-			sd.IndependentSources = len(clusters)
-			best := c.refMostPrecise(sd.Claims, rel)
-			sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
-			sides = append(sides, sd)
+			sides = append(sides, c.finishSide(sd, rel, c.refMostPrecise))
 		}
-		sort.SliceStable(sides, func(i, j int) bool { return sides[i].Articles[0] < sides[j].Articles[0] })
-		cf := Conflict{Kind: c.claims[items[0]].Kind, Slot: slot, Sides: sides}
-		if cf.Kind == KindQuote {
-			cf.Diff = c.wordDiff(c.refMostPrecise(sides[0].Claims, rel), c.refMostPrecise(sides[1].Claims, rel))
-		}
-		cf.Summary = c.summary(cf, rel)
-		out = append(out, cf)
+		out = append(out, c.newConflict(slot, items, sides, rel, c.refMostPrecise))
 	}
 	return out
 }
