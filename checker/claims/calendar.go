@@ -2,7 +2,6 @@ package claims
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -149,20 +148,13 @@ func sidesApart(a Side, others []Side) bool {
 // among them.
 func (c *comparer) calendarSide(ids []int, key string) Side {
 	sd := Side{Claims: ids, Normalized: "calendar:" + key}
-	arts, clusters := map[int]bool{}, map[int]bool{}
+	c.countSources(&sd)
 	best := ids[0]
 	for _, i := range ids {
-		arts[c.claims[i].Article] = true
-		clusters[c.cluster(c.claims[i].Article)] = true
 		if c.claims[i].expr.Day != 0 && c.claims[best].expr.Day == 0 {
 			best = i
 		}
 	}
-	for a := range arts {
-		sd.Articles = append(sd.Articles, a)
-	}
-	slices.Sort(sd.Articles)
-	sd.IndependentSources = len(clusters)
 	cl := c.claims[best]
 	sd.Value = c.batch[cl.Article].Doc.Slice(cl.Span)
 	return sd

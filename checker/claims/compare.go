@@ -603,20 +603,26 @@ func (c *comparer) conflicts(slot string, items []int, rel relation) []Conflict 
 // the reference tests' pairwise version).
 func (c *comparer) finishSide(sd Side, rel relation, precise func([]int, relation) int) Side {
 	sort.Ints(sd.Claims)
-	arts := map[int]bool{}
-	clusters := map[int]bool{}
+	c.countSources(&sd)
+	best := precise(sd.Claims, rel)
+	sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
+	return sd
+}
+
+// countSources sets a side's articles, in order, and how many
+// independent sources (rewrite clusters) they are, from its claims.
+func (c *comparer) countSources(sd *Side) {
+	arts, clusters := map[int]bool{}, map[int]bool{}
 	for _, i := range sd.Claims {
 		arts[c.claims[i].Article] = true
 		clusters[c.cluster(c.claims[i].Article)] = true
 	}
+	sd.Articles = sd.Articles[:0]
 	for a := range arts {
 		sd.Articles = append(sd.Articles, a)
 	}
 	sort.Ints(sd.Articles)
 	sd.IndependentSources = len(clusters)
-	best := precise(sd.Claims, rel)
-	sd.Value, sd.Normalized = c.claims[best].Value, c.key[best]
-	return sd
 }
 
 // newConflict orders the sides of a disagreement and writes its summary;

@@ -796,16 +796,7 @@ func (c *comparer) speakerConflicts() []Conflict {
 				}
 				sd.Spans = append(sd.Spans, sp)
 			}
-			arts, clusters := map[int]bool{}, map[int]bool{}
-			for _, i := range sd.Claims {
-				arts[c.claims[i].Article] = true
-				clusters[c.cluster(c.claims[i].Article)] = true
-			}
-			for a := range arts {
-				sd.Articles = append(sd.Articles, a)
-			}
-			slices.Sort(sd.Articles)
-			sd.IndependentSources = len(clusters)
+			c.countSources(&sd)
 			first := c.claims[sd.Claims[0]]
 			sd.Value, sd.Normalized = first.Speaker, "person:"+p
 			if n := c.longestNameOf(p); n != "" {
